@@ -1,0 +1,178 @@
+/**
+ * Where the stored choice lives. The preferred place is a first-party cookie, so the site's
+ * server can read it; when the browser refuses cookies it falls back to localStorage, and when
+ * that is blocked too, to memory for the life of the page. The drivers reach the browser only
+ * through the small interfaces below, which the element supplies.
+ */
+
+export const STORAGE_KINDS = ['cookie', 'localStorage', 'memory'] as const;
+export type StorageKind = (typeof STORAGE_KINDS)[number];
+
+/** One place a raw record can be kept. Implementations never throw. */
+export interface RecordStorage {
+  readonly kind: StorageKind;
+  /** Every value found under the record's name: a cookie name can appear more than once. */
+  read(): string[];
+  /** Stores the value and reports whether it can be read back. */
+  write(value: string): boolean;
+  clear(): void;
+}
+
+/** Access to `document.cookie`, or anything that behaves like it. */
+export interface CookieJar {
+  get(): string;
+  set(cookie: string): void;
+}
+
+/** The part of the Web Storage API the drivers use. */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface CookieStorageOptions {
+  readonly name: string;
+  readonly path: string;
+  readonly domain?: string;
+  readonly expiresDays: number;
+  /** Adds `Secure`; the element sets it on https pages. */
+  readonly secure: boolean;
+}
+
+const DAY_SECONDS = 86_400;
+
+function attempt<T>(operation: () => T, fallback: T): T {
+  try {
+    return operation();
+  } catch {
+    // Sandboxed frames and privacy settings make storage access throw (SecurityError).
+    return fallback;
+  }
+}
+
+/** Every value of the named cookie in a `document.cookie` string, in the order the browser lists them. */
+export function readCookieValues(cookieString: string, name: string): string[] {
+  const values: string[] = [];
+  for (const part of cookieString.split(';')) {
+    const separator = part.indexOf('=');
+    if (separator < 0) continue;
+    if (part.slice(0, separator).trim() === name) values.push(part.slice(separator + 1).trim());
+  }
+  return values;
+}
+
+export class CookieStorage implements RecordStorage {
+  readonly kind = 'cookie';
+
+  constructor(
+    private readonly jar: CookieJar,
+    private readonly options: CookieStorageOptions,
+  ) {}
+
+  read(): string[] {
+    return attempt(() => readCookieValues(this.jar.get(), this.options.name), []);
+  }
+
+  write(value: string): boolean {
+    const maxAge = this.options.expiresDays * DAY_SECONDS;
+    return attempt(() => {
+      this.jar.set(this.serialize(value, maxAge, this.options.domain));
+      return this.read().includes(value);
+    }, false);
+  }
+
+  clear(): void {
+    attempt(() => {
+      // The cookie may have been written with or without the domain (a config change, or a
+      // record from before the site set one), and a cookie is only removed by the same pair.
+      this.jar.set(this.serialize('', 0, undefined));
+      if (this.options.domain) this.jar.set(this.serialize('', 0, this.options.domain));
+    }, undefined);
+  }
+
+  private serialize(value: string, maxAge: number, domain: string | undefined): string {
+    const { name, path, secure } = this.options;
+    return `${name}=${value}; Path=${path}; Max-Age=${maxAge}; SameSite=Lax${domain ? `; Domain=${domain}` : ''}${secure ? '; Secure' : ''}`;
+  }
+}
+
+export class WebStorage implements RecordStorage {
+  readonly kind = 'localStorage';
+
+  /** `store` is a getter because merely reading `window.localStorage` throws when it is blocked. */
+  constructor(
+    private readonly store: () => KeyValueStore | null,
+    private readonly key: string,
+  ) {}
+
+  read(): string[] {
+    return attempt(() => {
+      const value = this.store()?.getItem(this.key);
+      return typeof value === 'string' ? [value] : [];
+    }, []);
+  }
+
+  write(value: string): boolean {
+    return attempt(() => {
+      const store = this.store();
+      if (!store) return false;
+      store.setItem(this.key, value);
+      return store.getItem(this.key) === value;
+    }, false);
+  }
+
+  clear(): void {
+    attempt(() => this.store()?.removeItem(this.key), undefined);
+  }
+}
+
+export class MemoryStorage implements RecordStorage {
+  readonly kind = 'memory';
+  private value: string | null = null;
+
+  read(): string[] {
+    return this.value === null ? [] : [this.value];
+  }
+
+  write(value: string): boolean {
+    this.value = value;
+    return true;
+  }
+
+  clear(): void {
+    this.value = null;
+  }
+}
+
+/**
+ * Tries each storage in order. A write lands in the first that accepts it and clears the ones
+ * after it, so that an old fallback copy never outlives a newer choice.
+ */
+export class FallbackStorage {
+  private lastWrittenTo: StorageKind | null = null;
+
+  constructor(private readonly storages: readonly RecordStorage[]) {}
+
+  /** Where the last write landed, or `null` before any write. */
+  get kind(): StorageKind | null {
+    return this.lastWrittenTo;
+  }
+
+  read(): string[] {
+    return this.storages.flatMap((storage) => storage.read());
+  }
+
+  write(value: string): StorageKind | null {
+    const index = this.storages.findIndex((storage) => storage.write(value));
+    if (index < 0) return null;
+    this.storages.slice(index + 1).forEach((storage) => storage.clear());
+    const kind = this.storages[index]?.kind ?? null;
+    this.lastWrittenTo = kind;
+    return kind;
+  }
+
+  clear(): void {
+    this.storages.forEach((storage) => storage.clear());
+  }
+}

@@ -1,0 +1,178 @@
+import { expect } from '@open-wc/testing';
+import { DEFAULT_CATEGORIES, DEFAULT_CONFIG, formatConfigErrors, MAX_EXPIRES_DAYS, parseConfig } from '../../src/core/config.js';
+
+function errorPaths(input: unknown): string[] {
+  return parseConfig(input).errors.map((error) => error.path);
+}
+
+const chatrefConfig = {
+  revision: 3,
+  mode: 'opt-in',
+  language: 'en',
+  storage: { cookieName: 'chatref_consent', domain: 'chatref.ai', path: '/', expiresDays: 180 },
+  gpcDenies: ['marketing'],
+  categories: [
+    {
+      id: 'necessary',
+      required: true,
+      label: { en: 'Strictly necessary', de: 'Unbedingt erforderlich' },
+      cookies: [
+        { name: 'session_token', party: 'first', purpose: 'Keeps you signed in', lifetime: 'session' },
+        { name: '__stripe_mid', domain: 'chatref.ai', party: 'third', provider: 'Stripe', purpose: 'Fraud prevention', lifetime: '1 year' },
+      ],
+    },
+    {
+      id: 'analytics',
+      label: 'Performance and analytics',
+      description: { en: 'Counts visits and traffic sources.' },
+      cookies: [{ pattern: '^_ga(_.*)?$', party: 'third', provider: 'Google Analytics', lifetime: { en: '2 years', de: '2 Jahre' } }],
+    },
+    { id: 'marketing', cookies: [{ name: '_fbp', party: 'third', provider: 'Meta' }] },
+  ],
+};
+
+describe('parseConfig', () => {
+  it('gives the defaults, without errors, when there is no config', () => {
+    for (const input of [undefined, null]) {
+      const { config, errors } = parseConfig(input);
+      expect(errors).to.deep.equal([]);
+      expect(config).to.equal(DEFAULT_CONFIG);
+    }
+  });
+
+  it('uses the default categories, with only "necessary" required, for an empty object', () => {
+    const { config, errors } = parseConfig({});
+    expect(errors).to.deep.equal([]);
+    expect(config.categories.map(({ id, required }) => `${id}:${required}`)).to.deep.equal([
+      'necessary:true',
+      'preferences:false',
+      'analytics:false',
+      'marketing:false',
+    ]);
+    expect(config.mode).to.equal('opt-in');
+    expect(config.storage).to.deep.equal({ cookieName: 'consent', path: '/', expiresDays: 182 });
+    expect(config.gpcDenies).to.deep.equal(['marketing']);
+    expect(config.revision).to.equal(0);
+  });
+
+  it('reads a complete config in the site\'s own words', () => {
+    const { config, errors } = parseConfig(chatrefConfig);
+    expect(errors).to.deep.equal([]);
+    expect(config.revision).to.equal(3);
+    expect(config.storage).to.deep.equal({ cookieName: 'chatref_consent', domain: 'chatref.ai', path: '/', expiresDays: 180 });
+    expect(config.categories).to.have.length(3);
+    const [necessary, analytics, marketing] = config.categories;
+    expect(necessary?.required).to.equal(true);
+    expect(necessary?.label).to.deep.equal({ en: 'Strictly necessary', de: 'Unbedingt erforderlich' });
+    expect(necessary?.cookies[1]).to.deep.equal({
+      name: '__stripe_mid',
+      domain: 'chatref.ai',
+      party: 'third',
+      provider: 'Stripe',
+      purpose: 'Fraud prevention',
+      lifetime: '1 year',
+    });
+    expect(analytics?.required).to.equal(false);
+    expect(analytics?.cookies[0]?.pattern).to.equal('^_ga(_.*)?$');
+    expect(marketing?.label).to.equal(undefined);
+  });
+
+  it('clamps expiresDays to 395 and rounds fractions up', () => {
+    expect(parseConfig({ storage: { expiresDays: 1000 } }).config.storage.expiresDays).to.equal(MAX_EXPIRES_DAYS);
+    expect(parseConfig({ storage: { expiresDays: 0.5 } }).config.storage.expiresDays).to.equal(1);
+    expect(parseConfig({ storage: { expiresDays: 1000 } }).errors).to.deep.equal([]);
+  });
+
+  it('keeps the storage domain without a leading dot', () => {
+    expect(parseConfig({ storage: { domain: '.Example.com' } }).config.storage.domain).to.equal('example.com');
+  });
+
+  it('names each bad field by its path', () => {
+    expect(errorPaths({ revison: 2 })).to.deep.equal(['revison']);
+    expect(errorPaths({ mode: 'opt_in' })).to.deep.equal(['mode']);
+    expect(errorPaths({ revision: -1 })).to.deep.equal(['revision']);
+    expect(errorPaths({ revision: 1.5 })).to.deep.equal(['revision']);
+    expect(errorPaths({ language: 'english language' })).to.deep.equal(['language']);
+    expect(errorPaths({ storage: { expiresDays: 'soon' } })).to.deep.equal(['storage.expiresDays']);
+    expect(errorPaths({ storage: { expiresDays: -3 } })).to.deep.equal(['storage.expiresDays']);
+    expect(errorPaths({ storage: { cookieName: 'my consent' } })).to.deep.equal(['storage.cookieName']);
+    expect(errorPaths({ storage: { path: 'cookies' } })).to.deep.equal(['storage.path']);
+    expect(errorPaths({ storage: { domain: 'exa mple.com' } })).to.deep.equal(['storage.domain']);
+    expect(errorPaths({ storage: { secure: true } })).to.deep.equal(['storage.secure']);
+    expect(errorPaths({ storage: [] })).to.deep.equal(['storage']);
+    expect(errorPaths({ categories: [{ id: 'Analytics' }] })).to.deep.equal(['categories[0].id']);
+    expect(errorPaths({ categories: [{ id: 'analytics', required: 'yes' }] })).to.deep.equal(['categories[0].required']);
+    expect(errorPaths({ categories: [{ id: 'analytics', label: 42 }] })).to.deep.equal(['categories[0].label']);
+    expect(errorPaths({ categories: [{ id: 'analytics', label: { english: 'x' } }] })).to.deep.equal(['categories[0].label.english']);
+    expect(errorPaths({ categories: [{ id: 'analytics', description: { en: 5 } }] })).to.deep.equal(['categories[0].description.en']);
+    expect(errorPaths({ categories: [{ id: 'analytics', cookies: {} }] })).to.deep.equal(['categories[0].cookies']);
+    expect(errorPaths({ categories: [{ id: 'a' }, { id: 'b', cookies: [{ name: '_ga' }] }] })).to.deep.equal(['categories[1].cookies[0].party']);
+    expect(errorPaths({ categories: [{ id: 'a', cookies: [{ party: 'first' }] }] })).to.deep.equal(['categories[0].cookies[0]']);
+    expect(errorPaths({ categories: [{ id: 'a', cookies: [{ name: 'x', pattern: 'x', party: 'first' }] }] })).to.deep.equal(['categories[0].cookies[0]']);
+    expect(errorPaths({ categories: [{ id: 'a', cookies: [{ pattern: '(', party: 'first' }] }] })).to.deep.equal(['categories[0].cookies[0].pattern']);
+    expect(errorPaths({ categories: [{ id: 'a', cookies: [{ name: 'x', party: 'first', lifetime: [] }] }] })).to.deep.equal(['categories[0].cookies[0].lifetime']);
+    expect(errorPaths({ categories: [{ id: 'a' }, { id: 'a' }] })).to.deep.equal(['categories[1].id']);
+    expect(errorPaths({ categories: [] })).to.deep.equal(['categories']);
+    expect(errorPaths({ gpcDenies: 'marketing' })).to.deep.equal(['gpcDenies']);
+    expect(errorPaths({ gpcDenies: ['ads'] })).to.deep.equal(['gpcDenies[0]']);
+    expect(errorPaths({ gpcDenies: ['necessary'] })).to.deep.equal(['gpcDenies[0]']);
+  });
+
+  it('reports every problem, not only the first', () => {
+    expect(errorPaths({ mode: 1, revision: 'x', storage: { path: 2 } })).to.have.members(['storage.path', 'mode', 'revision']);
+  });
+
+  it('rejects a config that is not an object', () => {
+    for (const input of ['{}', 42, true, [], [{ id: 'a' }]]) {
+      const { config, errors } = parseConfig(input);
+      expect(errors.map((error) => error.path), JSON.stringify(input)).to.deep.equal(['(root)']);
+      expect(config).to.equal(DEFAULT_CONFIG);
+    }
+  });
+
+  it('drops an invalid category and keeps the valid ones', () => {
+    const { config } = parseConfig({ categories: [{ id: 'necessary', required: true }, { id: 'Bad Id' }, { id: 'analytics' }] });
+    expect(config.categories.map(({ id }) => id)).to.deep.equal(['necessary', 'analytics']);
+  });
+
+  it('falls back to the default categories when none is valid', () => {
+    const { config, errors } = parseConfig({ categories: [{ id: 1 }, 'analytics'] });
+    expect(errors.map((error) => error.path)).to.deep.equal(['categories[0].id', 'categories[1]']);
+    expect(config.categories).to.equal(DEFAULT_CATEGORIES);
+  });
+
+  it('does not let hostile keys reach the prototype chain', () => {
+    const hostile = JSON.parse('{"__proto__": {"polluted": true}, "categories": [{"id": "a", "label": {"__proto__": "x", "en": "A"}}]}') as unknown;
+    const { config, errors } = parseConfig(hostile);
+    expect(errors.map((error) => error.path)).to.deep.equal(['__proto__', 'categories[0].label.__proto__']);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+    expect(Object.getPrototypeOf(config)).to.equal(Object.prototype);
+  });
+
+  it('describes long or odd values briefly in its messages', () => {
+    const [error] = parseConfig({ mode: 'x'.repeat(10_000) }).errors;
+    expect(error?.message.length).to.be.lessThan(120);
+  });
+
+  it('returns frozen objects, so the running config cannot be changed behind the store\'s back', () => {
+    const { config } = parseConfig(chatrefConfig);
+    expect(Object.isFrozen(config)).to.equal(true);
+    expect(Object.isFrozen(config.categories)).to.equal(true);
+    expect(Object.isFrozen(config.categories[0])).to.equal(true);
+    expect(Object.isFrozen(config.storage)).to.equal(true);
+  });
+
+  it('accepts the fields other parts of the product read', () => {
+    expect(errorPaths({ adapters: {}, texts: {}, policyUrl: '/cookies', $schema: 'x' })).to.deep.equal([]);
+  });
+});
+
+describe('formatConfigErrors', () => {
+  it('lists every problem with its path in one message', () => {
+    const message = formatConfigErrors(parseConfig({ mode: 'x', storage: { path: 'y' } }).errors);
+    expect(message).to.contain('2 problems');
+    expect(message).to.contain('storage.path');
+    expect(message).to.contain('mode');
+    expect(message).to.contain('every optional category stays denied');
+  });
+});

@@ -1,0 +1,41 @@
+import { expect } from '@open-wc/testing';
+import { loadScript, ScriptLoadError } from '../../src/dom/load-script.js';
+import '../helpers/gate-log.js';
+
+let unique = 0;
+const fixture = (query = '') => `/test/fixtures/gated/log.js?load=${++unique}-${Date.now()}${query}`;
+
+describe('loadScript', () => {
+  beforeEach(() => {
+    window.gateLog = [];
+  });
+
+  it('resolves once the script has run, with the nonce and attributes carried', async () => {
+    const script = await loadScript(fixture(), { nonce: 'n0nce', attributes: { 'data-name': 'loaded', id: 'loaded-script' } });
+    expect(window.gateLog).to.deep.equal(['loaded']);
+    expect(script.nonce).to.equal('n0nce');
+    expect(script.id).to.equal('loaded-script');
+    expect(script.async).to.equal(true);
+    expect(script.parentElement).to.equal(document.head);
+    script.remove();
+  });
+
+  it('rejects with the reason when the server fails', async () => {
+    const url = fixture('&fail');
+    const error = await loadScript(url).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect(error).to.be.instanceOf(ScriptLoadError);
+    expect((error as ScriptLoadError).reason).to.equal('error');
+    expect((error as ScriptLoadError).src).to.equal(url);
+  });
+
+  it('rejects with a timeout when the script takes too long', async () => {
+    const error = await loadScript(fixture('&delay=2000'), { timeoutMs: 100 }).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect((error as ScriptLoadError).reason).to.equal('timeout');
+  });
+});

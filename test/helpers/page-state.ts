@@ -1,0 +1,77 @@
+/** Helpers that put the test page into a given browser state and take it out again. */
+
+/** Removes every cookie this page can see and empties localStorage. */
+export function clearBrowserStorage(): void {
+  for (const part of document.cookie.split(';')) {
+    const name = part.split('=')[0]?.trim();
+    if (name) document.cookie = `${name}=; Path=/; Max-Age=0`;
+  }
+  localStorage.clear();
+}
+
+/** Makes `navigator.globalPrivacyControl` return `value` until the returned function is called. */
+export function setGlobalPrivacyControl(value: unknown): () => void {
+  Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, get: () => value });
+  return () => {
+    delete (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl;
+  };
+}
+
+function securityError(): DOMException {
+  return new DOMException('The operation is insecure.', 'SecurityError');
+}
+
+/** Makes `document.cookie` throw, as in a sandboxed frame, until the returned function is called. */
+export function blockCookies(): () => void {
+  Object.defineProperty(document, 'cookie', {
+    configurable: true,
+    get: () => {
+      throw securityError();
+    },
+    set: () => {
+      throw securityError();
+    },
+  });
+  return () => {
+    delete (document as { cookie?: string }).cookie;
+  };
+}
+
+/** Makes `document.cookie` accept writes and forget them, as with cookies disabled in settings. */
+export function ignoreCookieWrites(): () => void {
+  Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: () => undefined });
+  return () => {
+    delete (document as { cookie?: string }).cookie;
+  };
+}
+
+/** Makes reading `window.localStorage` throw, as when site data is blocked, until the returned function is called. */
+export function blockLocalStorage(): () => void {
+  // Window is a [Global] interface: localStorage is an own property of window, not of its prototype.
+  const original = Object.getOwnPropertyDescriptor(window, 'localStorage');
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get: () => {
+      throw securityError();
+    },
+  });
+  return () => {
+    if (original) Object.defineProperty(window, 'localStorage', original);
+  };
+}
+
+/** Resolves with the next event of `type` dispatched on `target`. */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, type: K): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) => {
+    target.addEventListener(type, (event) => resolve(event as GlobalEventHandlersEventMap[K]), { once: true });
+  });
+}
+
+/** Waits until `condition` holds, polling each animation frame; rejects after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, timeoutMs = 2000, what = 'condition'): Promise<void> {
+  const started = performance.now();
+  while (!condition()) {
+    if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}

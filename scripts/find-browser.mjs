@@ -1,0 +1,102 @@
+// Finds a Chrome or Chromium for the tests: CHROME_PATH, then an installed browser, then (as root
+// on Debian or Ubuntu) the distribution's chromium package. No test tool downloads its own browser.
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { delimiter, join } from 'node:path';
+
+const EXECUTABLE_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome'];
+const FIXED_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+function isExecutable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath() {
+  for (const directory of (process.env.PATH ?? '').split(delimiter)) {
+    for (const name of EXECUTABLE_NAMES) {
+      const candidate = join(directory, name);
+      // Ubuntu's chromium-browser is a shell stub that asks for snap; it is only useful if snap installed it.
+      if (isExecutable(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+function isDebianLike() {
+  if (!existsSync('/etc/os-release')) return false;
+  const release = readFileSync('/etc/os-release', 'utf8');
+  return /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(release);
+}
+
+function installChromium() {
+  console.log('No Chrome or Chromium found; installing Debian\'s chromium package with apt-get (this takes a minute)...');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+    const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (result.status !== 0) return false;
+  }
+  return true;
+}
+
+/** The path of a Chrome or Chromium executable; exits the process with one sentence when there is none. */
+export function findBrowser() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (isExecutable(fromEnv)) return fromEnv;
+    fail(`CHROME_PATH is set to ${fromEnv}, which is not an executable file; point it at Chrome or Chromium, or unset it.`);
+  }
+  const found = FIXED_PATHS.find(isExecutable) ?? onPath();
+  if (found) return found;
+  if (process.platform === 'linux' && process.getuid?.() === 0 && isDebianLike() && installChromium()) {
+    const installed = FIXED_PATHS.find(isExecutable) ?? onPath();
+    if (installed) return installed;
+  }
+  fail('No Chrome or Chromium was found: install one (on Debian or Ubuntu, `sudo apt-get install chromium`) or set CHROME_PATH to its executable, then run the tests again.');
+}
+
+function fail(sentence) {
+  console.error(sentence);
+  process.exit(1);
+}
+
+export function browserVersion(path) {
+  try {
+    return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown version';
+  }
+}
+
+/** Flags that keep headless Chromium from stalling on a closed network, and keep tests off the internet. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  // Every host but this machine resolves to nothing: no test can reach a vendor by mistake.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const path = findBrowser();
+  console.log(`${path} (${browserVersion(path)})`);
+}

@@ -1,0 +1,98 @@
+// A small static server for the demo (`npm start`) and the end-to-end tests. Every HTML page is
+// served with a strict Content Security Policy, to show the component needs nothing looser.
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.xlf': 'application/xml; charset=utf-8',
+};
+
+/** The strictest policy the component supports: no inline script or style, Trusted Types enforced. */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types consent-manager lit-html',
+].join('; ');
+
+/** The same, with scripts allowed by a per-response nonce instead of by origin. */
+export function nonceCsp(nonce) {
+  return STRICT_CSP.replace("script-src 'self'", `script-src 'nonce-${nonce}'`);
+}
+
+/**
+ * Serves `mounts` (URL prefix to folder). `csp(pathname, nonce)` returns the policy for an HTML
+ * page, or null for none; `{{nonce}}` in HTML is replaced by a fresh nonce per response.
+ */
+export function startStaticServer({ port = 0, host = '127.0.0.1', mounts, csp = () => STRICT_CSP } = {}) {
+  const roots = Object.entries(mounts)
+    .map(([prefix, folder]) => [prefix, resolve(folder)])
+    .sort(([a], [b]) => b.length - a.length);
+
+  const server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const pathname = decodeURIComponent(url.pathname);
+      const mount = roots.find(([prefix]) => pathname.startsWith(prefix));
+      if (!mount) return notFound(response);
+      const [prefix, folder] = mount;
+      let file = normalize(join(folder, pathname.slice(prefix.length)));
+      if (file !== folder && !file.startsWith(folder + sep)) return notFound(response);
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      let body = await readFile(file).catch(() => null);
+      if (!body) return notFound(response);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const headers = { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+      if (type.startsWith('text/html')) {
+        const nonce = randomBytes(16).toString('base64');
+        body = Buffer.from(body.toString('utf8').replaceAll('{{nonce}}', nonce));
+        const policy = csp(pathname, nonce, url);
+        if (policy) headers['Content-Security-Policy'] = policy;
+      }
+      response.writeHead(200, headers);
+      response.end(body);
+    } catch {
+      response.writeHead(500);
+      response.end('server error');
+    }
+  });
+
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolvePromise({ server, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`, close: () => new Promise((done) => server.close(done)) });
+    });
+  });
+}
+
+function notFound(response) {
+  response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end('not found');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 8000);
+  try {
+    await stat('dist/consent-manager.js');
+  } catch {
+    console.error('dist/ is missing: run `npm run build` first (`npm start` does both).');
+    process.exit(1);
+  }
+  const { url } = await startStaticServer({ port, host: process.env.HOST ?? 'localhost', mounts: { '/': 'demo', '/dist/': 'dist' } });
+  console.log(`Demo running at ${url} (Ctrl+C to stop)`);
+}

@@ -1,0 +1,1 @@
+(window.e2eLog ??= []).push(document.currentScript?.getAttribute('data-name') ?? 'unnamed');

@@ -1,0 +1,40 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS } from './scripts/find-browser.mjs';
+
+/**
+ * `?delay=<ms>` on any URL holds the response back, for ordering and timeout tests; `?fail`
+ * answers 503, a failed load that web-test-runner does not report as a missing file.
+ */
+async function faultMiddleware(context, next) {
+  const delay = Number(context.query.delay);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 20_000)));
+  if ('fail' in context.query) {
+    context.status = 503;
+    context.body = 'unavailable';
+    return undefined;
+  }
+  return next();
+}
+
+export default {
+  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  // Lit's development build logs a warning on every page; tests log nothing.
+  nodeResolve: { exportConditions: ['production'] },
+  middleware: [faultMiddleware],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  concurrency: 2,
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: process.env.CHROME_PATH, headless: true, args: CHROMIUM_ARGS },
+      // Each test file gets its own browser context, so cookies and storage never leak between files.
+      async createPage({ browser }) {
+        const context = await browser.createBrowserContext();
+        return context.newPage();
+      },
+    }),
+  ],
+  testFramework: {
+    config: { timeout: 8000, forbidOnly: true },
+  },
+};

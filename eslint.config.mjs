@@ -43,7 +43,13 @@ export default tseslint.config(
     },
   },
   {
-    // Dependencies point one way: core <- events <- dom <- ui.
+    // Dependencies point one way: core <- diagnostics, events <- dom <- ui.
+    files: ['src/diagnostics/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*', '!../core/*', '!../diagnostics/*'], message: 'diagnostics depend only on the core.' }] }],
+    },
+  },
+  {
     files: ['src/events/**/*.ts', 'src/dom/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['../ui/*', 'lit', 'lit/*'], message: 'events and dom do not depend on the UI or Lit.' }] }],

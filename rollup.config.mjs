@@ -17,6 +17,6 @@ export default {
   },
   plugins: [
     resolve({ browser: true }),
-    terser({ ecma: 2020, module: true, format: { comments: false } }),
+    terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],
 };

@@ -44,6 +44,9 @@ document.addEventListener('click', (event) => {
   if (action && actions[action]) actions[action]();
 });
 
-await customElements.whenDefined('consent-manager');
-await element.ready;
-showState();
+// No top-level await: the bundle after this module must not wait for it.
+customElements
+  .whenDefined('consent-manager')
+  .then(() => element.ready)
+  .then(showState)
+  .catch((error) => console.error(error));

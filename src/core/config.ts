@@ -63,11 +63,45 @@ export interface ConsentConfig {
   readonly language: string;
 }
 
+/**
+ * What is wrong with a field. Most problems name the kind of value that was expected; the
+ * sentences for them live in `src/diagnostics/messages.ts`, loaded only when there is something
+ * to report.
+ */
+export type ConfigProblem =
+  | 'boolean'
+  | 'string'
+  | 'non-empty-string'
+  | 'whole-number'
+  | 'positive-number'
+  | 'domain'
+  | 'language'
+  | 'localized'
+  | 'array'
+  | 'non-empty-array'
+  | 'object'
+  | 'category-id'
+  | 'cookie-name'
+  | 'path'
+  | 'one-of'
+  | 'category-reference'
+  | 'unknown-field'
+  | 'missing'
+  | 'regexp'
+  | 'name-or-pattern'
+  | 'duplicate-id'
+  | 'required-category'
+  | 'json';
+
 /** One problem found in a configuration. */
 export interface ConfigError {
   /** Where the bad field is, for instance `categories[1].cookies[0].party`. */
   readonly path: string;
-  readonly message: string;
+  readonly problem: ConfigProblem;
+  /** A short description of the value found, for instance `"opt_in"` or `an array`. */
+  readonly got?: string;
+  /** The allowed values, for `one-of`. */
+  readonly options?: readonly string[];
 }
 
 export interface ConfigResult {
@@ -111,11 +145,15 @@ export const DEFAULT_CONFIG: ConsentConfig = Object.freeze({
  * Top-level fields other parts of the product read. They are accepted here so that a config
  * written for the whole product validates; the parts that use them check their contents.
  */
-const PASS_THROUGH_FIELDS = new Set(['$schema', 'adapters', 'texts', 'policyUrl']);
+const PASS_THROUGH = (value: unknown): unknown => value;
 
-type UnknownRecord = Readonly<Record<string, unknown>>;
+type Errors = ConfigError[];
+/** Reads one field: returns its value, or `INVALID` after recording why. */
+type Reader<T> = (value: unknown, path: string, errors: Errors) => T | typeof INVALID;
 
-function isRecord(value: unknown): value is UnknownRecord {
+const INVALID = Symbol('invalid');
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -128,271 +166,206 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-class ErrorCollector {
-  readonly errors: ConfigError[] = [];
-
-  add(path: string, message: string): void {
-    this.errors.push({ path, message });
-  }
-
-  unknownFields(value: UnknownRecord, path: string, known: ReadonlySet<string>): void {
-    for (const key of Object.keys(value)) {
-      if (!known.has(key)) this.add(join(path, key), 'is not a known field');
-    }
-  }
+function fail(errors: Errors, path: string, problem: ConfigProblem): typeof INVALID {
+  errors.push({ path, problem });
+  return INVALID;
 }
 
-function join(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
+/** Like `fail`, for a problem with the value found at `path`. */
+function reject(errors: Errors, path: string, problem: ConfigProblem, value: unknown, options?: readonly string[]): typeof INVALID {
+  errors.push({ path, problem, got: describe(value), ...(options ? { options } : {}) });
+  return INVALID;
 }
 
-function readLocalizedText(value: unknown, path: string, errors: ErrorCollector): LocalizedText | undefined {
-  if (value === undefined) return undefined;
+function expect<T>(test: (value: unknown) => boolean, problem: ConfigProblem, options?: readonly string[]): Reader<T> {
+  return (value, path, errors) => (test(value) ? (value as T) : reject(errors, path, problem, value, options));
+}
+
+const matching = (pattern: RegExp, problem: ConfigProblem): Reader<string> => expect((value) => typeof value === 'string' && pattern.test(value), problem);
+const oneOf = <T extends string>(values: readonly T[]): Reader<T> => expect((value) => values.includes(value as T), 'one-of', values);
+const string: Reader<string> = expect((value) => typeof value === 'string', 'string');
+const boolean: Reader<boolean> = expect((value) => typeof value === 'boolean', 'boolean');
+const nonEmptyString: Reader<string> = expect((value) => typeof value === 'string' && value !== '', 'non-empty-string');
+const wholeNumber: Reader<number> = expect((value) => Number.isSafeInteger(value) && (value as number) >= 0, 'whole-number');
+const positiveNumber: Reader<number> = expect((value) => typeof value === 'number' && Number.isFinite(value) && value > 0, 'positive-number');
+const domain = matching(DOMAIN_PATTERN, 'domain');
+
+const localizedText: Reader<LocalizedText> = (value, path, errors) => {
   if (typeof value === 'string') return value;
-  if (!isRecord(value)) {
-    errors.add(path, `must be a string or an object of language tag to string, got ${describe(value)}`);
-    return undefined;
-  }
+  if (!isRecord(value)) return reject(errors, path, 'localized', value);
   const texts: Record<string, string> = {};
   let valid = true;
   for (const [language, text] of Object.entries(value)) {
+    const at = `${path}.${language}`;
     if (!LANGUAGE_TAG_PATTERN.test(language)) {
-      errors.add(join(path, language), 'is not a language tag such as "en" or "pt-BR"');
       valid = false;
+      fail(errors, at, 'language');
     } else if (typeof text !== 'string') {
-      errors.add(join(path, language), `must be a string, got ${describe(text)}`);
       valid = false;
+      reject(errors, at, 'string', text);
     } else {
       texts[language.toLowerCase()] = text;
     }
   }
-  return valid ? Object.freeze(texts) : undefined;
+  return valid ? Object.freeze(texts) : INVALID;
+};
+
+/** An array of items; invalid items are reported and dropped. */
+function list<T>(item: Reader<T>): Reader<T[]> {
+  return (value, path, errors) => {
+    if (!Array.isArray(value)) return reject(errors, path, 'array', value);
+    const items: T[] = [];
+    value.forEach((entry: unknown, index) => {
+      const read = item(entry, `${path}[${index}]`, errors);
+      if (read !== INVALID) items.push(read);
+    });
+    return items;
+  };
 }
 
-const COOKIE_FIELDS = new Set(['name', 'pattern', 'domain', 'party', 'provider', 'purpose', 'lifetime']);
-
-function readCookie(value: unknown, path: string, errors: ErrorCollector): CookieDeclaration | undefined {
-  if (!isRecord(value)) {
-    errors.add(path, `must be an object, got ${describe(value)}`);
-    return undefined;
-  }
-  const before = errors.errors.length;
-  errors.unknownFields(value, path, COOKIE_FIELDS);
-  const { name, pattern, domain, party, provider } = value;
-  if ((name === undefined) === (pattern === undefined)) {
-    errors.add(path, 'needs exactly one of "name" and "pattern"');
-  }
-  if (name !== undefined && (typeof name !== 'string' || name === '')) {
-    errors.add(join(path, 'name'), `must be a non-empty string, got ${describe(name)}`);
-  }
-  if (pattern !== undefined) {
-    if (typeof pattern !== 'string' || pattern === '') {
-      errors.add(join(path, 'pattern'), `must be a non-empty string, got ${describe(pattern)}`);
-    } else {
-      try {
-        new RegExp(pattern);
-      } catch {
-        errors.add(join(path, 'pattern'), `is not a valid regular expression: ${describe(pattern)}`);
+/**
+ * An object with known fields. Unknown fields are errors, so a misspelt option is reported. When
+ * `allOrNothing`, any error drops the whole object (a half-read category could gate the wrong
+ * thing); otherwise invalid fields are left out and take their defaults.
+ */
+function shape(fields: Readonly<Record<string, Reader<unknown>>>, allOrNothing: boolean): Reader<Record<string, unknown>> {
+  return (value, path, errors) => {
+    if (!isRecord(value)) return reject(errors, path || '(root)', 'object', value);
+    const before = errors.length;
+    const result: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      const reader = Object.hasOwn(fields, key) ? fields[key] : undefined;
+      if (!reader) fail(errors, at, 'unknown-field');
+      else if (field !== undefined) {
+        const read = reader(field, at, errors);
+        if (read !== INVALID) result[key] = read;
       }
     }
-  }
-  if (domain !== undefined && (typeof domain !== 'string' || !DOMAIN_PATTERN.test(domain))) {
-    errors.add(join(path, 'domain'), `must be a domain name, got ${describe(domain)}`);
-  }
-  if (!COOKIE_PARTIES.includes(party as CookieParty)) {
-    errors.add(join(path, 'party'), `must be "first" or "third", got ${describe(party)}`);
-  }
-  if (provider !== undefined && typeof provider !== 'string') {
-    errors.add(join(path, 'provider'), `must be a string, got ${describe(provider)}`);
-  }
-  const purpose = readLocalizedText(value.purpose, join(path, 'purpose'), errors);
-  const lifetime = readLocalizedText(value.lifetime, join(path, 'lifetime'), errors);
-  if (errors.errors.length > before) return undefined;
-  return Object.freeze({
-    ...(typeof name === 'string' ? { name } : {}),
-    ...(typeof pattern === 'string' ? { pattern } : {}),
-    ...(typeof domain === 'string' ? { domain } : {}),
-    party: party as CookieParty,
-    ...(typeof provider === 'string' ? { provider } : {}),
-    ...(purpose !== undefined ? { purpose } : {}),
-    ...(lifetime !== undefined ? { lifetime } : {}),
-  });
+    return allOrNothing && errors.length > before ? INVALID : result;
+  };
 }
 
-const CATEGORY_FIELDS = new Set(['id', 'required', 'label', 'description', 'cookies']);
+const readCookie: Reader<CookieDeclaration> = (value, path, errors) => {
+  const before = errors.length;
+  const cookie = shape(
+    {
+      name: nonEmptyString,
+      pattern: (pattern, at, errs) => {
+        if (nonEmptyString(pattern, at, errs) === INVALID) return INVALID;
+        try {
+          new RegExp(pattern as string);
+          return pattern;
+        } catch {
+          return reject(errs, at, 'regexp', pattern);
+        }
+      },
+      domain,
+      party: oneOf(COOKIE_PARTIES),
+      provider: string,
+      purpose: localizedText,
+      lifetime: localizedText,
+    },
+    true,
+  )(value, path, errors);
+  if (cookie === INVALID) return INVALID;
+  if (('name' in cookie) === ('pattern' in cookie)) fail(errors, path, 'name-or-pattern');
+  if (!('party' in cookie)) fail(errors, `${path}.party`, 'missing');
+  return errors.length > before ? INVALID : (Object.freeze(cookie) as unknown as CookieDeclaration);
+};
 
-function readCategory(value: unknown, path: string, errors: ErrorCollector): CategoryConfig | undefined {
-  if (!isRecord(value)) {
-    errors.add(path, `must be an object, got ${describe(value)}`);
-    return undefined;
-  }
-  const before = errors.errors.length;
-  errors.unknownFields(value, path, CATEGORY_FIELDS);
-  const { id, required = false, cookies = [] } = value;
-  if (typeof id !== 'string' || !CATEGORY_ID_PATTERN.test(id)) {
-    errors.add(join(path, 'id'), `must be lowercase letters, digits, "-" or "_", starting with a letter, got ${describe(id)}`);
-  }
-  if (typeof required !== 'boolean') {
-    errors.add(join(path, 'required'), `must be true or false, got ${describe(required)}`);
-  }
-  const label = readLocalizedText(value.label, join(path, 'label'), errors);
-  const description = readLocalizedText(value.description, join(path, 'description'), errors);
-  const declarations: CookieDeclaration[] = [];
-  if (!Array.isArray(cookies)) {
-    errors.add(join(path, 'cookies'), `must be an array, got ${describe(cookies)}`);
-  } else {
-    cookies.forEach((cookie, index) => {
-      const declaration = readCookie(cookie, `${join(path, 'cookies')}[${index}]`, errors);
-      if (declaration) declarations.push(declaration);
-    });
-  }
-  if (errors.errors.length > before) return undefined;
-  return Object.freeze({
-    id: id as string,
-    required: required as boolean,
-    ...(label !== undefined ? { label } : {}),
-    ...(description !== undefined ? { description } : {}),
-    cookies: Object.freeze(declarations),
-  });
-}
+const readCategory: Reader<CategoryConfig> = (value, path, errors) => {
+  const category = shape(
+    {
+      id: matching(CATEGORY_ID_PATTERN, 'category-id'),
+      required: boolean,
+      label: localizedText,
+      description: localizedText,
+      cookies: (cookies, at, errs) => Object.freeze(list(readCookie)(cookies, at, errs)),
+    },
+    true,
+  )(value, path, errors);
+  if (category === INVALID) return INVALID;
+  if (!('id' in category)) return fail(errors, `${path}.id`, 'missing');
+  return Object.freeze({ required: false, cookies: Object.freeze([]), ...category }) as unknown as CategoryConfig;
+};
 
-function readCategories(value: unknown, errors: ErrorCollector): readonly CategoryConfig[] {
-  if (value === undefined) return DEFAULT_CATEGORIES;
-  if (!Array.isArray(value) || value.length === 0) {
-    errors.add('categories', `must be a non-empty array, got ${describe(value)}`);
-    return DEFAULT_CATEGORIES;
-  }
-  const categories: CategoryConfig[] = [];
-  const seen = new Set<string>();
-  value.forEach((item, index) => {
-    const path = `categories[${index}]`;
-    const category = readCategory(item, path, errors);
-    if (!category) return;
-    if (seen.has(category.id)) {
-      errors.add(join(path, 'id'), `repeats the category id "${category.id}"`);
-      return;
-    }
-    seen.add(category.id);
-    categories.push(category);
-  });
-  return categories.length > 0 ? Object.freeze(categories) : DEFAULT_CATEGORIES;
-}
-
-const STORAGE_FIELDS = new Set(['cookieName', 'domain', 'path', 'expiresDays']);
-
-function readStorage(value: unknown, errors: ErrorCollector): StorageConfig {
-  const defaults = DEFAULT_CONFIG.storage;
-  if (value === undefined) return defaults;
-  if (!isRecord(value)) {
-    errors.add('storage', `must be an object, got ${describe(value)}`);
-    return defaults;
-  }
-  errors.unknownFields(value, 'storage', STORAGE_FIELDS);
-  const { cookieName = defaults.cookieName, domain, path = defaults.path, expiresDays = defaults.expiresDays } = value;
-  let storage: StorageConfig = defaults;
-  if (typeof cookieName === 'string' && COOKIE_NAME_PATTERN.test(cookieName)) {
-    storage = { ...storage, cookieName };
-  } else {
-    errors.add('storage.cookieName', `must be 1 to 64 letters, digits, ".", "-" or "_", got ${describe(cookieName)}`);
-  }
-  if (domain !== undefined) {
-    if (typeof domain === 'string' && DOMAIN_PATTERN.test(domain)) {
-      storage = { ...storage, domain: domain.replace(/^\./, '').toLowerCase() };
-    } else {
-      errors.add('storage.domain', `must be a domain name such as "example.com", got ${describe(domain)}`);
-    }
-  }
-  if (typeof path === 'string' && PATH_PATTERN.test(path)) {
-    storage = { ...storage, path };
-  } else {
-    errors.add('storage.path', `must start with "/" and contain no spaces or ";", got ${describe(path)}`);
-  }
-  if (typeof expiresDays === 'number' && Number.isFinite(expiresDays) && expiresDays > 0) {
+const readStorage = shape(
+  {
+    cookieName: matching(COOKIE_NAME_PATTERN, 'cookie-name'),
+    domain: (value, path, errors) => {
+      const read = domain(value, path, errors);
+      return read === INVALID ? read : read.replace(/^\./, '').toLowerCase();
+    },
+    path: matching(PATH_PATTERN, 'path'),
     // Regulators expect consent to be renewed within about 13 months; browsers cap cookies at 400 days.
-    storage = { ...storage, expiresDays: Math.min(Math.ceil(expiresDays), MAX_EXPIRES_DAYS) };
-  } else {
-    errors.add('storage.expiresDays', `must be a positive number of days, got ${describe(expiresDays)}`);
-  }
-  return Object.freeze(storage);
-}
+    expiresDays: (value, path, errors) => {
+      const read = positiveNumber(value, path, errors);
+      return read === INVALID ? read : Math.min(Math.ceil(read), MAX_EXPIRES_DAYS);
+    },
+  },
+  false,
+);
 
-const TOP_LEVEL_FIELDS = new Set([
-  'categories',
-  'revision',
-  'storage',
-  'mode',
-  'gpcDenies',
-  'language',
-  ...PASS_THROUGH_FIELDS,
-]);
+const readTopLevel = shape(
+  {
+    categories: (value, path, errors) => {
+      if (!Array.isArray(value) || value.length === 0) return reject(errors, path, 'non-empty-array', value);
+      const seen = new Set<string>();
+      const categories: CategoryConfig[] = [];
+      value.forEach((item: unknown, index) => {
+        const category = readCategory(item, `${path}[${index}]`, errors);
+        if (category === INVALID) return;
+        if (seen.has(category.id)) {
+          reject(errors, `${path}[${index}].id`, 'duplicate-id', category.id);
+        } else {
+          seen.add(category.id);
+          categories.push(category);
+        }
+      });
+      return categories;
+    },
+    revision: wholeNumber,
+    storage: readStorage,
+    mode: oneOf(CONSENT_MODES),
+    gpcDenies: list(string),
+    language: matching(LANGUAGE_TAG_PATTERN, 'language'),
+    $schema: PASS_THROUGH,
+    adapters: PASS_THROUGH,
+    texts: PASS_THROUGH,
+    policyUrl: PASS_THROUGH,
+  },
+  false,
+);
 
 /**
  * Validates a configuration object (typically parsed from the element's JSON child).
  * Unknown fields are errors, so that a misspelt option is reported rather than silently ignored.
  */
 export function parseConfig(input: unknown): ConfigResult {
-  const errors = new ErrorCollector();
-  if (input === undefined || input === null) return { config: DEFAULT_CONFIG, errors: [] };
-  if (!isRecord(input)) {
-    errors.add('(root)', `must be an object, got ${describe(input)}`);
-    return { config: DEFAULT_CONFIG, errors: errors.errors };
-  }
-  errors.unknownFields(input, '', TOP_LEVEL_FIELDS);
-
-  const categories = readCategories(input.categories, errors);
-  const ids = new Set(categories.map((category) => category.id));
-
-  let revision = DEFAULT_CONFIG.revision;
-  if (input.revision !== undefined) {
-    if (Number.isSafeInteger(input.revision) && (input.revision as number) >= 0) {
-      revision = input.revision as number;
-    } else {
-      errors.add('revision', `must be a whole number of at least 0, got ${describe(input.revision)}`);
-    }
-  }
-
-  let mode: ConsentMode = DEFAULT_CONFIG.mode;
-  if (input.mode !== undefined) {
-    if (CONSENT_MODES.includes(input.mode as ConsentMode)) mode = input.mode as ConsentMode;
-    else errors.add('mode', `must be "opt-in" or "opt-out", got ${describe(input.mode)}`);
-  }
-
-  let gpcDenies: readonly string[] = DEFAULT_CONFIG.gpcDenies.filter((id) => ids.has(id));
-  if (input.gpcDenies !== undefined) {
-    if (!Array.isArray(input.gpcDenies)) {
-      errors.add('gpcDenies', `must be an array of category ids, got ${describe(input.gpcDenies)}`);
-    } else {
-      const valid: string[] = [];
-      input.gpcDenies.forEach((id: unknown, index) => {
-        const path = `gpcDenies[${index}]`;
-        const category = categories.find((candidate) => candidate.id === id);
-        if (!category) errors.add(path, `is not one of the configured categories, got ${describe(id)}`);
-        else if (category.required) errors.add(path, `names the required category "${category.id}", which cannot be turned off`);
-        else valid.push(category.id);
-      });
-      gpcDenies = valid;
-    }
-  }
-
-  let language = DEFAULT_CONFIG.language;
-  if (input.language !== undefined) {
-    if (typeof input.language === 'string' && LANGUAGE_TAG_PATTERN.test(input.language)) language = input.language;
-    else errors.add('language', `must be a language tag such as "en" or "pt-BR", got ${describe(input.language)}`);
-  }
-
-  const config: ConsentConfig = Object.freeze({
-    categories,
-    revision,
-    storage: readStorage(input.storage, errors),
-    mode,
-    gpcDenies: Object.freeze(gpcDenies),
-    language,
+  const errors: Errors = [];
+  if (input === undefined || input === null) return { config: DEFAULT_CONFIG, errors };
+  const read = readTopLevel(input, '', errors);
+  if (read === INVALID) return { config: DEFAULT_CONFIG, errors };
+  const fields = read as Partial<Record<keyof ConsentConfig, unknown>>;
+  const readCategories = fields.categories as CategoryConfig[] | undefined;
+  const categories = readCategories?.length ? Object.freeze(readCategories) : DEFAULT_CATEGORIES;
+  const gpcDenies = ((fields.gpcDenies as string[] | undefined) ?? DEFAULT_CONFIG.gpcDenies).filter((id, index) => {
+    const category = categories.find((candidate) => candidate.id === id);
+    // The default names "marketing", which a site's own categories need not have.
+    if (!fields.gpcDenies) return category !== undefined;
+    if (!category) return reject(errors, `gpcDenies[${index}]`, 'category-reference', id) !== INVALID;
+    if (category.required) return reject(errors, `gpcDenies[${index}]`, 'required-category', id) !== INVALID;
+    return true;
   });
-  return { config, errors: errors.errors };
-}
-
-/** Formats a parse result's errors as the single console message the element prints. */
-export function formatConfigErrors(errors: readonly ConfigError[]): string {
-  const lines = errors.map((error) => `  - ${error.path}: ${error.message}`);
-  return `invalid config (${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}); every optional category stays denied until the visitor chooses:\n${lines.join('\n')}`;
+  const config: ConsentConfig = Object.freeze({
+    ...DEFAULT_CONFIG,
+    ...(fields.revision !== undefined ? { revision: fields.revision as number } : {}),
+    ...(fields.mode !== undefined ? { mode: fields.mode as ConsentMode } : {}),
+    ...(fields.language !== undefined ? { language: fields.language as string } : {}),
+    categories,
+    storage: Object.freeze({ ...DEFAULT_CONFIG.storage, ...(fields.storage as Partial<StorageConfig> | undefined) }),
+    gpcDenies: Object.freeze(gpcDenies),
+  });
+  return { config, errors };
 }

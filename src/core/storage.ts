@@ -65,19 +65,22 @@ export function readCookieValues(cookieString: string, name: string): string[] {
 export class CookieStorage implements RecordStorage {
   readonly kind = 'cookie';
 
-  constructor(
-    private readonly jar: CookieJar,
-    private readonly options: CookieStorageOptions,
-  ) {}
+  readonly #jar: CookieJar;
+  readonly #options: CookieStorageOptions;
+
+  constructor(jar: CookieJar, options: CookieStorageOptions) {
+    this.#jar = jar;
+    this.#options = options;
+  }
 
   read(): string[] {
-    return attempt(() => readCookieValues(this.jar.get(), this.options.name), []);
+    return attempt(() => readCookieValues(this.#jar.get(), this.#options.name), []);
   }
 
   write(value: string): boolean {
-    const maxAge = this.options.expiresDays * DAY_SECONDS;
+    const maxAge = this.#options.expiresDays * DAY_SECONDS;
     return attempt(() => {
-      this.jar.set(this.serialize(value, maxAge, this.options.domain));
+      this.#jar.set(this.#serialize(value, maxAge, this.#options.domain));
       return this.read().includes(value);
     }, false);
   }
@@ -86,13 +89,13 @@ export class CookieStorage implements RecordStorage {
     attempt(() => {
       // The cookie may have been written with or without the domain (a config change, or a
       // record from before the site set one), and a cookie is only removed by the same pair.
-      this.jar.set(this.serialize('', 0, undefined));
-      if (this.options.domain) this.jar.set(this.serialize('', 0, this.options.domain));
+      this.#jar.set(this.#serialize('', 0, undefined));
+      if (this.#options.domain) this.#jar.set(this.#serialize('', 0, this.#options.domain));
     }, undefined);
   }
 
-  private serialize(value: string, maxAge: number, domain: string | undefined): string {
-    const { name, path, secure } = this.options;
+  #serialize(value: string, maxAge: number, domain: string | undefined): string {
+    const { name, path, secure } = this.#options;
     return `${name}=${value}; Path=${path}; Max-Age=${maxAge}; SameSite=Lax${domain ? `; Domain=${domain}` : ''}${secure ? '; Secure' : ''}`;
   }
 }
@@ -100,48 +103,51 @@ export class CookieStorage implements RecordStorage {
 export class WebStorage implements RecordStorage {
   readonly kind = 'localStorage';
 
+  readonly #store: () => KeyValueStore | null;
+  readonly #key: string;
+
   /** `store` is a getter because merely reading `window.localStorage` throws when it is blocked. */
-  constructor(
-    private readonly store: () => KeyValueStore | null,
-    private readonly key: string,
-  ) {}
+  constructor(store: () => KeyValueStore | null, key: string) {
+    this.#store = store;
+    this.#key = key;
+  }
 
   read(): string[] {
     return attempt(() => {
-      const value = this.store()?.getItem(this.key);
+      const value = this.#store()?.getItem(this.#key);
       return typeof value === 'string' ? [value] : [];
     }, []);
   }
 
   write(value: string): boolean {
     return attempt(() => {
-      const store = this.store();
+      const store = this.#store();
       if (!store) return false;
-      store.setItem(this.key, value);
-      return store.getItem(this.key) === value;
+      store.setItem(this.#key, value);
+      return store.getItem(this.#key) === value;
     }, false);
   }
 
   clear(): void {
-    attempt(() => this.store()?.removeItem(this.key), undefined);
+    attempt(() => this.#store()?.removeItem(this.#key), undefined);
   }
 }
 
 export class MemoryStorage implements RecordStorage {
   readonly kind = 'memory';
-  private value: string | null = null;
+  #value: string | null = null;
 
   read(): string[] {
-    return this.value === null ? [] : [this.value];
+    return this.#value === null ? [] : [this.#value];
   }
 
   write(value: string): boolean {
-    this.value = value;
+    this.#value = value;
     return true;
   }
 
   clear(): void {
-    this.value = null;
+    this.#value = null;
   }
 }
 
@@ -150,29 +156,32 @@ export class MemoryStorage implements RecordStorage {
  * after it, so that an old fallback copy never outlives a newer choice.
  */
 export class FallbackStorage {
-  private lastWrittenTo: StorageKind | null = null;
+  #lastWrittenTo: StorageKind | null = null;
+  readonly #storages: readonly RecordStorage[];
 
-  constructor(private readonly storages: readonly RecordStorage[]) {}
+  constructor(storages: readonly RecordStorage[]) {
+    this.#storages = storages;
+  }
 
   /** Where the last write landed, or `null` before any write. */
   get kind(): StorageKind | null {
-    return this.lastWrittenTo;
+    return this.#lastWrittenTo;
   }
 
   read(): string[] {
-    return this.storages.flatMap((storage) => storage.read());
+    return this.#storages.flatMap((storage) => storage.read());
   }
 
   write(value: string): StorageKind | null {
-    const index = this.storages.findIndex((storage) => storage.write(value));
+    const index = this.#storages.findIndex((storage) => storage.write(value));
     if (index < 0) return null;
-    this.storages.slice(index + 1).forEach((storage) => storage.clear());
-    const kind = this.storages[index]?.kind ?? null;
-    this.lastWrittenTo = kind;
+    this.#storages.slice(index + 1).forEach((storage) => storage.clear());
+    const kind = this.#storages[index]?.kind ?? null;
+    this.#lastWrittenTo = kind;
     return kind;
   }
 
   clear(): void {
-    this.storages.forEach((storage) => storage.clear());
+    this.#storages.forEach((storage) => storage.clear());
   }
 }

@@ -71,52 +71,52 @@ export class ConsentStore {
   readonly config: ConsentConfig;
   /** The language recorded with the next choice; one that is not a language tag records the config's default. */
   language: string;
-  private readonly storage: FallbackStorage;
-  private readonly gpc: boolean;
-  private readonly safeMode: boolean;
-  private readonly now: () => number;
-  private readonly randomBytes: (length: number) => Uint8Array;
-  private current: ConsentState;
+  readonly #storage: FallbackStorage;
+  readonly #gpc: boolean;
+  readonly #safeMode: boolean;
+  readonly #now: () => number;
+  readonly #randomBytes: (length: number) => Uint8Array;
+  #current: ConsentState;
 
   constructor(options: ConsentStoreOptions) {
     this.config = options.config;
-    this.storage = options.storage;
-    this.gpc = options.gpc;
+    this.#storage = options.storage;
+    this.#gpc = options.gpc;
     this.language = options.language;
-    this.safeMode = options.safeMode ?? false;
-    this.now = options.now ?? Date.now;
-    this.randomBytes = options.randomBytes ?? defaultRandomBytes;
-    this.current = this.undecidedState();
+    this.#safeMode = options.safeMode ?? false;
+    this.#now = options.now ?? Date.now;
+    this.#randomBytes = options.randomBytes ?? defaultRandomBytes;
+    this.#current = this.#undecidedState();
   }
 
   get state(): ConsentState {
-    return this.current;
+    return this.#current;
   }
 
   /** Where the last write landed (`null` before the first write on this page). */
   get storageKind(): StorageKind | null {
-    return this.storage.kind;
+    return this.#storage.kind;
   }
 
   isAllowed(category: string): boolean {
-    return this.current.categories[category] === true;
+    return this.#current.categories[category] === true;
   }
 
   /** Reads the stored choice and applies it. */
   load(): LoadResult {
-    const { record, stale } = this.readStored();
+    const { record, stale } = this.#readStored();
     if (!record) {
-      this.current = this.undecidedState();
-      return { state: this.current, gpcChange: null, stale };
+      this.#current = this.#undecidedState();
+      return { state: this.#current, gpcChange: null, stale };
     }
-    this.current = this.stateFromRecord(record);
-    const overridden = this.gpcOverrides(record);
-    if (overridden.length === 0) return { state: this.current, gpcChange: null, stale: null };
+    this.#current = this.#stateFromRecord(record);
+    const overridden = this.#gpcOverrides(record);
+    if (overridden.length === 0) return { state: this.#current, gpcChange: null, stale: null };
     // GPC arrived after the visitor granted a category it covers: the signal wins until the
     // visitor confirms otherwise, and the record says why the choice changed.
     const choice = Object.fromEntries(overridden.map((id) => [id, false]));
-    const gpcChange = this.decide({ ...this.current.categories, ...choice }, 'gpc');
-    return { state: this.current, gpcChange, stale: null };
+    const gpcChange = this.decide({ ...this.#current.categories, ...choice }, 'gpc');
+    return { state: this.#current, gpcChange, stale: null };
   }
 
   /**
@@ -125,15 +125,15 @@ export class ConsentStore {
    * Returns the change, or `null` when this tab already shows that state.
    */
   refresh(remoteValue?: string | null): ConsentChange | null {
-    const before = this.current;
+    const before = this.#current;
     // Another tab's cookie write can reach this document's cookie jar after its message does,
     // so the value in the message is preferred to reading storage.
-    const values = remoteValue === undefined ? this.storage.read() : remoteValue === null ? [] : [remoteValue];
-    const { record } = this.readStored(values);
+    const values = remoteValue === undefined ? this.#storage.read() : remoteValue === null ? [] : [remoteValue];
+    const { record } = this.#readStored(values);
     const unchanged = record && before.record ? encodeRecord(record) === encodeRecord(before.record) : record === before.record;
     if (unchanged) return null;
-    this.current = record ? this.stateFromRecord(record) : this.undecidedState();
-    return this.changeFrom(before, 'sync');
+    this.#current = record ? this.#stateFromRecord(record) : this.#undecidedState();
+    return this.#changeFrom(before, 'sync');
   }
 
   acceptAll(method: ConsentMethod): ConsentChange {
@@ -149,71 +149,71 @@ export class ConsentStore {
    * categories stay on whatever `choice` says.
    */
   decide(choice: Readonly<Record<string, boolean>>, method: ConsentMethod): ConsentChange {
-    const before = this.current;
+    const before = this.#current;
     const categories: Record<string, boolean> = {};
     for (const { id, required } of this.config.categories) {
       categories[id] = required || (choice[id] ?? before.categories[id] ?? false);
     }
-    const nowSeconds = Math.floor(this.now() / 1000);
+    const nowSeconds = Math.floor(this.#now() / 1000);
     const previous = before.record;
     const record: ConsentRecord = Object.freeze({
       version: RECORD_SCHEMA_VERSION,
-      id: previous?.id ?? createConsentId(this.randomBytes),
+      id: previous?.id ?? createConsentId(this.#randomBytes),
       revision: this.config.revision,
       createdAt: previous ? Math.min(previous.createdAt, nowSeconds) : nowSeconds,
       updatedAt: nowSeconds,
       granted: Object.freeze(Object.keys(categories).filter((id) => categories[id])),
       denied: Object.freeze(Object.keys(categories).filter((id) => !categories[id])),
       method,
-      gpc: this.gpc,
+      gpc: this.#gpc,
       language: isLanguageTag(this.language) ? this.language : this.config.language,
     });
-    this.storage.write(encodeRecord(record));
-    this.current = Object.freeze({ categories: Object.freeze(categories), decided: true, record, gpc: this.gpc });
-    return this.changeFrom(before, method);
+    this.#storage.write(encodeRecord(record));
+    this.#current = Object.freeze({ categories: Object.freeze(categories), decided: true, record, gpc: this.#gpc });
+    return this.#changeFrom(before, method);
   }
 
   /** Forgets the stored choice: everything optional returns to its default and the visitor is asked again. */
   reset(): ConsentChange {
-    const before = this.current;
-    this.storage.clear();
-    this.current = this.undecidedState();
-    return this.changeFrom(before, 'api');
+    const before = this.#current;
+    this.#storage.clear();
+    this.#current = this.#undecidedState();
+    return this.#changeFrom(before, 'api');
   }
 
   /** The default state before a choice: required on, optional off (opt-in) or on unless GPC says no (opt-out). */
-  private undecidedState(): ConsentState {
-    const optionalDefault = this.config.mode === 'opt-out' && !this.safeMode;
+  #undecidedState(): ConsentState {
+    const optionalDefault = this.config.mode === 'opt-out' && !this.#safeMode;
     const categories: Record<string, boolean> = {};
     for (const { id, required } of this.config.categories) {
-      categories[id] = required || (optionalDefault && !(this.gpc && this.config.gpcDenies.includes(id)));
+      categories[id] = required || (optionalDefault && !(this.#gpc && this.config.gpcDenies.includes(id)));
     }
-    return Object.freeze({ categories: Object.freeze(categories), decided: false, record: null, gpc: this.gpc });
+    return Object.freeze({ categories: Object.freeze(categories), decided: false, record: null, gpc: this.#gpc });
   }
 
-  private stateFromRecord(record: ConsentRecord): ConsentState {
+  #stateFromRecord(record: ConsentRecord): ConsentState {
     const categories: Record<string, boolean> = {};
     for (const { id, required } of this.config.categories) {
       categories[id] = required || record.granted.includes(id);
     }
-    return Object.freeze({ categories: Object.freeze(categories), decided: true, record, gpc: this.gpc });
+    return Object.freeze({ categories: Object.freeze(categories), decided: true, record, gpc: this.#gpc });
   }
 
   /** The newest valid record among `values`, and why it cannot be used if it cannot. */
-  private readStored(values: readonly string[] = this.storage.read()): { record: ConsentRecord | null; stale: StaleReason | null } {
-    if (this.safeMode) return { record: null, stale: null };
+  #readStored(values: readonly string[] = this.#storage.read()): { record: ConsentRecord | null; stale: StaleReason | null } {
+    if (this.#safeMode) return { record: null, stale: null };
     let newest: ConsentRecord | null = null;
     for (const raw of values) {
       const record = decodeRecord(raw);
       if (record && (!newest || record.updatedAt > newest.updatedAt)) newest = record;
     }
     if (!newest) return { record: null, stale: null };
-    const stale = this.staleReason(newest);
+    const stale = this.#staleReason(newest);
     return stale ? { record: null, stale } : { record: newest, stale: null };
   }
 
-  private staleReason(record: ConsentRecord): StaleReason | null {
-    const ageSeconds = Math.floor(this.now() / 1000) - record.updatedAt;
+  #staleReason(record: ConsentRecord): StaleReason | null {
+    const ageSeconds = Math.floor(this.#now() / 1000) - record.updatedAt;
     if (ageSeconds > this.config.storage.expiresDays * DAY_SECONDS) return 'expired';
     if (record.revision !== this.config.revision) return 'revision';
     const answered = new Set([...record.granted, ...record.denied]);
@@ -221,14 +221,14 @@ export class ConsentStore {
     return null;
   }
 
-  private gpcOverrides(record: ConsentRecord): string[] {
+  #gpcOverrides(record: ConsentRecord): string[] {
     // A choice made while GPC was on is the visitor's explicit answer to it, and wins.
-    if (!this.gpc || record.gpc) return [];
-    return this.config.gpcDenies.filter((id) => this.current.categories[id]);
+    if (!this.#gpc || record.gpc) return [];
+    return this.config.gpcDenies.filter((id) => this.#current.categories[id]);
   }
 
-  private changeFrom(before: ConsentState, source: ChangeSource): ConsentChange {
-    return describeChange(this.config, before, this.current, source);
+  #changeFrom(before: ConsentState, source: ChangeSource): ConsentChange {
+    return describeChange(this.config, before, this.#current, source);
   }
 }
 

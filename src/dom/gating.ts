@@ -5,6 +5,7 @@
  * including elements added to the page later.
  */
 
+import type { Diagnostic } from '../diagnostics/report.js';
 import { trustedScript, trustedScriptURL } from './trusted-types.js';
 
 type Categories = Readonly<Record<string, boolean>>;
@@ -15,8 +16,8 @@ export interface ConsentGateOptions {
    * to a script that lacks it would let injected inert markup run as trusted code.
    */
   readonly nonce?: () => string | undefined;
-  /** Receives one message per mistake in the page's markup. */
-  readonly warn?: (message: string) => void;
+  /** Receives each mistake in the page's markup once. */
+  readonly warn?: (diagnostic: Diagnostic) => void;
   /** How long an external gated script may take before the scripts after it run anyway. */
   readonly scriptTimeoutMs?: number;
 }
@@ -99,7 +100,7 @@ export class ConsentGate {
     for (const element of elements) {
       if (isGatedScript(element)) this.#considerScript(element);
       else if (GATED_MEDIA.has(element.tagName)) this.#considerMedia(element);
-      else if (element instanceof HTMLScriptElement) this.#warnOnce(element, 'has data-consent but runs without consent: give it type="text/plain"');
+      else if (element instanceof HTMLScriptElement) this.#warnOnce(element, 'gate-not-inert');
     }
   }
 
@@ -108,16 +109,16 @@ export class ConsentGate {
     for (const id of categories) {
       if (!(id in this.#categories) && !this.#unknownReported.has(id)) {
         this.#unknownReported.add(id);
-        this.#options.warn?.(`data-consent names "${id}", which is not a configured category; what it gates never runs`);
+        this.#options.warn?.({ code: 'gate-unknown-category', category: id });
       }
     }
     return categories.length > 0 && categories.every((id) => this.#categories[id] === true);
   }
 
-  #warnOnce(element: Element, problem: string): void {
+  #warnOnce(element: Element, code: 'gate-not-inert' | 'gate-plain-src' | 'gate-needs-nonce'): void {
     if (this.#warned.has(element)) return;
     this.#warned.add(element);
-    this.#options.warn?.(`<${element.tagName.toLowerCase()} data-consent="${element.getAttribute('data-consent') ?? ''}"> ${problem}`);
+    this.#options.warn?.({ code, element: `<${element.tagName.toLowerCase()} data-consent="${element.getAttribute('data-consent') ?? ''}">` });
   }
 
   #considerScript(script: HTMLScriptElement): void {
@@ -135,7 +136,7 @@ export class ConsentGate {
     }
     const pageNonce = this.#options.nonce?.();
     if (pageNonce && original.nonce !== pageNonce) {
-      this.#warnOnce(original, 'is not run: this page uses CSP nonces, so a gated script must carry the page nonce like any other script');
+      this.#warnOnce(original, 'gate-needs-nonce');
       return;
     }
     const doc = original.ownerDocument;
@@ -159,7 +160,7 @@ export class ConsentGate {
       gatedCategories(original).forEach((id) => this.#ranFor.add(id));
       await loaded;
     } catch (error) {
-      this.#options.warn?.(`a gated script could not be started: ${String(error)}`);
+      this.#options.warn?.({ code: 'gate-failed', error });
     }
   }
 
@@ -178,7 +179,7 @@ export class ConsentGate {
 
   #considerMedia(element: Element): void {
     if (!hasGatedUrl(element)) {
-      if (element.hasAttribute('src')) this.#warnOnce(element, 'has src, so it loads before consent: write data-src instead');
+      if (element.hasAttribute('src')) this.#warnOnce(element, 'gate-plain-src');
       return;
     }
     const allowed = this.#allows(element);

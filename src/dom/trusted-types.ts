@@ -6,6 +6,8 @@
  * page's CSP accept them. Sites that list allowed policy names add `consent-manager`.
  */
 
+import { report } from '../diagnostics/report.js';
+
 export const TRUSTED_TYPES_POLICY_NAME = 'consent-manager';
 
 interface ScriptPolicy {
@@ -30,10 +32,7 @@ function scriptPolicy(): ScriptPolicy | null {
       createScriptURL: (input) => input,
     });
   } catch (error) {
-    console.error(
-      `consent-manager: this page's Content Security Policy does not allow the Trusted Types policy "${TRUSTED_TYPES_POLICY_NAME}"; add it to the trusted-types directive or gated scripts cannot run.`,
-      error,
-    );
+    report('error', { code: 'trusted-types-refused', error });
   }
   return policy;
 }

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { type ConfigError, type ConsentConfig, DEFAULT_CONFIG, formatConfigErrors, parseConfig } from '../core/config.js';
+import { type ConfigError, type ConsentConfig, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
 import { type ConsentRecord, encodeRecord } from '../core/record.js';
 import type { StorageKind } from '../core/storage.js';
 import { type ConsentCategories, type ConsentChange, type ConsentState, ConsentStore, describeChange } from '../core/store.js';
@@ -7,9 +7,8 @@ import { createBrowserStorage } from '../dom/browser-storage.js';
 import { ConsentGate } from '../dom/gating.js';
 import { pageNonce, readGlobalPrivacyControl } from '../dom/page.js';
 import { type RemoteValue, TabSync } from '../dom/tab-sync.js';
+import { report } from '../diagnostics/report.js';
 import { ConsentChangeEvent, ConsentReadyEvent } from '../events/consent-events.js';
-
-const LOG_PREFIX = 'consent-manager:';
 
 /**
  * Asks visitors for cookie consent, stores their choice, and runs the page's gated scripts and
@@ -31,7 +30,7 @@ export class ConsentManagerElement extends LitElement {
   static define(tagName = 'consent-manager', registry: CustomElementRegistry = customElements): void {
     const existing = registry.get(tagName);
     if (existing) {
-      if (existing !== this) console.warn(`${LOG_PREFIX} <${tagName}> is already defined by another copy of the script; this copy is not used.`);
+      if (existing !== this) report('warn', { code: 'already-defined', tagName });
       return;
     }
     registry.define(tagName, this);
@@ -169,8 +168,8 @@ export class ConsentManagerElement extends LitElement {
     const accepted: Record<string, boolean> = {};
     const known = new Set(this.effectiveConfig.categories.map(({ id }) => id));
     for (const [id, allowed] of Object.entries(choice ?? {})) {
-      if (typeof allowed !== 'boolean') console.error(`${LOG_PREFIX} save() ignored "${id}": its value must be true or false`);
-      else if (this.#store && !known.has(id)) console.error(`${LOG_PREFIX} save() ignored "${id}": it is not a configured category`);
+      if (typeof allowed !== 'boolean') report('error', { code: 'save-not-boolean', category: id });
+      else if (this.#store && !known.has(id)) report('error', { code: 'save-unknown-category', category: id });
       else accepted[id] = allowed;
     }
     this.#decide((store) => store.decide(accepted, 'api'));
@@ -198,7 +197,7 @@ export class ConsentManagerElement extends LitElement {
       this.dispatchEvent(new ConsentReadyEvent({ categories: state.categories, decided: state.decided, record: state.record, gpc: state.gpc }));
     } catch (error) {
       // Nothing here is expected to throw; if it does, the page goes on with nothing optional allowed.
-      console.error(`${LOG_PREFIX} could not start; nothing optional is allowed`, error);
+      report('error', { code: 'start-failed', error });
       this.#resolveReady(Object.freeze({ categories: {}, decided: false, record: null, gpc: false }));
     }
   }
@@ -207,7 +206,7 @@ export class ConsentManagerElement extends LitElement {
   #build(): ConsentState {
     const input = this.config;
     const { config, errors } = this.#readConfig();
-    if (errors.length > 0) console.error(`${LOG_PREFIX} ${formatConfigErrors(errors)}`);
+    if (errors.length > 0) report('error', { code: 'config', errors });
     const win = this.ownerDocument.defaultView ?? window;
     const store = new ConsentStore({
       config,
@@ -221,7 +220,7 @@ export class ConsentManagerElement extends LitElement {
     this.#appliedConfigInput = input;
     this.#gate = new ConsentGate(this.ownerDocument, {
       nonce: () => pageNonce(this),
-      warn: (message) => console.warn(`${LOG_PREFIX} ${message}`),
+      warn: (diagnostic) => report('warn', diagnostic),
     });
     this.#gate.start(state.categories);
     this.#sync = new TabSync(config.storage.cookieName, (value) => this.#applyRemoteChange(value), win);
@@ -245,7 +244,7 @@ export class ConsentManagerElement extends LitElement {
       try {
         input = JSON.parse(input);
       } catch (error) {
-        return { config: DEFAULT_CONFIG, errors: [{ path: '(root)', message: `the ${source} is not valid JSON (${error instanceof Error ? error.message : 'parse error'})` }] };
+        return { config: DEFAULT_CONFIG, errors: [{ path: `(${source})`, problem: 'json', got: error instanceof Error ? error.message : 'parse error' }] };
       }
     }
     return parseConfig(input);
@@ -313,11 +312,7 @@ export class ConsentManagerElement extends LitElement {
   #warnAboutStorage(kind: StorageKind | null): void {
     if (kind === null || kind === 'cookie' || kind === this.#warnedStorage) return;
     this.#warnedStorage = kind;
-    console.warn(
-      kind === 'localStorage'
-        ? `${LOG_PREFIX} cookies are blocked, so the choice is kept in localStorage, where the site's server cannot read it.`
-        : `${LOG_PREFIX} cookies and localStorage are blocked, so the choice lasts only until this page is left.`,
-    );
+    report('warn', { code: kind === 'localStorage' ? 'storage-local' : 'storage-memory' });
   }
 
   #onAcceptAll = (): void => {

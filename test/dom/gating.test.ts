@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import type { Diagnostic } from '../../src/diagnostics/report.js';
 import { ConsentGate, gatedCategories } from '../../src/dom/gating.js';
 import { waitFor } from '../helpers/page-state.js';
 import '../helpers/gate-log.js';
@@ -33,7 +34,7 @@ const all = { necessary: true, analytics: true, marketing: true };
 
 describe('ConsentGate', () => {
   let gate: ConsentGate;
-  let warnings: string[];
+  let warnings: Diagnostic[];
 
   beforeEach(() => {
     window.gateLog = [];
@@ -159,8 +160,10 @@ describe('ConsentGate', () => {
       expect(window.gateLog).to.deep.equal(['with nonce']);
       expect(container.querySelector('#injected')?.getAttribute('type'), 'left inert').to.equal('text/plain');
       expect(container.querySelector<HTMLScriptElement>('script:not([type])')?.nonce).to.equal('page-nonce');
-      expect(warnings).to.have.length(2);
-      expect(warnings[0]).to.contain('must carry the page nonce');
+      expect(warnings).to.deep.equal([
+        { code: 'gate-needs-nonce', element: '<script data-consent="analytics">' },
+        { code: 'gate-needs-nonce', element: '<script data-consent="analytics">' },
+      ]);
     });
 
     it('runs data-type="module" scripts as modules', async () => {
@@ -222,16 +225,14 @@ describe('ConsentGate', () => {
       gate.update(all);
       await gate.settled();
       expect(window.gateLog).to.deep.equal([]);
-      expect(warnings).to.have.length(1);
-      expect(warnings[0]).to.contain('"analytic"');
+      expect(warnings).to.deep.equal([{ code: 'gate-unknown-category', category: 'analytic' }]);
     });
 
     it('warns about a script with data-consent that is not inert', async () => {
       addMarkup('<script data-consent="analytics" src="data:text/javascript,"></script>');
       gate.start(none);
       await gate.settled();
-      expect(warnings).to.have.length(1);
-      expect(warnings[0]).to.contain('type="text/plain"');
+      expect(warnings).to.deep.equal([{ code: 'gate-not-inert', element: '<script data-consent="analytics">' }]);
     });
   });
 
@@ -298,8 +299,7 @@ describe('ConsentGate', () => {
     it('warns about gated media that has a plain src', () => {
       addMarkup(`<img data-consent="marketing" src="${fresh('pixel.svg')}" alt="">`);
       gate.start(none);
-      expect(warnings).to.have.length(1);
-      expect(warnings[0]).to.contain('write data-src instead');
+      expect(warnings).to.deep.equal([{ code: 'gate-plain-src', element: '<img data-consent="marketing">' }]);
     });
   });
 

@@ -153,8 +153,10 @@ describe('the demo', () => {
     await page.goto(`${server.url}/`);
     await ready(page);
     assert.equal(await page.locator('[part="banner"]').count(), 1);
+    await page.locator('#event-log li', { hasText: 'consent-ready' }).waitFor({ timeout: 2000 });
     await page.locator('[part="accept-all"]').click();
     await page.locator('#analytics-status', { hasText: 'ran' }).waitFor();
+    await page.locator('#event-log li', { hasText: 'consent-change' }).waitFor({ timeout: 2000 });
     assert.deepEqual(problems.violations, []);
     assert.deepEqual(problems.errors, []);
     await context.close();

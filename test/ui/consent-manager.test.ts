@@ -3,6 +3,7 @@ import '../../src/define.js';
 import { decodeRecord, encodeRecord } from '../../src/core/record.js';
 import { type ConsentChangeEvent, ConsentReadyEvent } from '../../src/events/consent-events.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
+import { reported } from '../../src/diagnostics/report.js';
 import { captureConsole, type CapturedConsole } from '../helpers/console.js';
 import { blockCookies, blockLocalStorage, clearBrowserStorage, ignoreCookieWrites, nextEvent, setGlobalPrivacyControl, waitFor } from '../helpers/page-state.js';
 
@@ -53,6 +54,7 @@ describe('<consent-manager>', () => {
       const element = await mount({ categories: [...CATEGORIES, { id: 'payments' }], mode: 'opt-out' });
       expect(element.consent).to.deep.equal({ necessary: true, analytics: true, marketing: true, payments: true });
       expect(element.effectiveConfig.mode).to.equal('opt-out');
+      await reported();
       expect(output.error).to.deep.equal([]);
     });
 
@@ -76,6 +78,7 @@ describe('<consent-manager>', () => {
       const element = await fixture<ConsentManagerElement>(html`<consent-manager></consent-manager>`);
       await element.ready;
       expect(Object.keys(element.consent)).to.deep.equal(['necessary', 'preferences', 'analytics', 'marketing']);
+      await reported();
       expect(output.error).to.deep.equal([]);
     });
 
@@ -84,6 +87,7 @@ describe('<consent-manager>', () => {
       const granted = encodeRecord({ version: 1, id: 'AAAAAAAAAAAAAAAAAAAAAA', revision: 0, createdAt: 1, updatedAt: Math.floor(Date.now() / 1000), granted: ['necessary', 'analytics', 'marketing'], denied: [], method: 'banner', gpc: false, language: 'en' });
       document.cookie = `consent=${granted}; Path=/`;
       const element = await mount({ categories: CATEGORIES, mode: 'opt-out', storage: { expiresDays: 'forever' } });
+      await reported();
       expect(output.error).to.have.length(1);
       expect(output.error[0]).to.contain('storage.expiresDays');
       expect(element.consent).to.deep.equal({ necessary: true, analytics: false, marketing: false });
@@ -94,6 +98,7 @@ describe('<consent-manager>', () => {
 
     it('reports malformed JSON once and falls back to the safe state', async () => {
       const element = await mount('{ "categories": [ { "id": "analytics" ');
+      await reported();
       expect(output.error).to.have.length(1);
       expect(output.error[0]).to.contain('not valid JSON');
       expect(element.consent).to.deep.equal({ necessary: true, preferences: false, analytics: false, marketing: false });
@@ -148,6 +153,7 @@ describe('<consent-manager>', () => {
       const element = await mount();
       element.save({ analytics: true, ads: true, marketing: 'yes' as unknown as boolean });
       expect(element.consent).to.deep.equal({ necessary: true, analytics: true, marketing: false });
+      await reported();
       expect(output.error).to.have.length(2);
       expect(output.error.join('\n')).to.contain('"ads"').and.contain('"marketing"');
     });
@@ -198,6 +204,7 @@ describe('<consent-manager>', () => {
       const element = await mount();
       expect(element.decided).to.equal(false);
       expect(element.consent).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+      await reported();
       expect(output.error).to.deep.equal([]);
     });
   });
@@ -283,6 +290,7 @@ describe('<consent-manager>', () => {
         element.acceptAll();
         element.rejectAll();
         expect(decodeRecord(localStorage.getItem('consent'))?.denied).to.deep.equal(['analytics', 'marketing']);
+        await reported();
         expect(output.warn).to.have.length(1);
         expect(output.warn[0]).to.contain('localStorage');
         fixtureCleanup();
@@ -302,6 +310,7 @@ describe('<consent-manager>', () => {
         element.save({ analytics: true });
         expect(element.consent).to.deep.equal({ necessary: true, analytics: true, marketing: true });
         expect(element.decided).to.equal(true);
+        await reported();
         expect(output.warn).to.have.length(1);
         expect(output.warn[0]).to.contain('only until this page is left');
         expect(output.error).to.deep.equal([]);

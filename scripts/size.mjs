@@ -1,0 +1,67 @@
+// `npm run size`: gzip and brotli sizes of what a visitor downloads, checked against the budgets in
+// package.json ("sizeBudgets", in gzip bytes). First load is the script-tag entry and every chunk
+// it imports statically; lazily imported chunks (adapters, locales, the preferences dialog) are
+// listed on their own. Exits 1 when a budget is exceeded.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const DIST = 'dist';
+const ENTRY = join(DIST, 'consent-manager.js');
+const budgets = JSON.parse(readFileSync('package.json', 'utf8')).sizeBudgets ?? {};
+
+if (!existsSync(ENTRY)) {
+  console.error('dist/ is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+function sizes(files) {
+  const content = Buffer.concat(files.map((file) => readFileSync(file)));
+  return {
+    raw: content.length,
+    gzip: gzipSync(content, { level: 9 }).length,
+    brotli: brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** The files a module imports statically (`import … from "./x.js"`, `import "./x.js"`), transitively. */
+function staticClosure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const source = readFileSync(file, 'utf8');
+  for (const match of source.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]*\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+    staticClosure(join(dirname(file), match[1]), seen);
+  }
+  return seen;
+}
+
+function allFiles(folder) {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? allFiles(join(folder, entry.name)) : entry.name.endsWith('.js') ? [join(folder, entry.name)] : [],
+  );
+}
+
+const rows = [];
+const firstLoad = [...staticClosure(ENTRY)];
+rows.push({ name: 'first load (entry + static imports)', files: firstLoad, budget: budgets.firstLoad });
+const rest = allFiles(DIST).filter((file) => !firstLoad.includes(file));
+for (const file of rest.sort()) {
+  const name = relative(DIST, file);
+  const budget = name.startsWith('adapters/') ? budgets.adapter : name === 'consent-defaults.js' ? budgets.consentDefaults : undefined;
+  rows.push({ name, files: [file], budget });
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+let failed = false;
+console.log(`${'file'.padEnd(44)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}  budget (gzip)`);
+for (const row of rows) {
+  const size = sizes(row.files);
+  const over = row.budget !== undefined && size.gzip > row.budget;
+  failed ||= over;
+  const budget = row.budget === undefined ? '' : `${kb(row.budget)} ${over ? 'OVER' : 'ok'}`;
+  console.log(`${row.name.padEnd(44)} ${kb(size.raw).padStart(10)} ${kb(size.gzip).padStart(10)} ${kb(size.brotli).padStart(10)}  ${budget}`);
+}
+if (failed) {
+  console.error('\nsize: over budget (budgets are "sizeBudgets" in package.json, in gzip bytes)');
+  process.exit(1);
+}

@@ -1,0 +1,40 @@
+/**
+ * Console diagnostics. Call sites record what happened as a small object; the sentences live in
+ * `messages.ts`, a chunk loaded only when there is something to report, so sites with a correct
+ * setup never download them. Messages print in the order they were reported.
+ */
+
+import type { ConfigError } from '../core/config.js';
+
+export type Diagnostic =
+  | { readonly code: 'config'; readonly errors: readonly ConfigError[] }
+  | { readonly code: 'start-failed'; readonly error: unknown }
+  | { readonly code: 'save-not-boolean' | 'save-unknown-category'; readonly category: string }
+  | { readonly code: 'already-defined'; readonly tagName: string }
+  | { readonly code: 'storage-local' | 'storage-memory' }
+  | { readonly code: 'trusted-types-refused'; readonly error: unknown }
+  | { readonly code: 'gate-unknown-category'; readonly category: string }
+  | { readonly code: 'gate-not-inert' | 'gate-plain-src' | 'gate-needs-nonce'; readonly element: string }
+  | { readonly code: 'gate-failed'; readonly error: unknown };
+
+export type DiagnosticLevel = 'error' | 'warn';
+
+export const LOG_PREFIX = 'consent-manager:';
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Prints one console message for `diagnostic`. Never throws. */
+export function report(level: DiagnosticLevel, diagnostic: Diagnostic): void {
+  queue = queue
+    .then(() => import('./messages.js'))
+    .then(
+      ({ describeDiagnostic }) => console[level](`${LOG_PREFIX} ${describeDiagnostic(diagnostic)}`),
+      // Offline or blocked: the code and its data still say what went wrong.
+      () => console[level](`${LOG_PREFIX} ${diagnostic.code}`, diagnostic),
+    );
+}
+
+/** Resolves once every diagnostic reported so far has been printed (for tests and tools). */
+export function reported(): Promise<unknown> {
+  return queue;
+}

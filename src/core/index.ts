@@ -2,3 +2,4 @@ export * from './config.js';
 export * from './record.js';
 export * from './storage.js';
 export * from './store.js';
+export * from './adapter.js';

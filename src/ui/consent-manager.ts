@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { ConsentAdapter } from '../core/adapter.js';
 import { type ConfigError, type ConsentConfig, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
 import { type ConsentRecord, encodeRecord } from '../core/record.js';
 import type { StorageKind } from '../core/storage.js';
@@ -72,6 +73,7 @@ export class ConsentManagerElement extends LitElement {
 
   static override properties = {
     config: { attribute: false },
+    adapters: { attribute: false },
   };
 
   /**
@@ -79,6 +81,9 @@ export class ConsentManagerElement extends LitElement {
    * `<script type="application/json">`; with neither it uses the default categories.
    */
   declare config: unknown;
+
+  /** Vendor adapters given from code, in addition to those named in the config. */
+  declare adapters: readonly ConsentAdapter[];
 
   /** Resolves with the applied state once the stored choice (or the defaults) is in effect. */
   readonly ready: Promise<ConsentState>;
@@ -94,6 +99,7 @@ export class ConsentManagerElement extends LitElement {
 
   constructor() {
     super();
+    this.adapters = [];
     this.ready = new Promise((resolve) => {
       this.#resolveReady = resolve;
     });

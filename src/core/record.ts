@@ -23,7 +23,7 @@
  * a third party. Anything that does not decode exactly counts as no choice.
  */
 
-import { CATEGORY_ID_PATTERN, isLanguageTag } from './config.js';
+import { CATEGORY_ID_PATTERN } from './config.js';
 
 export const RECORD_SCHEMA_VERSION = 1;
 
@@ -49,9 +49,14 @@ export interface ConsentRecord {
 
 /** Longer values are rejected before parsing: no real record comes near it. */
 export const MAX_RECORD_LENGTH = 2048;
-const KEYS = ['v', 'id', 'r', 'c', 'u', 'g', 'd', 'm', 'gpc', 'l', 's'] as const;
-const CONSENT_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
-const INTEGER_PATTERN = /^(0|[1-9][0-9]{0,14})$/;
+const INTEGER = '(0|[1-9][0-9]{0,14})';
+/**
+ * Everything before `&s=`, field by field in the order `encodeRecord` writes them. Version 1 only:
+ * a record from a future schema is no choice to this code.
+ */
+const RECORD_PATTERN = new RegExp(
+  `^v=1&id=([A-Za-z0-9_-]{22})&r=${INTEGER}&c=${INTEGER}&u=${INTEGER}&g=([a-z0-9_.-]*)&d=([a-z0-9_.-]*)&m=(${CONSENT_METHODS.join('|')})&gpc=([01])&l=([a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8}){0,3})$`,
+);
 
 /** FNV-1a, 32-bit: a few lines, and enough to notice a changed or missing character. */
 export function checksum(text: string): string {
@@ -102,47 +107,21 @@ export function decodeRecord(raw: unknown): ConsentRecord | null {
   }
   const checksumAt = value.lastIndexOf('&s=');
   if (checksumAt < 0 || checksum(value.slice(0, checksumAt)) !== value.slice(checksumAt + 3)) return null;
-
-  const pairs = value.split('&');
-  if (pairs.length !== KEYS.length) return null;
-  const fields = new Map<string, string>();
-  for (const [index, pair] of pairs.entries()) {
-    const separator = pair.indexOf('=');
-    if (separator < 0 || pair.slice(0, separator) !== KEYS[index]) return null;
-    fields.set(KEYS[index], pair.slice(separator + 1));
-  }
-  const field = (key: (typeof KEYS)[number]): string => fields.get(key) ?? '';
-
-  if (field('v') !== String(RECORD_SCHEMA_VERSION)) return null;
-  const id = field('id');
-  const method = field('m') as ConsentMethod;
-  const gpc = field('gpc');
-  const language = field('l');
-  const numbers = [field('r'), field('c'), field('u')];
-  if (
-    !CONSENT_ID_PATTERN.test(id) ||
-    !CONSENT_METHODS.includes(method) ||
-    (gpc !== '0' && gpc !== '1') ||
-    !isLanguageTag(language) ||
-    !numbers.every((number) => INTEGER_PATTERN.test(number))
-  ) {
-    return null;
-  }
-  const [revision, createdAt, updatedAt] = numbers.map(Number) as [number, number, number];
-  if (createdAt > updatedAt) return null;
-  const granted = parseCategoryList(field('g'));
-  const denied = parseCategoryList(field('d'));
-  if (!granted || !denied || granted.some((category) => denied.includes(category))) return null;
-
+  const fields = RECORD_PATTERN.exec(value.slice(0, checksumAt));
+  if (!fields) return null;
+  const [, id = '', revision, createdAt, updatedAt, grantedList = '', deniedList = '', method, gpc, language = ''] = fields;
+  const granted = parseCategoryList(grantedList);
+  const denied = parseCategoryList(deniedList);
+  if (Number(createdAt) > Number(updatedAt) || !granted || !denied || granted.some((category) => denied.includes(category))) return null;
   return Object.freeze({
     version: RECORD_SCHEMA_VERSION,
     id,
-    revision,
-    createdAt,
-    updatedAt,
+    revision: Number(revision),
+    createdAt: Number(createdAt),
+    updatedAt: Number(updatedAt),
     granted: Object.freeze(granted),
     denied: Object.freeze(denied),
-    method,
+    method: method as ConsentMethod,
     gpc: gpc === '1',
     language,
   });

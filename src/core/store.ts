@@ -154,7 +154,7 @@ export class ConsentStore {
     for (const { id, required } of this.config.categories) {
       categories[id] = required || (choice[id] ?? before.categories[id] ?? false);
     }
-    const nowSeconds = Math.floor(this.#now() / 1000);
+    const nowSeconds = this.#nowSeconds();
     const previous = before.record;
     const record: ConsentRecord = Object.freeze({
       version: RECORD_SCHEMA_VERSION,
@@ -199,6 +199,11 @@ export class ConsentStore {
     return Object.freeze({ categories: Object.freeze(categories), decided: true, record, gpc: this.#gpc });
   }
 
+  /** Unix seconds, never negative: a clock set before 1970 must not write a record no one can read. */
+  #nowSeconds(): number {
+    return Math.max(0, Math.floor(this.#now() / 1000));
+  }
+
   /** The newest valid record among `values`, and why it cannot be used if it cannot. */
   #readStored(values: readonly string[] = this.#storage.read()): { record: ConsentRecord | null; stale: StaleReason | null } {
     if (this.#safeMode) return { record: null, stale: null };
@@ -213,7 +218,7 @@ export class ConsentStore {
   }
 
   #staleReason(record: ConsentRecord): StaleReason | null {
-    const ageSeconds = Math.floor(this.#now() / 1000) - record.updatedAt;
+    const ageSeconds = this.#nowSeconds() - record.updatedAt;
     if (ageSeconds > this.config.storage.expiresDays * DAY_SECONDS) return 'expired';
     if (record.revision !== this.config.revision) return 'revision';
     const answered = new Set([...record.granted, ...record.denied]);

@@ -239,6 +239,34 @@ describe('ConsentStore', () => {
     });
   });
 
+  describe('a wrong clock', () => {
+    it('keeps a choice made with the clock before 1970 readable', () => {
+      harness.time = Date.UTC(1930, 0, 1);
+      harness.store().acceptAll('banner');
+      expect(harness.stored(), 'the stored value decodes').to.not.equal(null);
+      expect(harness.store().load().state.categories.marketing).to.equal(true);
+    });
+
+    it('applies a choice whose time lies in the future of a clock set back', () => {
+      harness.store().acceptAll('banner');
+      harness.time = Date.UTC(2001, 0, 1);
+      const store = harness.store();
+      expect(store.load().state.decided).to.equal(true);
+      const change = store.rejectAll('preferences');
+      expect(harness.stored()?.denied, 'a later change is stored and readable').to.deep.equal(['analytics', 'marketing', 'preferences']);
+      expect(change.record?.createdAt).to.be.at.most(change.record!.updatedAt);
+    });
+
+    it('asks again, granting nothing, when the clock jumps far ahead, and keeps the record', () => {
+      harness.store().acceptAll('banner');
+      harness.time = Date.UTC(2100, 0, 1);
+      const { state, stale } = harness.store().load();
+      expect(stale).to.equal('expired');
+      expect(state.categories.marketing).to.equal(false);
+      expect(harness.stored()?.granted).to.include('marketing');
+    });
+  });
+
   describe('Global Privacy Control', () => {
     it('overrides a stored grant made without GPC, records why, and reports the change', () => {
       harness.store().acceptAll('banner');

@@ -166,6 +166,12 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
+/** `storage.path`, `label.pt-BR`; a key that is not a plain name is quoted: `[""]`, `["a b"]`. */
+function fieldPath(path: string, key: string): string {
+  if (!/^[A-Za-z_$][\w$-]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  return path ? `${path}.${key}` : key;
+}
+
 function fail(errors: Errors, path: string, problem: ConfigProblem): typeof INVALID {
   errors.push({ path, problem });
   return INVALID;
@@ -196,7 +202,7 @@ const localizedText: Reader<LocalizedText> = (value, path, errors) => {
   const texts: Record<string, string> = {};
   let valid = true;
   for (const [language, text] of Object.entries(value)) {
-    const at = `${path}.${language}`;
+    const at = fieldPath(path, language);
     if (!LANGUAGE_TAG_PATTERN.test(language)) {
       valid = false;
       fail(errors, at, 'language');
@@ -234,7 +240,7 @@ function shape(fields: Readonly<Record<string, Reader<unknown>>>, allOrNothing: 
     const before = errors.length;
     const result: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(value)) {
-      const at = path ? `${path}.${key}` : key;
+      const at = fieldPath(path, key);
       const reader = Object.hasOwn(fields, key) ? fields[key] : undefined;
       if (!reader) fail(errors, at, 'unknown-field');
       else if (field !== undefined) {

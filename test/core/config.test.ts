@@ -118,6 +118,11 @@ describe('parseConfig', () => {
     expect(errorPaths({ gpcDenies: ['necessary'] })).to.deep.equal(['gpcDenies[0]']);
   });
 
+  it('quotes keys that are not plain names, so every path is readable', () => {
+    expect(errorPaths({ '': 1, 'a b': 2 })).to.deep.equal(['[""]', '["a b"]']);
+    expect(errorPaths({ categories: [{ id: 'a', label: { 'en US': 'A' } }] })).to.deep.equal(['categories[0].label["en US"]']);
+  });
+
   it('reports every problem, not only the first', () => {
     expect(errorPaths({ mode: 1, revision: 'x', storage: { path: 2 } })).to.have.members(['storage.path', 'mode', 'revision']);
   });

@@ -1,0 +1,255 @@
+/**
+ * Property-based tests: random and hostile inputs, and random sequences of visitor actions, other
+ * tabs, reloads, corrupted storage, clock jumps and GPC changes. Whatever happens, nothing throws,
+ * the state stays valid, nothing is allowed that the visitor's latest valid choice did not allow,
+ * and a choice once stored is read back.
+ */
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { type ConsentConfig, MAX_EXPIRES_DAYS, parseConfig } from '../../src/core/config.js';
+import { type ConsentRecord, decodeRecord, encodeRecord } from '../../src/core/record.js';
+import { FallbackStorage, MemoryStorage } from '../../src/core/storage.js';
+import { type ConsentChange, ConsentStore } from '../../src/core/store.js';
+
+const DAY = 86_400_000;
+const RUNS = { numRuns: 300 };
+
+const categoryId = fc.stringMatching(/^[a-z][a-z0-9_-]{0,12}$/);
+const languageTag = fc.constantFrom('en', 'de', 'pt-BR', 'zh-Hans-CN', 'ga', 'ar');
+
+const recordArbitrary: fc.Arbitrary<ConsentRecord> = fc
+  .record({
+    id: fc.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+    revision: fc.nat({ max: 1e9 }),
+    createdAt: fc.nat({ max: 4e9 }),
+    age: fc.nat({ max: 1e8 }),
+    categories: fc.uniqueArray(categoryId, { maxLength: 8 }),
+    grantedMask: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+    method: fc.constantFrom('banner', 'preferences', 'api', 'gpc' as const),
+    gpc: fc.boolean(),
+    language: languageTag,
+  })
+  .map(({ id, revision, createdAt, age, categories, grantedMask, method, gpc, language }) => ({
+    version: 1,
+    id,
+    revision,
+    createdAt,
+    updatedAt: createdAt + age,
+    granted: categories.filter((_, index) => grantedMask[index]),
+    denied: categories.filter((_, index) => !grantedMask[index]),
+    method,
+    gpc,
+    language,
+  }));
+
+/** A valid encoded record with one random edit: insert, delete or replace a character. */
+const editedRecord = fc.tuple(recordArbitrary, fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })).map(([record, position, edit, character]) => {
+  const value = encodeRecord(record);
+  const at = position % value.length;
+  if (edit === 'insert') return value.slice(0, at) + character + value.slice(at);
+  if (edit === 'delete') return value.slice(0, at) + value.slice(at + 1);
+  return value.slice(0, at) + character + value.slice(at + 1);
+});
+
+describe('fuzzing the record', () => {
+  it('reads back every record it writes', () => {
+    fc.assert(
+      fc.property(recordArbitrary, (record) => {
+        expect(decodeRecord(encodeRecord(record))).to.deep.equal(record);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never throws on any input, and accepts only values it would have written itself', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), editedRecord, fc.anything()), (value) => {
+        const record = decodeRecord(value);
+        if (record !== null) {
+          const canonical = encodeRecord(record);
+          expect(typeof value === 'string' && (value === canonical || decodeURIComponent(value) === canonical), String(value)).to.equal(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('fuzzing the config', () => {
+  const configLike = fc.record(
+    {
+      categories: fc.oneof(
+        fc.array(fc.record({ id: fc.oneof(categoryId, fc.string()), required: fc.oneof(fc.boolean(), fc.anything()), label: fc.oneof(fc.string(), fc.dictionary(fc.string(), fc.string())), cookies: fc.array(fc.dictionary(fc.constantFrom('name', 'pattern', 'party', 'domain', 'purpose', 'x'), fc.oneof(fc.string(), fc.constant('first'), fc.anything()))) }, { requiredKeys: [] })),
+        fc.anything(),
+      ),
+      revision: fc.oneof(fc.integer(), fc.double(), fc.anything()),
+      mode: fc.oneof(fc.constantFrom('opt-in', 'opt-out'), fc.anything()),
+      storage: fc.oneof(fc.record({ cookieName: fc.string(), domain: fc.string(), path: fc.string(), expiresDays: fc.oneof(fc.double(), fc.integer()) }, { requiredKeys: [] }), fc.anything()),
+      gpcDenies: fc.oneof(fc.array(fc.oneof(categoryId, fc.anything())), fc.anything()),
+      language: fc.oneof(languageTag, fc.string()),
+      typo: fc.anything(),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('never throws and always returns a config that is safe to run', () => {
+    fc.assert(
+      fc.property(fc.oneof(configLike, fc.anything(), fc.jsonValue()), (input) => {
+        const { config, errors } = parseConfig(input);
+        const ids = config.categories.map(({ id }) => id);
+        expect(ids.length).to.be.greaterThan(0);
+        expect(new Set(ids).size).to.equal(ids.length);
+        for (const category of config.categories) {
+          expect(category.id).to.match(/^[a-z][a-z0-9_-]{0,31}$/);
+          expect(typeof category.required).to.equal('boolean');
+          expect(Array.isArray(category.cookies)).to.equal(true);
+        }
+        expect(config.storage.expiresDays).to.be.within(1, MAX_EXPIRES_DAYS);
+        expect(['opt-in', 'opt-out']).to.include(config.mode);
+        for (const id of config.gpcDenies) expect(config.categories.find((category) => category.id === id)?.required).to.equal(false);
+        for (const error of errors) expect(error.path).to.be.a('string').and.not.equal('');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+type Operation =
+  | { readonly type: 'accept' | 'reject' | 'reset' | 'reload' }
+  | { readonly type: 'save'; readonly choice: Readonly<Record<string, boolean>> }
+  | { readonly type: 'other-tab'; readonly choice: Readonly<Record<string, boolean>> }
+  | { readonly type: 'hostile-sync'; readonly value: string | null }
+  | { readonly type: 'corrupt'; readonly value: string }
+  | { readonly type: 'tick'; readonly days: number }
+  | { readonly type: 'gpc'; readonly on: boolean };
+
+const CATEGORIES = ['analytics', 'marketing', 'preferences'] as const;
+const choiceArbitrary = fc.record({ analytics: fc.boolean(), marketing: fc.boolean(), preferences: fc.boolean() }, { requiredKeys: [] });
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  fc.constantFrom<Operation>({ type: 'accept' }, { type: 'reject' }, { type: 'reset' }, { type: 'reload' }),
+  choiceArbitrary.map((choice): Operation => ({ type: 'save', choice })),
+  choiceArbitrary.map((choice): Operation => ({ type: 'other-tab', choice })),
+  fc.oneof(fc.string(), editedRecord, fc.constant(null)).map((value): Operation => ({ type: 'hostile-sync', value })),
+  fc.oneof(fc.string(), editedRecord).map((value): Operation => ({ type: 'corrupt', value })),
+  fc.integer({ min: 0, max: 400 }).map((days): Operation => ({ type: 'tick', days })),
+  fc.boolean().map((on): Operation => ({ type: 'gpc', on })),
+);
+
+/** What the visitor last chose, in any tab: the only source of a grant in opt-in mode. */
+interface Choice {
+  readonly granted: ReadonlySet<string>;
+  readonly at: number;
+  readonly gpc: boolean;
+}
+
+function config(): ConsentConfig {
+  return parseConfig({ categories: [{ id: 'necessary', required: true }, ...CATEGORIES.map((id) => ({ id }))], storage: { expiresDays: 30 } }).config;
+}
+
+describe('fuzzing sequences of actions', () => {
+  it('never allows what the visitor did not allow, and never loses a stored choice', () => {
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 40 }), (operations) => {
+        const memory = new MemoryStorage();
+        const storage = new FallbackStorage([memory]);
+        let time = Date.UTC(2026, 10, 22);
+        let gpc = false;
+        let last: Choice | null = null;
+        // A store applies expiry when it reads storage (load, refresh, the tab shown again), not by a timer.
+        let readAt = time;
+        const open = () => new ConsentStore({ config: config(), storage, gpc, language: 'en', now: () => time });
+        const reopen = () => {
+          store = open();
+          store.load();
+          readAt = time;
+        };
+        let store = open();
+        store.load();
+
+        /**
+         * Makes a decision on `target` and checks it against what the visitor asked for: the
+         * categories named take the value given, the others keep the value they had.
+         */
+        const decide = (target: ConsentStore, choice: Readonly<Record<string, boolean>>, run: () => ConsentChange) => {
+          const before = target.state.categories;
+          const expected = Object.fromEntries(CATEGORIES.map((id) => [id, choice[id] ?? before[id] === true]));
+          const change = run();
+          for (const id of CATEGORIES) expect(change.categories[id], `${id} after ${JSON.stringify(choice)}`).to.equal(expected[id]);
+          last = { granted: new Set(CATEGORIES.filter((id) => expected[id])), at: time, gpc };
+          readAt = time;
+          return change;
+        };
+        const all = (value: boolean) => Object.fromEntries(CATEGORIES.map((id) => [id, value]));
+        const permitted = (id: string): boolean =>
+          last !== null && last.granted.has(id) && readAt - last.at <= 30 * DAY && !(gpc && !last.gpc && id === 'marketing');
+
+        for (const step of operations) {
+          switch (step.type) {
+            case 'accept':
+              decide(store, all(true), () => store.acceptAll('banner'));
+              break;
+            case 'reject':
+              decide(store, all(false), () => store.rejectAll('banner'));
+              break;
+            case 'save':
+              decide(store, step.choice, () => store.decide(step.choice, 'preferences'));
+              break;
+            case 'reset':
+              store.reset();
+              last = null;
+              break;
+            case 'reload':
+              reopen();
+              break;
+            case 'other-tab': {
+              const other = open();
+              other.load();
+              const change = decide(other, step.choice, () => other.decide(step.choice, 'banner'));
+              store.refresh(change.record ? encodeRecord(change.record) : null);
+              readAt = time;
+              break;
+            }
+            case 'hostile-sync':
+              store.refresh(step.value);
+              readAt = time;
+              break;
+            case 'corrupt':
+              memory.write(step.value);
+              break;
+            case 'tick':
+              time += step.days * DAY;
+              break;
+            case 'gpc':
+              gpc = step.on;
+              reopen();
+              break;
+          }
+          const { categories } = store.state;
+          expect(categories.necessary, 'required stays on').to.equal(true);
+          for (const id of CATEGORIES) {
+            expect(typeof categories[id], id).to.equal('boolean');
+            if (categories[id]) expect(permitted(id), `${id} allowed after ${JSON.stringify(step)}`).to.equal(true);
+          }
+          if (['accept', 'reject', 'save', 'other-tab'].includes(step.type)) {
+            const reread = open().load().state;
+            expect(reread.categories, 'the choice just made is read back').to.deep.equal(store.state.categories);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('in opt-out mode, keeps GPC categories off for an undecided visitor whatever happens', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), editedRecord), { maxLength: 5 }), (values) => {
+        const memory = new MemoryStorage();
+        values.forEach((value) => memory.write(value));
+        const optOut = parseConfig({ mode: 'opt-out' }).config;
+        const { state } = new ConsentStore({ config: optOut, storage: new FallbackStorage([memory]), gpc: true, language: 'en' }).load();
+        if (!state.decided) expect(state.categories.marketing).to.equal(false);
+      }),
+      RUNS,
+    );
+  });
+});

@@ -1,6 +1,12 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROMIUM_ARGS } from './scripts/find-browser.mjs';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, FIREFOX_PREFS } from './scripts/find-browser.mjs';
+
+/** Each test file gets its own browser context, so cookies and storage never leak between files. */
+async function isolatedPage({ browser }) {
+  const context = await browser.createBrowserContext();
+  return context.newPage();
+}
 
 /**
  * `?delay=<ms>` on any URL holds the response back, for ordering and timeout tests; `?fail`
@@ -27,12 +33,18 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: process.env.CHROME_PATH, headless: true, args: CHROMIUM_ARGS },
-      // Each test file gets its own browser context, so cookies and storage never leak between files.
-      async createPage({ browser }) {
-        const context = await browser.createBrowserContext();
-        return context.newPage();
-      },
+      createPage: isolatedPage,
     }),
+    // Firefox through puppeteer-core's WebDriver BiDi support, when scripts/test.mjs found one.
+    ...(process.env.FIREFOX_PATH
+      ? [
+          chromeLauncher({
+            puppeteer: puppeteerCore,
+            launchOptions: { browser: 'firefox', executablePath: process.env.FIREFOX_PATH, headless: true, extraPrefsFirefox: FIREFOX_PREFS },
+            createPage: isolatedPage,
+          }),
+        ]
+      : []),
   ],
   testFramework: {
     config: { timeout: 8000, forbidOnly: true },

@@ -82,6 +82,26 @@ export function browserVersion(path) {
   }
 }
 
+/** Firefox, for the browser suites' second engine: FIREFOX_PATH, else Debian's firefox-esr or firefox. Undefined when absent. */
+export function findFirefox() {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) return isExecutable(fromEnv) ? fromEnv : undefined;
+  return ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'].find(isExecutable);
+}
+
+/**
+ * Firefox preferences that keep tests off the internet: a proxy auto-config script sends exactly
+ * localhost and 127.0.0.1 direct and every other host, *.localhost included, to a closed port,
+ * so it fails at once. (`network.proxy.no_proxies_on` cannot do this: it matches suffixes.)
+ */
+const FIREFOX_PAC = "function FindProxyForURL(url, host) { return host === 'localhost' || host === '127.0.0.1' ? 'DIRECT' : 'PROXY 127.0.0.1:9'; }";
+export const FIREFOX_PREFS = {
+  'network.proxy.type': 2,
+  'network.proxy.autoconfig_url': `data:application/x-ns-proxy-autoconfig,${encodeURIComponent(FIREFOX_PAC)}`,
+  'network.proxy.allow_hijacking_localhost': true,
+  'network.proxy.failover_direct': false,
+};
+
 /** Flags that keep headless Chromium from stalling on a closed network, and keep tests off the internet. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -1,17 +1,28 @@
-// `npm test`: finds a browser, builds, then runs the browser unit tests (web-test-runner) and the
-// multi-page end-to-end tests (node:test with playwright-core). `npm test -- --unit` or `-- --e2e`
-// runs one of the two; other arguments go to web-test-runner (for instance `--files test/core/*.test.ts`).
+// `npm test`: finds the browsers, builds, then runs the browser suites (web-test-runner, in
+// Chromium and, when installed, Firefox) and the multi-page end-to-end tests (node:test with
+// playwright-core, Chromium). `npm test -- --unit` or `-- --e2e` runs one of the two, and
+// `-- --chromium-only` skips Firefox; other arguments go to web-test-runner (for instance
+// `--files 'test/core/*.test.ts'`).
 import { spawnSync } from 'node:child_process';
-import { browserVersion, findBrowser } from './find-browser.mjs';
+import { browserVersion, findBrowser, findFirefox } from './find-browser.mjs';
 
 const args = process.argv.slice(2);
 const onlyUnit = args.includes('--unit');
 const onlyE2e = args.includes('--e2e');
-const passThrough = args.filter((arg) => arg !== '--unit' && arg !== '--e2e');
+const chromiumOnly = args.includes('--chromium-only');
+const passThrough = args.filter((arg) => !['--unit', '--e2e', '--chromium-only'].includes(arg));
 
 const chrome = findBrowser();
 console.log(`Testing in ${browserVersion(chrome)} at ${chrome}`);
 const env = { ...process.env, CHROME_PATH: chrome };
+delete env.FIREFOX_PATH;
+const firefox = chromiumOnly ? undefined : findFirefox();
+if (firefox) {
+  env.FIREFOX_PATH = firefox;
+  console.log(`and in ${browserVersion(firefox)} at ${firefox}`);
+} else if (!chromiumOnly) {
+  console.log('Firefox not found (set FIREFOX_PATH, or install firefox-esr): the browser suites run in Chromium only.');
+}
 
 function run(command, commandArgs) {
   const result = spawnSync(command, commandArgs, { stdio: 'inherit', env });

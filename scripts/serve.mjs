@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -34,9 +35,12 @@ export function nonceCsp(nonce) {
   return STRICT_CSP.replace("script-src 'self'", `script-src 'nonce-${nonce}'`);
 }
 
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
+
 /**
  * Serves `mounts` (URL prefix to folder). `csp(pathname, nonce)` returns the policy for an HTML
- * page, or null for none; `{{nonce}}` in HTML is replaced by a fresh nonce per response.
+ * page, or null for none; `{{nonce}}` in HTML is replaced by a fresh nonce per response. Text is
+ * sent gzip-compressed to clients that accept it, as a production server or CDN would.
  */
 export function startStaticServer({ port = 0, host = '127.0.0.1', mounts, csp = () => STRICT_CSP } = {}) {
   const roots = Object.entries(mounts)
@@ -62,6 +66,11 @@ export function startStaticServer({ port = 0, host = '127.0.0.1', mounts, csp = 
         body = Buffer.from(body.toString('utf8').replaceAll('{{nonce}}', nonce));
         const policy = csp(pathname, nonce, url);
         if (policy) headers['Content-Security-Policy'] = policy;
+      }
+      if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 9 });
+        headers['Content-Encoding'] = 'gzip';
+        headers.Vary = 'Accept-Encoding';
       }
       response.writeHead(200, headers);
       response.end(body);

@@ -1,0 +1,219 @@
+// `npm run bench`: loads the same page with this project's script-tag bundle, vanilla-cookieconsent,
+// Klaro and a static HTML banner (the floor) in headless Chromium with the CPU throttled 4x, and
+// reports medians. Vendor hosts are intercepted and answered with stubs; nothing leaves the machine.
+// Prints a table and writes the generated part of BENCHMARKS.md.
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+import { ANALYTICS_URL_PART, CONTENDERS, VENDOR_HOSTS } from '../bench/contenders.mjs';
+import { browserVersion, CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
+import { startStaticServer } from './serve.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const WARMUP = 1;
+const CPU_THROTTLE = 4;
+const PAGES = '.tmp/bench';
+
+if (!existsSync('dist/consent-manager.js')) {
+  console.error('dist/ is missing: run `npm run build` first (`npm run bench` does both).');
+  process.exit(1);
+}
+
+/** Runs in every page before its scripts: records CLS, when the banner first shows, and consent. */
+function instrument({ banner, consent }) {
+  const state = { cls: 0, bannerAt: null, consentAt: null };
+  window.__bench = state;
+  // Resolved by the page itself, so waiting for the banner adds no polling to the page's script time.
+  window.__benchBannerShown = new Promise((resolve) => (state.resolveBanner = resolve));
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) state.cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const find = ({ host, selector }) => (host ? document.querySelector(host)?.shadowRoot : document)?.querySelector(selector) ?? null;
+  const visible = (element) => {
+    if (!element?.isConnected) return false;
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && Number(style.opacity) > 0;
+  };
+  window.__benchFind = find;
+  window.__benchVisible = visible;
+  const watch = () => {
+    if (visible(find(banner))) {
+      state.bannerAt = performance.now();
+      state.resolveBanner();
+    } else {
+      requestAnimationFrame(watch);
+    }
+  };
+  requestAnimationFrame(watch);
+  if (consent?.event) addEventListener(consent.event, () => (state.consentAt ??= performance.now()));
+}
+
+/** Runs in the page: clicks Accept and resolves with the ms until the banner is gone and consent is applied. */
+function acceptAndTime({ banner, accept, consent }) {
+  const find = window.__benchFind;
+  const visible = window.__benchVisible;
+  const state = window.__bench;
+  const consented = () => (consent.event ? state.consentAt !== null : window.klaro?.getManager?.()?.confirmed === true);
+  return new Promise((resolve, reject) => {
+    const button = find(accept);
+    if (!button) return reject(new Error('accept button not found'));
+    const started = performance.now();
+    state.consentAt = null;
+    button.click();
+    const check = () => {
+      if (!visible(find(banner)) && consented()) resolve(performance.now() - started);
+      else if (performance.now() - started > 15_000) reject(new Error('banner did not close'));
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+async function throttledPage(context) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+  await cdp.send('Network.enable');
+  await cdp.send('Performance.enable');
+  return { page, cdp };
+}
+
+/** One first visit, then (where there is an accept button) a click on Accept and a returning visit. */
+async function measure(browser, serverUrl, contender) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const vendorRequests = [];
+  await context.route(
+    (url) => VENDOR_HOSTS.includes(url.hostname),
+    (route) => {
+      vendorRequests.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* vendor stub */' });
+    },
+  );
+  await context.addInitScript(instrument, { banner: contender.banner, consent: contender.consent });
+  const { page, cdp } = await throttledPage(context);
+  const url = `${serverUrl}/bench/${contender.id}.html`;
+  const transfers = new Map();
+  cdp.on('Network.responseReceived', ({ requestId, response }) => transfers.set(requestId, { url: response.url, bytes: 0 }));
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    const transfer = transfers.get(requestId);
+    if (transfer) transfer.bytes = encodedDataLength;
+  });
+
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => window.__benchBannerShown);
+  // Let deferred start-up work finish before reading the page's total script time.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const { bannerAt, cls } = await page.evaluate(() => ({ bannerAt: window.__bench.bannerAt, cls: window.__bench.cls }));
+  const scriptMs = (metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  const ownBytes = [...transfers.values()]
+    .filter(({ url: transferUrl }) => transferUrl !== url && !transferUrl.endsWith('/bench/site.css') && !VENDOR_HOSTS.includes(new URL(transferUrl).hostname))
+    .reduce((sum, { bytes }) => sum + bytes, 0);
+  const result = { bytes: ownBytes, scriptMs, bannerMs: bannerAt, cls, vendorBeforeConsent: vendorRequests.length, acceptMs: null, returningAnalyticsMs: null };
+
+  if (contender.accept) {
+    result.acceptMs = await page.evaluate(acceptAndTime, { banner: contender.banner, accept: contender.accept, consent: contender.consent });
+    await page.waitForTimeout(300);
+    const returning = await throttledPage(context);
+    const requestTimes = [];
+    returning.cdp.on('Network.requestWillBeSent', ({ request, timestamp, type }) => requestTimes.push({ url: request.url, timestamp, type }));
+    await returning.page.goto(url, { waitUntil: 'load' });
+    await returning.page.waitForTimeout(1500);
+    const documentRequest = requestTimes.find(({ type }) => type === 'Document');
+    const analyticsRequest = requestTimes.find(({ url: requestUrl }) => requestUrl.includes(ANALYTICS_URL_PART));
+    if (documentRequest && analyticsRequest) result.returningAnalyticsMs = (analyticsRequest.timestamp - documentRequest.timestamp) * 1000;
+  }
+  await context.close();
+  return result;
+}
+
+const median = (values) => {
+  const sorted = values.filter((value) => value !== null).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+async function main() {
+  await mkdir(PAGES, { recursive: true });
+  await copyFile('bench/site.css', `${PAGES}/site.css`);
+  for (const contender of CONTENDERS) await writeFile(`${PAGES}/${contender.id}.html`, contender.page);
+  const server = await startStaticServer({
+    mounts: {
+      '/bench/': PAGES,
+      '/dist/': 'dist',
+      '/peers/vanilla-cookieconsent/': 'node_modules/vanilla-cookieconsent/dist',
+      '/peers/klaro/': 'node_modules/klaro/dist',
+    },
+    csp: () => null,
+  });
+  const executablePath = findBrowser();
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const samples = Object.fromEntries(CONTENDERS.map(({ id }) => [id, []]));
+  try {
+    for (let run = 0; run < WARMUP + RUNS; run++) {
+      // Interleaved, so drift on the machine touches every contender alike.
+      for (const contender of CONTENDERS) {
+        const result = await measure(browser, server.url, contender);
+        if (run >= WARMUP) samples[contender.id].push(result);
+      }
+      process.stdout.write(run < WARMUP ? 'warm-up done\n' : `run ${run - WARMUP + 1}/${RUNS}\n`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const keys = ['bytes', 'scriptMs', 'bannerMs', 'cls', 'vendorBeforeConsent', 'acceptMs', 'returningAnalyticsMs'];
+  const medians = Object.fromEntries(CONTENDERS.map(({ id }) => [id, Object.fromEntries(keys.map((key) => [key, median(samples[id].map((sample) => sample[key]))]))]));
+  const report = formatReport(medians, { executablePath, runs: RUNS });
+  console.log(`\n${report.table}\n\n${report.targets}`);
+  await writeReport(report);
+}
+
+function formatReport(medians, { executablePath, runs }) {
+  const peer = medians['vanilla-cookieconsent'];
+  const floor = medians['static-floor'];
+  const ours = medians['consent-manager'];
+  const number = (value, digits = 0) => (value === null ? 'n/a' : value.toFixed(digits));
+  const ratio = (value, base) => (value === null || !base ? 'n/a' : `${(value / base).toFixed(2)}x`);
+  const header = '| contender | first-load bytes (gzip) | script time (ms) | banner visible (ms) | CLS | vendor requests before consent | accept to closed + event (ms) | returning visitor: analytics requested (ms) |';
+  const rule = '|---|---:|---:|---:|---:|---:|---:|---:|';
+  const rows = CONTENDERS.map(({ id, label }) => {
+    const m = medians[id];
+    return `| ${label} | ${number(m.bytes)} (${ratio(m.bytes, peer.bytes)} of cc) | ${number(m.scriptMs, 1)} (${ratio(m.scriptMs, peer.scriptMs)} of cc) | ${number(m.bannerMs)} (${ratio(m.bannerMs, floor.bannerMs)} of floor) | ${number(m.cls, 3)} | ${number(m.vendorBeforeConsent)} | ${number(m.acceptMs)} | ${number(m.returningAnalyticsMs)} |`;
+  });
+  const check = (label, met, detail) => `- ${met ? 'met' : 'MISSED'}: ${label} (${detail})`;
+  const targets = [
+    check('first-load bytes at most 0.8x vanilla-cookieconsent', ours.bytes <= 0.8 * peer.bytes, `${ratio(ours.bytes, peer.bytes)}`),
+    check('script time at most 0.5x vanilla-cookieconsent', ours.scriptMs <= 0.5 * peer.scriptMs, `${ratio(ours.scriptMs, peer.scriptMs)}`),
+    check('banner visible within 1.3x the static floor', ours.bannerMs <= 1.3 * floor.bannerMs, `${ratio(ours.bannerMs, floor.bannerMs)}`),
+    check('zero third-party requests before consent', ours.vendorBeforeConsent === 0, `${ours.vendorBeforeConsent}`),
+    check('CLS 0', ours.cls === 0, `${number(ours.cls, 3)}`),
+  ].join('\n');
+  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; ${browserVersion(executablePath)}; Node ${process.version}`;
+  return { table: [header, rule, ...rows].join('\n'), targets, machine, runs, date: new Date().toISOString().slice(0, 10) };
+}
+
+async function writeReport({ table, targets, machine, runs, date }) {
+  const generated = `<!-- bench:start (written by npm run bench; edit outside these markers) -->
+Measured ${date} on ${machine}.
+Headless Chromium, CPU throttled ${CPU_THROTTLE}x, cold cache per visit, ${runs} runs after ${WARMUP} warm-up, medians.
+Bytes are what the contender itself transfers, gzip-compressed by the test server: script, styles, chunks, translations.
+
+${table}
+
+Targets:
+${targets}
+<!-- bench:end -->`;
+  const file = 'BENCHMARKS.md';
+  const existing = existsSync(file) ? await readFile(file, 'utf8') : '';
+  const pattern = /<!-- bench:start[\s\S]*?<!-- bench:end -->/;
+  const content = pattern.test(existing) ? existing.replace(pattern, generated) : `# Benchmarks\n\n${generated}\n`;
+  await writeFile(file, content);
+  console.log(`\nwrote ${file}`);
+}
+
+await main();

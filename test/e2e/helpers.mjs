@@ -8,14 +8,22 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROME_PATH ?? findBrowser(), headless: true, args: CHROMIUM_ARGS });
 }
 
+/** The strict policy, allowing each Trusted Types policy name to be created more than once. */
+const STRICT_CSP_DUPLICATES = STRICT_CSP.replace('trusted-types consent-manager lit-html', "trusted-types consent-manager lit-html 'allow-duplicates'");
+
 /**
- * Serves test/e2e/pages under /strict/ (script-src 'self'), /nonce/ (script-src 'nonce-…') and
- * /open/ (no policy), the built bundle under /dist/, and the demo under /demo/.
+ * Serves test/e2e/pages under /strict/ (script-src 'self'), /nonce/ (script-src 'nonce-…'),
+ * /strict-duplicates/ (strict, with Trusted Types 'allow-duplicates') and /open/ (no policy), the
+ * built bundle under /dist/, the demo at /, and any `extraMounts`.
  */
-export async function startTestServer() {
+export async function startTestServer(extraMounts = {}) {
+  const policies = { '/nonce/': nonceCsp, '/open/': () => null, '/strict-duplicates/': () => STRICT_CSP_DUPLICATES };
   return startStaticServer({
-    mounts: { '/strict/': 'test/e2e/pages', '/nonce/': 'test/e2e/pages', '/open/': 'test/e2e/pages', '/dist/': 'dist', '/': 'demo' },
-    csp: (pathname, nonce) => (pathname.startsWith('/nonce/') ? nonceCsp(nonce) : pathname.startsWith('/open/') ? null : STRICT_CSP),
+    mounts: { '/strict/': 'test/e2e/pages', '/nonce/': 'test/e2e/pages', '/strict-duplicates/': 'test/e2e/pages', '/open/': 'test/e2e/pages', '/dist/': 'dist', '/': 'demo', ...extraMounts },
+    csp: (pathname, nonce) => {
+      const prefix = Object.keys(policies).find((candidate) => pathname.startsWith(candidate));
+      return prefix ? policies[prefix](nonce) : STRICT_CSP;
+    },
   });
 }
 

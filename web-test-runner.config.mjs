@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, FIREFOX_PREFS } from './scripts/find-browser.mjs';
+import { findWebKit, webkitLauncher } from './scripts/webkit-launcher.mjs';
 
 /** Each test file gets its own browser context, so cookies and storage never leak between files. */
 async function isolatedPage({ browser }) {
@@ -25,6 +26,8 @@ async function faultMiddleware(context, next) {
 
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
+  // An IP, not "localhost": each engine's network isolation exempts exactly this host.
+  hostname: '127.0.0.1',
   // Lit's development build logs a warning on every page; tests log nothing.
   nodeResolve: { exportConditions: ['production'] },
   middleware: [faultMiddleware],
@@ -45,6 +48,8 @@ export default {
           }),
         ]
       : []),
+    // WebKit through WebKitGTK's WebDriver and MiniBrowser, when scripts/test.mjs found them.
+    ...(process.env.WEBKIT === '1' && findWebKit() ? [webkitLauncher(findWebKit())] : []),
   ],
   testFramework: {
     config: { timeout: 8000, forbidOnly: true },

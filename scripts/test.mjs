@@ -1,10 +1,11 @@
 // `npm test`: finds the browsers, builds, then runs the browser suites (web-test-runner, in
-// Chromium and, when installed, Firefox) and the multi-page end-to-end tests (node:test with
-// playwright-core, Chromium). `npm test -- --unit` or `-- --e2e` runs one of the two, and
-// `-- --chromium-only` skips Firefox; other arguments go to web-test-runner (for instance
-// `--files 'test/core/*.test.ts'`).
+// Chromium and, when installed, Firefox and WebKit) and the multi-page end-to-end tests
+// (node:test with playwright-core, Chromium). `npm test -- --unit` or `-- --e2e` runs one of the
+// two, and `-- --chromium-only` skips the other engines; other arguments go to web-test-runner
+// (for instance `--files 'test/core/*.test.ts'`).
 import { spawnSync } from 'node:child_process';
 import { browserVersion, findBrowser, findFirefox } from './find-browser.mjs';
+import { findWebKit } from './webkit-launcher.mjs';
 
 const args = process.argv.slice(2);
 const onlyUnit = args.includes('--unit');
@@ -21,8 +22,12 @@ if (firefox) {
   env.FIREFOX_PATH = firefox;
   console.log(`and in ${browserVersion(firefox)} at ${firefox}`);
 } else if (!chromiumOnly) {
-  console.log('Firefox not found (set FIREFOX_PATH, or install firefox-esr): the browser suites run in Chromium only.');
+  console.log('Firefox not found (set FIREFOX_PATH, or install firefox-esr): the browser suites skip it.');
 }
+const webkit = chromiumOnly ? undefined : findWebKit();
+env.WEBKIT = webkit ? '1' : '0';
+if (webkit) console.log(`and in WebKit (${webkit.browser} through ${webkit.driver})`);
+else if (!chromiumOnly) console.log('WebKit not found (install webkit2gtk-driver and xvfb): the browser suites skip it.');
 
 function run(command, commandArgs) {
   const result = spawnSync(command, commandArgs, { stdio: 'inherit', env });

@@ -7,11 +7,12 @@ async function outcome(url: string): Promise<'reached' | 'blocked'> {
   );
 }
 
-// The test browsers are launched so that no host but localhost can be reached (Chromium's
-// --host-resolver-rules, Firefox's proxy preferences, in scripts/find-browser.mjs): a test that
-// forgot to intercept a vendor fails instead of quietly calling the vendor.
+// The test browsers are launched so that no host but the test server can be reached
+// (Chromium's --host-resolver-rules and Firefox's proxy script in scripts/find-browser.mjs,
+// WebKit's proxy in scripts/webkit-launcher.mjs): a test that forgot to intercept a vendor
+// fails instead of quietly calling the vendor.
 describe('the test browser', () => {
-  it('reaches no host but localhost, even one that points back at this machine', async () => {
+  it('reaches no host but the test server, even one that points back at this machine', async () => {
     // Browsers resolve *.localhost to this machine themselves, so this URL reaches the test
     // server unless the isolation is in place; it stands for a vendor host that would resolve.
     expect(await outcome(`${location.protocol}//probe.localhost:${location.port}/test/fixtures/frame.html`)).to.equal('blocked');

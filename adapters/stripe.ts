@@ -57,9 +57,18 @@ export function stripe(options: StripeOptions): StripeAdapter {
     // Must come before the first loadStripe: afterwards Stripe.js's parameters cannot change.
     loadStripe.setLoadParameters({ advancedFraudSignals });
     // loadStripe resolves null only outside a browser, which an element never is.
-    const loading = loadStripe(options.publishableKey, options.stripeOptions) as Promise<Stripe>;
+    const loaded = loadStripe(options.publishableKey, options.stripeOptions) as Promise<Stripe>;
     // loadStripe inserts its script synchronously; report the URL it chose.
     const script = context!.window.document.querySelector<HTMLScriptElement>('script[src^="https://js.stripe.com/"]');
+    // After a failed load, @stripe/stripe-js retries by waiting on the failed script again when load
+    // parameters are set, and never settles (10.2.1): the script's own error event, or a timeout, decides.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const failed = new Promise<never>((_resolve, reject) => {
+      const fail = (reason: string) => () => reject(Object.assign(new Error(`Stripe.js did not load (${reason})`), { reason }));
+      script?.addEventListener('error', fail(context!.window.navigator.onLine ? 'error' : 'offline'), { once: true });
+      timer = setTimeout(fail('timeout'), 15_000);
+    });
+    const loading = Promise.race([loaded, failed]).finally(() => clearTimeout(timer));
     context!.track(script?.src ?? 'https://js.stripe.com/', loading);
     loading.then(settle.resolve, settle.reject);
   }

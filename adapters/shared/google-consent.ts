@@ -45,6 +45,8 @@ export const GOOGLE_CONSENT_RULES: Readonly<Record<keyof GoogleConsentOptions, O
 };
 
 interface LayerState {
+  /** Whether a Google adapter pushed the default (rather than consent-defaults.js or the site). */
+  ownDefault: boolean;
   /** The consent objects already pushed as `update`, with the state pushed for each. */
   readonly updated: WeakMap<AdapterConsent, string>;
 }
@@ -100,6 +102,12 @@ export class GoogleConsent {
     this.#layer = layerOf(context);
   }
 
+  #layerState(): LayerState {
+    const state = layers.get(this.#layer) ?? { ownDefault: false, updated: new WeakMap() };
+    layers.set(this.#layer, state);
+    return state;
+  }
+
   get gtag(): Gtag {
     return this.#gtag;
   }
@@ -116,8 +124,10 @@ export class GoogleConsent {
   begin(consent: AdapterConsent): void {
     const required = Object.fromEntries(this.#context.requiredCategoryIds.map((id) => [id, true]));
     const denied = consentModeState(required, this.map);
-    const foreignDefault = hasConsentDefault(this.#layer);
-    if (!foreignDefault) {
+    const layerState = this.#layerState();
+    const foreignDefault = !layerState.ownDefault && hasConsentDefault(this.#layer);
+    if (!foreignDefault && !layerState.ownDefault) {
+      layerState.ownDefault = true;
       const waitForUpdate = this.#options.consentMode === 'advanced' && !consent.decided ? (this.#options.waitForUpdate ?? 500) : undefined;
       this.#gtag('consent', 'default', waitForUpdate === undefined ? { ...denied } : { ...denied, wait_for_update: waitForUpdate });
     }
@@ -132,8 +142,7 @@ export class GoogleConsent {
   tell(consent: AdapterConsent): void {
     const state = this.state(consent);
     const key = JSON.stringify(state);
-    const layerState = layers.get(this.#layer) ?? { updated: new WeakMap() };
-    layers.set(this.#layer, layerState);
+    const layerState = this.#layerState();
     if (layerState.updated.get(consent) === key) return;
     layerState.updated.set(consent, key);
     this.#gtag('consent', 'update', { ...state });

@@ -14,7 +14,7 @@ import { report } from '../diagnostics/report.js';
 import { ConsentAdapterErrorEvent, ConsentAdapterLoadEvent } from '../events/adapter-events.js';
 import { forgetVendorData } from './cookies.js';
 import { DEFAULT_DATA_LAYER, pushConsentEvent } from './data-layer.js';
-import { loadScript, ScriptLoadError } from './load-script.js';
+import { loadScript, ScriptLoadError, type ScriptLoadFailure } from './load-script.js';
 import { pageNonce } from './page.js';
 
 /** Each adapter module's default export builds the adapter from its JSON options, which it checks itself. */
@@ -35,6 +35,7 @@ const SHIPPED_ADAPTERS: Readonly<Record<string, () => Promise<AdapterModule>>> =
 };
 
 const GOOGLE_ADAPTERS = new Set(['google-analytics', 'google-tag-manager']);
+const LOAD_FAILURES: readonly ScriptLoadFailure[] = ['error', 'timeout', 'offline', 'blocked'];
 
 /** How long a reload after a withdrawal waits at most for vendors to confirm they were told. */
 const TOLD_TIMEOUT_MS = 2000;
@@ -183,7 +184,9 @@ export class AdapterRunner {
           return true;
         },
         (error: unknown) => {
-          const reason = error instanceof ScriptLoadError ? error.reason : this.#win.navigator.onLine === false ? 'offline' : 'error';
+          // A vendor's own loader may reject with one of loadScript's reasons.
+          const given = error instanceof ScriptLoadError ? error.reason : (error as { reason?: unknown } | null)?.reason;
+          const reason = LOAD_FAILURES.includes(given as ScriptLoadFailure) ? (given as ScriptLoadFailure) : this.#win.navigator.onLine ? 'error' : 'offline';
           this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, src }));
           return false;
         },

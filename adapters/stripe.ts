@@ -65,6 +65,8 @@ export function stripe(options: StripeOptions): StripeAdapter {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const failed = new Promise<never>((_resolve, reject) => {
       const fail = (reason: string) => () => reject(Object.assign(new Error(`Stripe.js did not load (${reason})`), { reason }));
+      // No script at all: the loader's insertion threw, as Trusted Types make it on a strict page.
+      if (!script) fail('blocked')();
       script?.addEventListener('error', fail(context!.window.navigator.onLine ? 'error' : 'offline'), { once: true });
       timer = setTimeout(fail('timeout'), 15_000);
     });

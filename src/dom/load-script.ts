@@ -45,24 +45,25 @@ export function loadScript(src: string, options: LoadScriptOptions = {}): Promis
       clearTimeout(timer);
       script.removeEventListener('load', onLoad);
       script.removeEventListener('error', onError);
-      script.removeEventListener('securitypolicyviolation', onViolation);
+      doc.removeEventListener('securitypolicyviolation', onViolation);
       if (error) reject(error);
       else resolve(script);
     }
     const onLoad = (): void => finish();
     const onError = (): void => {
-      // The violation event is queued as its own task, and can come after the error event.
+      // In case a browser queues the violation event after the error event.
       setTimeout(() => {
         const reason = refusedByPolicy ? 'blocked' : doc.defaultView?.navigator.onLine === false ? 'offline' : 'error';
         finish(new ScriptLoadError(src, reason));
       });
     };
-    const onViolation = (): void => {
-      refusedByPolicy = true;
+    // Chromium fires the violation at the document, before the script's error event.
+    const onViolation = (event: SecurityPolicyViolationEvent): void => {
+      if (event.blockedURI && script.src.startsWith(event.blockedURI)) refusedByPolicy = true;
     };
     script.addEventListener('load', onLoad);
     script.addEventListener('error', onError);
-    script.addEventListener('securitypolicyviolation', onViolation);
+    doc.addEventListener('securitypolicyviolation', onViolation);
     try {
       script.src = trustedScriptURL(src);
       doc.head.append(script);

@@ -3,6 +3,7 @@
 // Segment runs its real analytics.js from node_modules against a settings fixture.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { STRICT_CSP, startStaticServer } from '../../scripts/serve.mjs';
 import { launchBrowser, openRecordedPage, startTestServer } from './helpers.mjs';
 import { routeVendors } from './vendor-routes.mjs';
 
@@ -236,6 +237,25 @@ describe('a vendor script that fails', () => {
   });
 });
 
+describe('offline', () => {
+  it('reports the reason offline for each vendor, and a later grant online loads them', async () => {
+    // Playwright's routes still answer while the context is offline, so they come later.
+    const context = await browser.newContext();
+    const { page } = await open(context, '/open/adapters/google.html');
+    await context.setOffline(true);
+    await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-error').length === 2);
+    assert.deepEqual((await eventsOf(page, 'consent-adapter-error')).map(({ id, reason }) => `${id} ${reason}`).sort(), ['google-analytics offline', 'meta-pixel offline']);
+    await context.setOffline(false);
+    const log = await routeVendors(context);
+    await page.reload();
+    await ready(page);
+    await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-load').length === 2);
+    assert.equal(log.requests.length, 2);
+    await context.close();
+  });
+});
+
 describe('under a nonce-based Content Security Policy with Trusted Types', () => {
   it('loads gtag.js and fbevents.js with the page nonce, with no violation', async () => {
     const context = await browser.newContext();
@@ -278,3 +298,38 @@ async function waitForSegment(log, matches) {
   }
   throw new Error('Segment received no matching event');
 }
+
+describe('the vendors demo page', () => {
+  it('runs every adapter, and the custom one, with the vendors served by stand-ins', async () => {
+    const demo = await startStaticServer({ mounts: { '/': 'demo', '/dist/': 'dist' }, csp: (pathname) => (pathname === '/vendors.html' ? null : STRICT_CSP) });
+    const context = await browser.newContext();
+    const log = await routeVendors(context);
+    const { page, problems } = await openRecordedPage(context);
+    await page.goto(`${demo.url}/vendors.html`);
+    await page.waitForFunction(() => window.dataLayer?.some((entry) => entry.event === 'consent_update'));
+    await page.locator('[part="accept-all"]').click();
+    await page.locator('#event-log li', { hasText: '"id":"plausible"' }).waitFor();
+    for (const id of ['google-analytics', 'google-tag-manager', 'meta-pixel', 'segment', 'stripe']) {
+      await page.locator('#event-log li', { hasText: `consent-adapter-load {"id":"${id}"` }).waitFor();
+    }
+    assert.ok(log.requests.some((url) => url.startsWith('https://www.googletagmanager.com/gtm.js?id=GTM-DEMO123')));
+    assert.deepEqual(problems, { violations: [], errors: [] });
+    await context.close();
+    await demo.close();
+  });
+
+  it("under the demo server's strict policy, reports each vendor as blocked and nothing leaves the page", async () => {
+    const context = await browser.newContext();
+    const log = await routeVendors(context);
+    const { page, problems } = await openRecordedPage(context);
+    await page.goto(`${server.url}/vendors.html`);
+    await page.waitForFunction(() => window.dataLayer?.some((entry) => entry.event === 'consent_update'));
+    await page.locator('[part="accept-all"]').click();
+    const blocked = ['google-analytics', 'google-tag-manager', 'meta-pixel', 'segment', 'stripe'];
+    for (const id of blocked) await page.locator('#event-log li', { hasText: `consent-adapter-error {"id":"${id}","reason":"blocked"` }).waitFor();
+    await page.locator('#event-log li', { hasText: 'consent-adapter-load {"id":"plausible"' }).waitFor();
+    assert.deepEqual(log.requests, [], 'no request reached a vendor host');
+    assert.deepEqual(problems.errors.filter((error) => error.startsWith('uncaught')), []);
+    await context.close();
+  });
+});

@@ -1,6 +1,7 @@
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { googleAnalytics } from '../../adapters/google-analytics.js';
 import { reported } from '../../src/diagnostics/report.js';
+import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { CATEGORIES, dataLayerEntries, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
 import { captureConsole, type CapturedConsole } from '../helpers/console.js';
 import { clearBrowserStorage, waitFor } from '../helpers/page-state.js';
@@ -130,6 +131,41 @@ describe('google-analytics adapter', () => {
       { name: '_ga', pattern: undefined, category: 'analytics', lifetime: '2 years' },
       { name: undefined, pattern: '^_ga_', category: 'analytics', lifetime: '2 years' },
       { name: undefined, pattern: '^_gcl_', category: 'marketing', lifetime: '90 days' },
+    ]);
+  });
+});
+
+describe('google-analytics adapter, with a choice made before the adapter chunks arrived', () => {
+  let output: CapturedConsole;
+
+  beforeEach(() => {
+    clearBrowserStorage();
+    resetVendorGlobals();
+    output = captureConsole();
+  });
+
+  afterEach(() => {
+    fixtureCleanup();
+    output.restore();
+    clearBrowserStorage();
+    resetVendorGlobals();
+  });
+
+  it('applies the state on load first, then the choice, in order', async () => {
+    const element = await fixture<ConsentManagerElement>(
+      html`<consent-manager><script type="application/json">${JSON.stringify({ categories: CATEGORIES, adapters: { 'google-analytics': { measurementId: 'G-TEST1234' } } })}</script></consent-manager>`,
+    );
+    await element.ready;
+    element.acceptAll();
+    expect(window.dataLayer).to.equal(undefined, 'the runner is still loading');
+    await waitFor(() => (window.dataLayer ?? []).length >= 6);
+    expect(dataLayerEntries().map((entry) => (entry as { gtag?: unknown[] }).gtag?.slice(0, 2).join(' ') ?? (entry as { consent_source: string }).consent_source)).to.deep.equal([
+      'consent default',
+      'default',
+      'consent update',
+      'js Date',
+      'config G-TEST1234',
+      'api',
     ]);
   });
 });

@@ -26,7 +26,11 @@ export default [
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Chunks from a dependency are named after it: `index` says nothing.
+      chunkFileNames: (chunk) => {
+        const packageName = chunk.facadeModuleId?.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
+        return `chunks/${packageName ? packageName.replace('@', '').replace('/', '-') : '[name]'}-[hash].js`;
+      },
     },
     plugins,
   },

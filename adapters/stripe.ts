@@ -8,7 +8,6 @@
  * `consent-adapter-load`.
  */
 
-import { loadStripe } from '@stripe/stripe-js/pure';
 import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
 import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { checkOptions, isBoolean, isCategory, isObject, matches, type OptionRule } from './shared/options.js';
@@ -51,9 +50,11 @@ export function stripe(options: StripeOptions): StripeAdapter {
     return typeof setting === 'boolean' ? setting : consent.categories[setting] === true;
   }
 
-  function load(consent: AdapterConsent): void {
+  async function load(consent: AdapterConsent): Promise<void> {
     const advancedFraudSignals = signalsAllowed(consent);
     loadedWithSignals = advancedFraudSignals;
+    // The loader itself is fetched only once Stripe is allowed; `/pure` has no import side effect.
+    const { loadStripe } = await import('@stripe/stripe-js/pure');
     // Must come before the first loadStripe: afterwards Stripe.js's parameters cannot change.
     loadStripe.setLoadParameters({ advancedFraudSignals });
     // loadStripe resolves null only outside a browser, which an element never is.
@@ -90,13 +91,13 @@ export function stripe(options: StripeOptions): StripeAdapter {
     start(given: AdapterContext, consent: AdapterConsent): void {
       if (!checkOptions(options, rules, given)) return;
       context = given;
-      if (consent.categories[category] === true) load(consent);
+      if (consent.categories[category] === true) void load(consent);
       else given.forget(COOKIES);
     },
     update(consent: AdapterConsent): AdapterUpdateResult | void {
       if (!context) return;
       const allowed = consent.categories[category] === true;
-      if (allowed && loadedWithSignals === null) load(consent);
+      if (allowed && loadedWithSignals === null) void load(consent);
       if (!allowed) context.forget(COOKIES);
       if (loadedWithSignals === null) return;
       // Stripe.js cannot be unloaded, nor its fraud signals switched off, before the next page.

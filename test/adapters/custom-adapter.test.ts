@@ -62,4 +62,17 @@ describe('a custom adapter (the README example)', () => {
       'consent-manager: adapters names "hotjar", which is not an adapter this build ships (google-analytics, google-tag-manager, meta-pixel, segment, stripe); it is ignored',
     ]);
   });
+
+  it("expires the cookies a site declared for a category when the visitor withdraws it, and on later pages", async () => {
+    const categories = [
+      { id: 'necessary', required: true, cookies: [{ name: 'session', party: 'first' }] },
+      { id: 'analytics', cookies: [{ pattern: '^_hj', party: 'third', provider: 'Hotjar' }, { name: 'ab_test', party: 'first' }] },
+    ];
+    const { element } = await mountWithAdapters({ categories, dataLayer: false });
+    element.acceptAll();
+    for (const name of ['session', '_hjSessionUser_1', 'ab_test', 'other']) document.cookie = `${name}=1; Path=/`;
+    element.save({ analytics: false });
+    expect(document.cookie.split('; ').map((cookie) => cookie.split('=')[0]).filter((name) => name !== 'consent').sort()).to.deep.equal(['other', 'session']);
+  });
 });
+

@@ -23,6 +23,7 @@ describe('stripe adapter', () => {
   it('loads as necessary with fraud signals off until their category is allowed, and reports a failed load once', async () => {
     const adapter = stripe({ publishableKey: 'pk_test_abcdefgh1234', advancedFraudSignals: 'analytics' });
     const { element, log } = await mountWithAdapters({ categories: CATEGORIES }, [adapter]);
+    await waitFor(() => scriptsFor('https://js.stripe.com/').length > 0);
     expect(scriptsFor('https://js.stripe.com/').map((script) => script.src)).to.deep.equal(['https://js.stripe.com/endive/stripe.js?advancedFraudSignals=false']);
     // The test browser resolves no vendor host: Stripe's loader retries once, then fails.
     await waitFor(() => log.errors.length > 0, 4000);

@@ -99,6 +99,11 @@ export function segment(options: SegmentOptions): ConsentAdapter {
     return (context!.window as unknown as Record<string, AnalyticsBuffer>).analytics ?? buffer!;
   }
 
+  /** Loads Segment; a wrapper that did not arrive (offline) or threw is reported, never left unhandled. */
+  function start(): void {
+    load().catch(() => context!.fail(context!.window.navigator.onLine ? 'exception' : 'offline'));
+  }
+
   async function load(): Promise<void> {
     loaded = true;
     const analytics = buffer!;
@@ -143,7 +148,7 @@ export function segment(options: SegmentOptions): ConsentAdapter {
       context = given;
       current = consent;
       buffer = installBuffer(given.window as unknown as Record<string, unknown>, cdnUrl, (src) => void given.loadScript(src));
-      if (consent.categories[category] === true) void load();
+      if (consent.categories[category] === true) start();
       else given.forget(STORAGE);
     },
     update(consent: AdapterConsent): AdapterUpdateResult | void {
@@ -151,7 +156,7 @@ export function segment(options: SegmentOptions): ConsentAdapter {
       current = consent;
       const allowed = consent.categories[category] === true;
       if (!loaded) {
-        if (allowed) void load();
+        if (allowed) start();
         return;
       }
       const analytics = live();

@@ -50,9 +50,17 @@ export function stripe(options: StripeOptions): StripeAdapter {
     return typeof setting === 'boolean' ? setting : consent.categories[setting] === true;
   }
 
-  async function load(consent: AdapterConsent): Promise<void> {
-    const advancedFraudSignals = signalsAllowed(consent);
-    loadedWithSignals = advancedFraudSignals;
+  /** Loads Stripe.js; whatever goes wrong ends as the adapter's error event, never as an unhandled rejection. */
+  function load(consent: AdapterConsent): void {
+    loadedWithSignals = signalsAllowed(consent);
+    loadStripeJs(loadedWithSignals).catch((error: unknown) => {
+      // The loader chunk did not arrive, or Stripe's loader threw (setLoadParameters after another load).
+      context!.fail(context!.window.navigator.onLine ? 'exception' : 'offline');
+      settle.reject(error);
+    });
+  }
+
+  async function loadStripeJs(advancedFraudSignals: boolean): Promise<void> {
     // The loader itself is fetched only once Stripe is allowed; `/pure` has no import side effect.
     const { loadStripe } = await import('@stripe/stripe-js/pure');
     // Must come before the first loadStripe: afterwards Stripe.js's parameters cannot change.
@@ -74,6 +82,7 @@ export function stripe(options: StripeOptions): StripeAdapter {
     const loading = Promise.race([loaded, failed]).finally(() => clearTimeout(timer));
     context!.track(script?.src ?? 'https://js.stripe.com/', loading);
     loading.then(settle.resolve, settle.reject);
+    await loading.catch(() => undefined);
   }
 
   const cookie = (name: string, lifetime: string): AdapterCookie => ({ name, party: 'third', provider: 'Stripe', category, purpose: 'Prevents fraud in payments', lifetime });
@@ -91,13 +100,13 @@ export function stripe(options: StripeOptions): StripeAdapter {
     start(given: AdapterContext, consent: AdapterConsent): void {
       if (!checkOptions(options, rules, given)) return;
       context = given;
-      if (consent.categories[category] === true) void load(consent);
+      if (consent.categories[category] === true) load(consent);
       else given.forget(COOKIES);
     },
     update(consent: AdapterConsent): AdapterUpdateResult | void {
       if (!context) return;
       const allowed = consent.categories[category] === true;
-      if (allowed && loadedWithSignals === null) void load(consent);
+      if (allowed && loadedWithSignals === null) load(consent);
       if (!allowed) context.forget(COOKIES);
       if (loadedWithSignals === null) return;
       // Stripe.js cannot be unloaded, nor its fraud signals switched off, before the next page.

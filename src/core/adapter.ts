@@ -92,6 +92,8 @@ export interface AdapterContext {
    * `consent-adapter-error`.
    */
   track(src: string, loading: Promise<unknown>): void;
+  /** Announces a failure the adapter found itself (`consent-adapter-error` with `reason`, and `src` when given). */
+  fail(reason: AdapterErrorReason, src?: string): void;
   /**
    * Expires the first-party cookies whose names match, on this host and on each parent domain up
    * to the registrable one, and removes matching localStorage keys.

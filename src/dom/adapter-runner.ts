@@ -7,14 +7,14 @@
  * without adapters never download it.
  */
 
-import type { AdapterConsent, AdapterContext, ConsentAdapter } from '../core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterErrorReason, ConsentAdapter } from '../core/adapter.js';
 import type { ConsentConfig, DataLayerConfig } from '../core/config.js';
 import type { ConsentChange, ConsentState } from '../core/store.js';
 import { report } from '../diagnostics/report.js';
 import { ConsentAdapterErrorEvent, ConsentAdapterLoadEvent } from '../events/adapter-events.js';
 import { forgetVendorData } from './cookies.js';
 import { DEFAULT_DATA_LAYER, pushConsentEvent } from './data-layer.js';
-import { loadScript, ScriptLoadError, type ScriptLoadFailure } from './load-script.js';
+import { loadScript, ScriptLoadError } from './load-script.js';
 import { pageNonce } from './page.js';
 
 /** Each adapter module's default export builds the adapter from its JSON options, which it checks itself. */
@@ -35,7 +35,7 @@ const SHIPPED_ADAPTERS: Readonly<Record<string, () => Promise<AdapterModule>>> =
 };
 
 const GOOGLE_ADAPTERS = new Set(['google-analytics', 'google-tag-manager']);
-const LOAD_FAILURES: readonly ScriptLoadFailure[] = ['error', 'timeout', 'offline', 'blocked'];
+const FAILURES: readonly AdapterErrorReason[] = ['error', 'timeout', 'offline', 'blocked', 'exception'];
 
 /** How long a reload after a withdrawal waits at most for vendors to confirm they were told. */
 const TOLD_TIMEOUT_MS = 2000;
@@ -186,7 +186,7 @@ export class AdapterRunner {
         (error: unknown) => {
           // A vendor's own loader may reject with one of loadScript's reasons.
           const given = error instanceof ScriptLoadError ? error.reason : (error as { reason?: unknown } | null)?.reason;
-          const reason = LOAD_FAILURES.includes(given as ScriptLoadFailure) ? (given as ScriptLoadFailure) : this.#win.navigator.onLine ? 'error' : 'offline';
+          const reason = FAILURES.includes(given as AdapterErrorReason) ? (given as AdapterErrorReason) : this.#win.navigator.onLine ? 'error' : 'offline';
           this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, src }));
           return false;
         },
@@ -206,6 +206,7 @@ export class AdapterRunner {
         return track(src, loading);
       },
       track: (src, loading) => void track(src, loading),
+      fail: (reason, src) => this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, ...(src === undefined ? {} : { src }) })),
       forget: (names) => forgetVendorData(names, this.#win),
       invalid: (problems) => {
         report('error', { code: 'adapter-options', id, problems });

@@ -35,6 +35,10 @@ describe('stripe adapter', () => {
     expect(failure).to.be.instanceOf(Error);
     element.save({ analytics: true });
     expect(log.changes.at(-1)?.reloadRecommended).to.equal(false, 'signals turn on with the next page');
+    // A second Stripe adapter asking for other load parameters: Stripe's loader refuses, the page goes on.
+    element.adapters = [...element.adapters, stripe({ publishableKey: 'pk_test_abcdefgh1234', advancedFraudSignals: true })];
+    await waitFor(() => log.errors.length > 1);
+    expect(log.errors[1]).to.deep.equal({ id: 'stripe', reason: 'exception' });
     expect(adapter.cookies.map((cookie) => [cookie.name, cookie.category, cookie.lifetime])).to.deep.equal([
       ['__stripe_mid', 'necessary', '1 year'],
       ['__stripe_sid', 'necessary', '30 minutes'],

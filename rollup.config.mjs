@@ -1,22 +1,42 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { readdirSync } from 'node:fs';
+
+/** The vendor adapters: each is an entry of its own, `dist/adapters/<id>.js`. */
+const adapters = Object.fromEntries(
+  readdirSync('adapters')
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+    .map((file) => [`adapters/${file.slice(0, -3)}`, `lib/adapters/${file.slice(0, -3)}.js`]),
+);
+
+const plugins = [resolve({ browser: true }), terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })];
 
 /**
  * The script-tag build: `dist/consent-manager.js` registers the element with Lit bundled in.
- * Everything it imports lazily (adapters, locales) becomes a chunk beside it, fetched relative
- * to the entry's own URL, so the whole `dist/` folder can be copied to a CDN as it is.
+ * Everything it imports lazily (the adapter runner, adapters, locales) becomes a chunk beside it,
+ * fetched relative to the entry's own URL, so the whole `dist/` folder can be copied to a CDN as
+ * it is. Adapters named in a JSON config load from `dist/adapters/<id>.js`.
+ * `dist/consent-defaults.js` is a separate classic script for `<head>`.
  * It bundles the output of `tsc -p tsconfig.build.json`, so TypeScript runs once.
  */
-export default {
-  input: { 'consent-manager': 'lib/src/script-tag.js' },
-  output: {
-    dir: 'dist',
-    format: 'es',
-    entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+export default [
+  {
+    input: { 'consent-manager': 'lib/src/script-tag.js', ...adapters },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      // Chunks from a dependency are named after it: `index` says nothing.
+      chunkFileNames: (chunk) => {
+        const packageName = chunk.facadeModuleId?.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
+        return `chunks/${packageName ? packageName.replace('@', '').replace('/', '-') : '[name]'}-[hash].js`;
+      },
+    },
+    plugins,
   },
-  plugins: [
-    resolve({ browser: true }),
-    terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
-  ],
-};
+  {
+    input: 'lib/src/consent-defaults.js',
+    output: { file: 'dist/consent-defaults.js', format: 'iife', strict: false },
+    plugins: [resolve({ browser: true }), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })],
+  },
+];

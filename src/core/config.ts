@@ -51,6 +51,17 @@ export interface StorageConfig {
   readonly expiresDays: number;
 }
 
+/** Where the tag manager event goes: `dataLayer.push({ event, consent, consent_source })`. */
+export interface DataLayerConfig {
+  /** The global array, `dataLayer` by default. */
+  readonly name?: string;
+  /** The event name, `consent_update` by default: change it to keep a trigger from another CMP. */
+  readonly event?: string;
+}
+
+/** Adapter options by adapter id, as written in the JSON config; each adapter checks its own. */
+export type AdapterConfigs = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
 export interface ConsentConfig {
   readonly categories: readonly CategoryConfig[];
   /** Raise it when the policy changes materially: records given under another revision ask again. */
@@ -61,6 +72,13 @@ export interface ConsentConfig {
   readonly gpcDenies: readonly string[];
   /** The language used when neither the element, the page nor the browser names a shipped one. */
   readonly language: string;
+  /** Vendor adapters loaded by id, with their options: `{ "google-analytics": { "measurementId": "G-…" } }`. */
+  readonly adapters?: AdapterConfigs;
+  /**
+   * The tag manager event. When left out it is pushed if the page has a data layer or a Google
+   * adapter is configured; `false` turns it off.
+   */
+  readonly dataLayer?: DataLayerConfig | false;
 }
 
 /**
@@ -91,7 +109,8 @@ export type ConfigProblem =
   | 'name-or-pattern'
   | 'duplicate-id'
   | 'required-category'
-  | 'json';
+  | 'json'
+  | 'identifier';
 
 /** One problem found in a configuration. */
 export interface ConfigError {
@@ -123,6 +142,7 @@ export function isLanguageTag(value: unknown): value is string {
 const COOKIE_NAME_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 const DOMAIN_PATTERN = /^\.?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const PATH_PATTERN = /^\/[\x21-\x3a\x3c-\x7e]*$/;
+const IDENTIFIER_PATTERN = /^[A-Za-z_$][\w$]{0,63}$/;
 
 /** The categories used when a configuration names none: the ones most cookie policies describe. */
 export const DEFAULT_CATEGORIES: readonly CategoryConfig[] = Object.freeze([
@@ -337,7 +357,9 @@ const readTopLevel = shape(
     gpcDenies: list(string),
     language: matching(LANGUAGE_TAG_PATTERN, 'language'),
     $schema: PASS_THROUGH,
-    adapters: PASS_THROUGH,
+    // An object of objects: ids are checked against the shipped adapters, and options by each adapter, when they load.
+    adapters: expect((value) => isRecord(value) && Object.values(value).every(isRecord), 'object'),
+    dataLayer: (value, path, errors) => (value === false ? value : shape({ name: matching(IDENTIFIER_PATTERN, 'identifier'), event: nonEmptyString }, true)(value, path, errors)),
     texts: PASS_THROUGH,
     policyUrl: PASS_THROUGH,
   },
@@ -369,6 +391,8 @@ export function parseConfig(input: unknown): ConfigResult {
     ...(fields.revision !== undefined ? { revision: fields.revision as number } : {}),
     ...(fields.mode !== undefined ? { mode: fields.mode as ConsentMode } : {}),
     ...(fields.language !== undefined ? { language: fields.language as string } : {}),
+    ...(fields.adapters !== undefined ? { adapters: fields.adapters as AdapterConfigs } : {}),
+    ...(fields.dataLayer !== undefined ? { dataLayer: fields.dataLayer as DataLayerConfig | false } : {}),
     categories,
     storage: Object.freeze({ ...DEFAULT_CONFIG.storage, ...(fields.storage as Partial<StorageConfig> | undefined) }),
     gpcDenies: Object.freeze(gpcDenies),

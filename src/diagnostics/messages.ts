@@ -1,5 +1,6 @@
 /** The sentences behind diagnostics: loaded lazily by `report()`, never on a healthy page. */
 
+import type { AdapterOptionExpectation, AdapterOptionProblem } from '../core/adapter.js';
 import type { ConfigError, ConfigProblem } from '../core/config.js';
 import type { Diagnostic } from './report.js';
 
@@ -19,7 +20,29 @@ const EXPECTED: Partial<Record<ConfigProblem, string>> = {
   'category-id': 'lowercase letters, digits, "-" or "_", starting with a letter',
   'cookie-name': '1 to 64 letters, digits, ".", "-" or "_"',
   path: 'a path starting with "/", without spaces or ";"',
+  identifier: 'a JavaScript identifier such as "dataLayer"',
 };
+
+const ADAPTER_EXPECTED: Record<AdapterOptionExpectation, string> = {
+  'known-field': 'a known option',
+  category: 'the id of a configured category',
+  string: 'a non-empty string',
+  boolean: 'true or false',
+  milliseconds: 'a whole number of milliseconds up to 60000',
+  'consent-mode': '"basic" or "advanced"',
+  'consent-types': 'an object of Consent Mode type (such as "ad_storage") to a category id, true or false',
+  'measurement-id': 'a Google Analytics 4 measurement ID such as "G-ABC123XYZ"',
+  'container-id': 'a Tag Manager container ID such as "GTM-ABC1234"',
+  'pixel-id': 'a Meta Pixel ID (digits), or a list of them',
+  'write-key': "a Segment source's write key (letters and digits)",
+  'publishable-key': 'a Stripe publishable key such as "pk_live_…" or "pk_test_…"',
+  object: 'an object',
+};
+
+function describeOptionProblem({ field, expected, got }: AdapterOptionProblem): string {
+  if (expected === 'known-field') return `  - ${field}: is not a known option`;
+  return `  - ${field}: must be ${ADAPTER_EXPECTED[expected]}, got ${got ?? 'nothing'}`;
+}
 
 /** One sentence for one configuration problem, without its path. */
 export function describeConfigError(error: ConfigError): string {
@@ -86,5 +109,11 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
       return `${diagnostic.element} is not run: this page uses CSP nonces, so a gated script must carry the page nonce like any other script`;
     case 'gate-failed':
       return `a gated script could not be started (${errorText(diagnostic.error)})`;
+    case 'adapter-unknown':
+      return `adapters names "${diagnostic.id}", which is not an adapter this build ships (${diagnostic.known.join(', ')}); it is ignored`;
+    case 'adapter-options':
+      return `the "${diagnostic.id}" adapter does nothing, its options are invalid:\n${diagnostic.problems.map(describeOptionProblem).join('\n')}`;
+    case 'adapter-threw':
+      return `the "${diagnostic.id}" adapter failed; the element and the other adapters go on (${errorText(diagnostic.error)})`;
   }
 }

@@ -4,6 +4,7 @@
  * setup never download them. Messages print in the order they were reported.
  */
 
+import type { AdapterOptionProblem } from '../core/adapter.js';
 import type { ConfigError } from '../core/config.js';
 
 export type Diagnostic =
@@ -15,7 +16,10 @@ export type Diagnostic =
   | { readonly code: 'trusted-types-refused'; readonly error: unknown }
   | { readonly code: 'gate-unknown-category'; readonly category: string }
   | { readonly code: 'gate-not-inert' | 'gate-plain-src' | 'gate-needs-nonce'; readonly element: string }
-  | { readonly code: 'gate-failed'; readonly error: unknown };
+  | { readonly code: 'gate-failed'; readonly error: unknown }
+  | { readonly code: 'adapter-unknown'; readonly id: string; readonly known: readonly string[] }
+  | { readonly code: 'adapter-options'; readonly id: string; readonly problems: readonly AdapterOptionProblem[] }
+  | { readonly code: 'adapter-threw'; readonly id: string; readonly error: unknown };
 
 export type DiagnosticLevel = 'error' | 'warn';
 

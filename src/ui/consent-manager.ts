@@ -3,6 +3,7 @@ import type { ConsentAdapter } from '../core/adapter.js';
 import { type ConfigError, type ConsentConfig, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
 import { type ConsentRecord, encodeRecord } from '../core/record.js';
 import type { StorageKind } from '../core/storage.js';
+import type { AdapterRunner } from '../dom/adapter-runner.js';
 import { type ConsentCategories, type ConsentChange, type ConsentState, ConsentStore, describeChange } from '../core/store.js';
 import { createBrowserStorage } from '../dom/browser-storage.js';
 import { ConsentGate } from '../dom/gating.js';
@@ -22,6 +23,8 @@ import { ConsentChangeEvent, ConsentReadyEvent } from '../events/consent-events.
  *
  * @fires consent-ready - Once per page load, when the stored choice (or the defaults) is applied.
  * @fires consent-change - On every choice, reset, change from another tab, and Global Privacy Control override.
+ * @fires consent-adapter-load - When a vendor script an adapter loaded has run.
+ * @fires consent-adapter-error - When an adapter's vendor script failed to load, its options are invalid, or it threw.
  */
 export class ConsentManagerElement extends LitElement {
   /**
@@ -74,6 +77,7 @@ export class ConsentManagerElement extends LitElement {
   static override properties = {
     config: { attribute: false },
     adapters: { attribute: false },
+    reloadOnRevoke: { type: Boolean, attribute: 'reload-on-revoke' },
   };
 
   /**
@@ -82,8 +86,17 @@ export class ConsentManagerElement extends LitElement {
    */
   declare config: unknown;
 
-  /** Vendor adapters given from code, in addition to those named in the config. */
+  /**
+   * Vendor adapters given from code. Adapters the config names are appended once loaded, so that
+   * each adapter's cookies are listed; add more with `el.adapters = [...el.adapters, mine]`.
+   */
   declare adapters: readonly ConsentAdapter[];
+
+  /**
+   * Reloads the page after a withdrawal that a vendor script already running cannot follow, once
+   * the vendor was told (`reloadRecommended` on `consent-change`).
+   */
+  declare reloadOnRevoke: boolean;
 
   /** Resolves with the applied state once the stored choice (or the defaults) is in effect. */
   readonly ready: Promise<ConsentState>;
@@ -96,10 +109,15 @@ export class ConsentManagerElement extends LitElement {
   /** The `config` value the running store was built from, to notice when it is replaced. */
   #appliedConfigInput: unknown = undefined;
   #warnedStorage: StorageKind | null = null;
+  // Vendor adapters (issue 4): the runner is a lazy chunk, fetched only when the page has adapters or a data layer.
+  #runner: AdapterRunner | undefined;
+  /** The state on load, then the changes announced while the runner's chunk loads. */
+  #runnerQueue: ConsentState[] | undefined;
 
   constructor() {
     super();
     this.adapters = [];
+    this.reloadOnRevoke = false;
     this.ready = new Promise((resolve) => {
       this.#resolveReady = resolve;
     });
@@ -148,6 +166,7 @@ export class ConsentManagerElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('config') && this.#store && this.config !== this.#appliedConfigInput) this.#reconfigure();
+    if (changed.has('adapters') && this.#store) this.#startAdapters();
   }
 
   /** Whether every category in `category` (space-separated ids) is allowed. */
@@ -231,6 +250,7 @@ export class ConsentManagerElement extends LitElement {
     this.#gate.start(state.categories);
     this.#sync = new TabSync(config.storage.cookieName, (value) => this.#applyRemoteChange(value), win);
     this.#sync.start();
+    this.#startAdapters();
     this.requestUpdate();
     // The change event for a GPC override follows the ready event, after listeners have the initial state.
     if (gpcChange) queueMicrotask(() => this.#announce(gpcChange));
@@ -296,9 +316,20 @@ export class ConsentManagerElement extends LitElement {
     this.#warnAboutStorage(store.storageKind);
   }
 
+  #startAdapters(): void {
+    void this.#runner?.start();
+    const config = this.effectiveConfig;
+    if (this.#runnerQueue || !(config.adapters || config.dataLayer || this.adapters.length || this.reloadOnRevoke || 'dataLayer' in window)) return;
+    const queue = (this.#runnerQueue = [this.#store!.state]);
+    void import('../dom/adapter-runner.js').then(({ AdapterRunner }) => (this.#runner = new AdapterRunner(this, queue)).start());
+  }
+
   #announce(change: ConsentChange, broadcast = true): void {
     const gate = this.#gate;
-    const reloadRecommended = change.changed.some((id) => !change.categories[id] && gate?.hasRun(id) === true);
+    let reloadRecommended = false;
+    if (this.#runner) reloadRecommended = this.#runner.update(change);
+    else this.#runnerQueue?.push(change);
+    reloadRecommended ||= change.changed.some((id) => !change.categories[id] && gate?.hasRun(id) === true);
     gate?.update(change.categories);
     if (broadcast) this.#sync?.announce(change.record ? encodeRecord(change.record) : null);
     this.requestUpdate();
@@ -313,6 +344,7 @@ export class ConsentManagerElement extends LitElement {
         reloadRecommended,
       }),
     );
+    if (reloadRecommended && this.reloadOnRevoke) this.#runner?.reloadWhenTold();
   }
 
   #warnAboutStorage(kind: StorageKind | null): void {

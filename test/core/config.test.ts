@@ -171,4 +171,22 @@ describe('parseConfig', () => {
   it('accepts the fields other parts of the product read', () => {
     expect(errorPaths({ adapters: {}, texts: {}, policyUrl: '/cookies', $schema: 'x' })).to.deep.equal([]);
   });
+
+  it('reads adapters as an object of option objects, which each adapter checks when it loads', () => {
+    const adapters = { 'google-analytics': { measurementId: 'G-TEST1234' }, stripe: { publishableKey: 'pk_test_x' } };
+    expect(parseConfig({ adapters }).config.adapters).to.deep.equal(adapters);
+    expect(parseConfig({ adapters: { 'meta-pixel': '1234' } }).errors).to.deep.equal([{ path: 'adapters', problem: 'object', got: 'an object' }]);
+    expect(errorPaths({ adapters: ['google-analytics'] })).to.deep.equal(['adapters']);
+  });
+
+  it('reads the dataLayer option: false, or an event name and a global name', () => {
+    expect(parseConfig({ dataLayer: false }).config.dataLayer).to.equal(false);
+    expect(parseConfig({ dataLayer: { event: 'cookie_consent_update' } }).config.dataLayer).to.deep.equal({ event: 'cookie_consent_update' });
+    expect(parseConfig({ dataLayer: { name: 'window.dataLayer', event: '', colour: 1 } }).errors).to.deep.equal([
+      { path: 'dataLayer.name', problem: 'identifier', got: '"window.dataLayer"' },
+      { path: 'dataLayer.event', problem: 'non-empty-string', got: '""' },
+      { path: 'dataLayer.colour', problem: 'unknown-field' },
+    ]);
+    expect(parseConfig({ dataLayer: true }).config.dataLayer).to.equal(undefined);
+  });
 });

@@ -1,0 +1,155 @@
+/**
+ * Consent Mode v2 for the Google adapters (gtag.js and Tag Manager), which share one state per
+ * data layer: the `default` command is pushed once, before any other command, with all seven
+ * types; `update` follows on start with a stored choice and on every change, once per change even
+ * when both adapters run. Sources: https://developers.google.com/tag-platform/security/guides/consent
+ */
+
+import type { AdapterConsent, AdapterContext } from '../../src/core/adapter.js';
+import { CONSENT_MODE_TYPES, consentModeMap, type ConsentModeMap, type ConsentModeState, consentModeState, type ConsentModeType } from '../../src/core/consent-mode.js';
+import { isBoolean, isObject, type OptionRule } from './options.js';
+
+export type Gtag = (...args: unknown[]) => void;
+
+/** The options both Google adapters take. */
+export interface GoogleConsentOptions {
+  /**
+   * `basic` (default): Google's script loads only once its category is allowed, so nothing reaches
+   * Google before consent. `advanced`: it loads at once with everything denied and sends cookieless
+   * pings until the visitor decides.
+   */
+  readonly consentMode?: 'basic' | 'advanced';
+  /** Which category grants each Consent Mode type (`true`/`false`: always granted/denied); merged over the default map. */
+  readonly consentTypes?: Readonly<Partial<Record<ConsentModeType, string | boolean>>>;
+  /** Advanced mode: how long Google's tags wait for an update before sending, in milliseconds (500 by default). */
+  readonly waitForUpdate?: number;
+  /** `gtag('set', 'url_passthrough', true)`: pass ad click information in links while storage is denied. */
+  readonly urlPassthrough?: boolean;
+  /** `gtag('set', 'ads_data_redaction', true)`: redact ad click identifiers while `ad_storage` is denied. */
+  readonly adsDataRedaction?: boolean;
+}
+
+export const GOOGLE_CONSENT_RULES: Readonly<Record<keyof GoogleConsentOptions, OptionRule>> = {
+  consentMode: [(value) => value === 'basic' || value === 'advanced', 'consent-mode'],
+  consentTypes: [
+    (value, context) =>
+      isObject(value) &&
+      Object.entries(value as object).every(
+        ([type, source]) => CONSENT_MODE_TYPES.includes(type as ConsentModeType) && (typeof source === 'boolean' || context.categoryIds.includes(source as string)),
+      ),
+    'consent-types',
+  ],
+  waitForUpdate: [(value) => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 60_000, 'milliseconds'],
+  urlPassthrough: [isBoolean, 'boolean'],
+  adsDataRedaction: [isBoolean, 'boolean'],
+};
+
+interface LayerState {
+  /** Whether a Google adapter pushed the default (rather than consent-defaults.js or the site). */
+  ownDefault: boolean;
+  /** The consent objects already pushed as `update`, with the state pushed for each. */
+  readonly updated: WeakMap<AdapterConsent, string>;
+}
+
+const layers = new WeakMap<unknown[], LayerState>();
+
+function layerOf(context: AdapterContext): unknown[] {
+  const globals = context.window as unknown as Record<string, unknown>;
+  const existing = globals[context.dataLayerName];
+  if (Array.isArray(existing)) return existing;
+  const created: unknown[] = [];
+  globals[context.dataLayerName] = created;
+  return created;
+}
+
+/** Whether the data layer already holds a `consent default` command, from `consent-defaults.js` or the site's snippet. */
+function hasConsentDefault(layer: readonly unknown[]): boolean {
+  return layer.some((entry) => {
+    const command = entry as ArrayLike<unknown> | null;
+    return typeof command === 'object' && command !== null && !Array.isArray(command) && command[0] === 'consent' && command[1] === 'default';
+  });
+}
+
+/**
+ * The standard `gtag`: it pushes its `arguments` object, not an array. gtag.js and Tag Manager
+ * process only `arguments` entries as commands and silently drop arrays
+ * (https://github.com/nuxt/scripts/issues/770). The page's `window.gtag` is set when missing.
+ */
+export function gtagFor(context: AdapterContext): Gtag {
+  const layer = layerOf(context);
+  const gtag: Gtag = function gtag() {
+    // eslint-disable-next-line prefer-rest-params
+    layer.push(arguments);
+  };
+  const globals = context.window as unknown as Record<string, unknown>;
+  if (context.dataLayerName === 'dataLayer' && typeof globals.gtag !== 'function') globals.gtag = gtag;
+  return gtag;
+}
+
+/** Consent Mode for one adapter: `begin` on start, `tell` on each change. */
+export class GoogleConsent {
+  readonly map: ConsentModeMap;
+  readonly #context: AdapterContext;
+  readonly #options: GoogleConsentOptions;
+  readonly #gtag: Gtag;
+  readonly #layer: unknown[];
+
+  constructor(context: AdapterContext, options: GoogleConsentOptions) {
+    this.#context = context;
+    this.#options = options;
+    this.map = consentModeMap(options.consentTypes);
+    this.#gtag = gtagFor(context);
+    this.#layer = layerOf(context);
+  }
+
+  #layerState(): LayerState {
+    const state = layers.get(this.#layer) ?? { ownDefault: false, updated: new WeakMap() };
+    layers.set(this.#layer, state);
+    return state;
+  }
+
+  get gtag(): Gtag {
+    return this.#gtag;
+  }
+
+  state(consent: AdapterConsent): ConsentModeState {
+    return consentModeState(consent.categories, this.map);
+  }
+
+  /**
+   * Pushes the default (all seven types, every optional category denied) unless the data layer
+   * has one, the `set` commands that must precede `config`, and an update for a stored choice, an
+   * opt-out default that grants more, or a default someone else pushed.
+   */
+  begin(consent: AdapterConsent): void {
+    const required = Object.fromEntries(this.#context.requiredCategoryIds.map((id) => [id, true]));
+    const denied = consentModeState(required, this.map);
+    const layerState = this.#layerState();
+    const foreignDefault = !layerState.ownDefault && hasConsentDefault(this.#layer);
+    if (!foreignDefault && !layerState.ownDefault) {
+      layerState.ownDefault = true;
+      const waitForUpdate = this.#options.consentMode === 'advanced' && !consent.decided ? (this.#options.waitForUpdate ?? 500) : undefined;
+      this.#gtag('consent', 'default', waitForUpdate === undefined ? { ...denied } : { ...denied, wait_for_update: waitForUpdate });
+    }
+    if (this.#options.urlPassthrough) this.#gtag('set', 'url_passthrough', true);
+    if (this.#options.adsDataRedaction) this.#gtag('set', 'ads_data_redaction', true);
+    // A default pushed before (consent-defaults.js, the site's snippet) may say anything, and
+    // the stored choice it read may since have expired: the element's state is stated again.
+    if (foreignDefault || consent.decided || JSON.stringify(this.state(consent)) !== JSON.stringify(denied)) this.tell(consent);
+  }
+
+  /** Pushes `update` with all seven types, unless another Google adapter already pushed the same for this change. */
+  tell(consent: AdapterConsent): void {
+    const state = this.state(consent);
+    const key = JSON.stringify(state);
+    const layerState = this.#layerState();
+    if (layerState.updated.get(consent) === key) return;
+    layerState.updated.set(consent, key);
+    this.#gtag('consent', 'update', { ...state });
+  }
+}
+
+/** Options checking for the shared Google options plus the adapter's own. */
+export function googleRules(own: Readonly<Record<string, OptionRule>>): Readonly<Record<string, OptionRule>> {
+  return { ...GOOGLE_CONSENT_RULES, ...own };
+}

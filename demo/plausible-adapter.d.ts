@@ -1,0 +1,3 @@
+import type { ConsentAdapter } from '../src/core/adapter.js';
+
+export declare function plausible(options?: { category?: string; src?: string }): ConsentAdapter;

@@ -1,0 +1,236 @@
+/**
+ * Runs the vendor adapters: the ones named in the JSON config (each loaded on demand from its own
+ * chunk) and the ones given from code. It hands each adapter an `AdapterContext`, applies the
+ * state on start and every change in order, announces vendor script loads and failures as
+ * events, pushes the tag manager event, and expires the cookies a site declared for a category
+ * when that category is withdrawn. This module is itself loaded lazily by the element, so pages
+ * without adapters never download it.
+ */
+
+import type { AdapterConsent, AdapterContext, AdapterErrorReason, ConsentAdapter } from '../core/adapter.js';
+import type { ConsentConfig, DataLayerConfig } from '../core/config.js';
+import type { ConsentChange, ConsentState } from '../core/store.js';
+import { report } from '../diagnostics/report.js';
+import { ConsentAdapterErrorEvent, ConsentAdapterLoadEvent } from '../events/adapter-events.js';
+import { forgetVendorData } from './cookies.js';
+import { DEFAULT_DATA_LAYER, pushConsentEvent } from './data-layer.js';
+import { loadScript, ScriptLoadError } from './load-script.js';
+import { pageNonce } from './page.js';
+
+/** Each adapter module's default export builds the adapter from its JSON options, which it checks itself. */
+interface AdapterModule {
+  default: (options: Readonly<Record<string, unknown>>) => ConsentAdapter;
+}
+
+/**
+ * The adapters this build ships, by the id used in the JSON config. Each is its own chunk,
+ * fetched only when a config names it; nothing here imports a vendor adapter statically.
+ */
+const SHIPPED_ADAPTERS: Readonly<Record<string, () => Promise<AdapterModule>>> = {
+  'google-analytics': () => import('../../adapters/google-analytics.js') as Promise<unknown> as Promise<AdapterModule>,
+  'google-tag-manager': () => import('../../adapters/google-tag-manager.js') as Promise<unknown> as Promise<AdapterModule>,
+  'meta-pixel': () => import('../../adapters/meta-pixel.js') as Promise<unknown> as Promise<AdapterModule>,
+  segment: () => import('../../adapters/segment.js') as Promise<unknown> as Promise<AdapterModule>,
+  stripe: () => import('../../adapters/stripe.js') as Promise<unknown> as Promise<AdapterModule>,
+};
+
+const GOOGLE_ADAPTERS = new Set(['google-analytics', 'google-tag-manager']);
+const FAILURES: readonly AdapterErrorReason[] = ['error', 'timeout', 'offline', 'blocked', 'exception'];
+
+/** How long a reload after a withdrawal waits at most for vendors to confirm they were told. */
+const TOLD_TIMEOUT_MS = 2000;
+
+function consentFrom(state: ConsentState, changed: readonly string[], source: AdapterConsent['source']): AdapterConsent {
+  return Object.freeze({ categories: state.categories, decided: state.decided, changed, source });
+}
+
+/** What the runner needs from the element. */
+export interface AdapterHost extends HTMLElement {
+  readonly effectiveConfig: ConsentConfig;
+  /** Adapters given from code; the runner appends those the config names once they loaded. */
+  adapters: readonly ConsentAdapter[];
+}
+
+export class AdapterRunner {
+  readonly #host: AdapterHost;
+  readonly #config: ConsentConfig;
+  readonly #win: Window & typeof globalThis;
+  readonly #started = new Set<ConsentAdapter>();
+  readonly #scripts = new Map<string, Promise<unknown>>();
+  #dataLayer: Required<DataLayerConfig> | null = null;
+  /** The state every adapter has seen last. */
+  #current: AdapterConsent;
+  /** The state applied on load, then the changes announced since; shared with the element until `start` takes it. */
+  readonly #queue: ConsentState[];
+  #loading = false;
+  #running = false;
+  #told: Promise<unknown>[] = [];
+
+  /** `queue` holds the state applied on load, then every change announced while this module loaded. */
+  constructor(host: AdapterHost, queue: ConsentState[]) {
+    this.#host = host;
+    this.#config = host.effectiveConfig;
+    this.#win = host.ownerDocument.defaultView ?? window;
+    this.#queue = queue;
+    const initial = queue[0]!;
+    this.#current = consentFrom(initial, [], initial.decided ? 'stored' : 'default');
+  }
+
+  /**
+   * The first call loads the adapters the config names, appends them to the element's `adapters`
+   * and starts every adapter with the state applied on load, then applies the changes since.
+   * Later calls start adapters added to `adapters` with the current state.
+   */
+  async start(): Promise<void> {
+    if (this.#running) {
+      for (const adapter of this.#host.adapters) this.#startAdapter(adapter);
+      return;
+    }
+    if (this.#loading) return;
+    this.#loading = true;
+    const named = Object.entries(this.#config.adapters ?? {});
+    const loaded = await Promise.all(named.map(([id, options]) => this.#importAdapter(id, options)));
+    const fromConfig = loaded.filter((adapter): adapter is ConsentAdapter => adapter !== null);
+    if (fromConfig.length > 0) this.#host.adapters = [...this.#host.adapters, ...fromConfig];
+    const usesGoogle = named.some(([id]) => GOOGLE_ADAPTERS.has(id));
+    const dataLayer = this.#config.dataLayer;
+    if (dataLayer !== false && (dataLayer || usesGoogle || Array.isArray((this.#win as unknown as Record<string, unknown>)[DEFAULT_DATA_LAYER.name]))) {
+      this.#dataLayer = { ...DEFAULT_DATA_LAYER, ...dataLayer };
+    }
+    this.#running = true;
+    const initial = this.#current;
+    this.#forgetDeclared(initial);
+    for (const adapter of this.#host.adapters) this.#startAdapter(adapter);
+    this.#pushDataLayer(initial);
+    for (const change of this.#queue.splice(0).slice(1) as ConsentChange[]) this.update(change);
+  }
+
+  /** Applies a change; returns whether a vendor script of a withdrawn category already ran on this page. */
+  update(change: ConsentChange): boolean {
+    if (!this.#running) {
+      this.#queue.push(change);
+      return false;
+    }
+    const consent = consentFrom(change, change.changed, change.source);
+    this.#current = consent;
+    this.#told = [];
+    let reloadRecommended = false;
+    this.#forgetDeclared(consent);
+    for (const adapter of this.#host.adapters) {
+      if (!this.#started.has(adapter)) {
+        this.#startAdapter(adapter);
+        continue;
+      }
+      const result = this.#guard(adapter, () => adapter.update?.(consent));
+      if (!result) continue;
+      reloadRecommended ||= result.reloadRecommended === true;
+      if (result.told) this.#told.push(result.told);
+    }
+    this.#pushDataLayer(consent);
+    return reloadRecommended;
+  }
+
+  /** Settles when the vendors told about the last change confirmed it, or after two seconds. */
+  told(): Promise<void> {
+    const timeout = new Promise((resolve) => setTimeout(resolve, TOLD_TIMEOUT_MS));
+    return Promise.race([Promise.allSettled(this.#told), timeout]).then(() => undefined);
+  }
+
+  /** For `reload-on-revoke`: reloads the page once the vendors were told. */
+  reloadWhenTold(): void {
+    void this.told().then(() => this.#win.location.reload());
+  }
+
+  #startAdapter(adapter: ConsentAdapter): void {
+    if (this.#started.has(adapter)) return;
+    this.#started.add(adapter);
+    this.#guard(adapter, () => adapter.start?.(this.#contextFor(adapter), this.#current));
+  }
+
+  /** Runs adapter code; a throw is reported and announced, and the others go on. */
+  #guard<T>(adapter: ConsentAdapter, run: () => T): T | undefined {
+    try {
+      return run();
+    } catch (error) {
+      report('error', { code: 'adapter-threw', id: adapter.id, error });
+      this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id: adapter.id, reason: 'exception' }));
+      return undefined;
+    }
+  }
+
+  async #importAdapter(id: string, options: Readonly<Record<string, unknown>>): Promise<ConsentAdapter | null> {
+    const load = Object.hasOwn(SHIPPED_ADAPTERS, id) ? SHIPPED_ADAPTERS[id] : undefined;
+    if (!load) {
+      report('error', { code: 'adapter-unknown', id, known: Object.keys(SHIPPED_ADAPTERS) });
+      return null;
+    }
+    try {
+      return (await load()).default(options);
+    } catch (error) {
+      // The chunk itself failed (offline, or a deploy removed it): the others go on.
+      report('error', { code: 'adapter-threw', id, error });
+      this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: this.#win.navigator.onLine === false ? 'offline' : 'error' }));
+      return null;
+    }
+  }
+
+  #contextFor(adapter: ConsentAdapter): AdapterContext {
+    const { id } = adapter;
+    const categories = this.#config.categories;
+    const track = <T>(src: string, loading: Promise<T>): Promise<boolean> =>
+      loading.then(
+        (instance) => {
+          this.#host.dispatchEvent(new ConsentAdapterLoadEvent({ id, src, ...(instance === undefined ? {} : { instance }) }));
+          return true;
+        },
+        (error: unknown) => {
+          // A vendor's own loader may reject with one of loadScript's reasons.
+          const given = error instanceof ScriptLoadError ? error.reason : (error as { reason?: unknown } | null)?.reason;
+          const reason = FAILURES.includes(given as AdapterErrorReason) ? (given as AdapterErrorReason) : this.#win.navigator.onLine ? 'error' : 'offline';
+          this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, src }));
+          return false;
+        },
+      );
+    return {
+      window: this.#win,
+      categoryIds: categories.map((category) => category.id),
+      requiredCategoryIds: categories.filter((category) => category.required).map((category) => category.id),
+      dataLayerName: this.#dataLayer?.name ?? DEFAULT_DATA_LAYER.name,
+      loadScript: (src) => {
+        // One script per URL and page, whichever adapter asks; each asking adapter hears the outcome.
+        let loading = this.#scripts.get(src);
+        if (!loading) {
+          loading = loadScript(src, { nonce: pageNonce(this.#host), document: this.#host.ownerDocument }).then(() => undefined);
+          this.#scripts.set(src, loading);
+        }
+        return track(src, loading);
+      },
+      track: (src, loading) => void track(src, loading),
+      fail: (reason, src) => this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, ...(src === undefined ? {} : { src }) })),
+      forget: (names) => forgetVendorData(names, this.#win),
+      invalid: (problems) => {
+        report('error', { code: 'adapter-options', id, problems });
+        this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'options' }));
+      },
+    };
+  }
+
+  /** Expires the first-party cookies the site declared for each denied category, once the visitor decided. */
+  #forgetDeclared(consent: AdapterConsent): void {
+    if (!consent.decided) return;
+    const names: (string | RegExp)[] = [];
+    for (const category of this.#config.categories) {
+      if (consent.categories[category.id] || (consent.source !== 'stored' && !consent.changed.includes(category.id))) continue;
+      // Whatever a declaration's party, only cookies on this site's domains are visible to remove.
+      for (const cookie of category.cookies) {
+        if (cookie.name) names.push(cookie.name);
+        else if (cookie.pattern) names.push(new RegExp(cookie.pattern));
+      }
+    }
+    if (names.length > 0) forgetVendorData(names, this.#win);
+  }
+
+  #pushDataLayer(consent: AdapterConsent): void {
+    if (this.#dataLayer) pushConsentEvent(this.#win, this.#dataLayer, consent.categories, consent.source);
+  }
+}

@@ -1,0 +1,78 @@
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import type { ConsentAdapter } from '../../src/core/adapter.js';
+import { reported } from '../../src/diagnostics/report.js';
+import { plausible } from '../../demo/plausible-adapter.js';
+import { CATEGORIES, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
+import { captureConsole, type CapturedConsole } from '../helpers/console.js';
+import { clearBrowserStorage, waitFor } from '../helpers/page-state.js';
+
+describe('a custom adapter (the README example)', () => {
+  let output: CapturedConsole;
+
+  beforeEach(() => {
+    clearBrowserStorage();
+    resetVendorGlobals();
+    output = captureConsole();
+  });
+
+  afterEach(() => {
+    fixtureCleanup();
+    output.restore();
+    clearBrowserStorage();
+    resetVendorGlobals();
+  });
+
+  it('loads its script only once analytics is allowed, with the page nonce, and recommends a reload on withdrawal', async () => {
+    const { element, log } = await mountWithAdapters({ categories: CATEGORIES }, [plausible({ src: '/test/fixtures/gated/log.js?plausible' })]);
+    expect(scriptsFor(`${location.origin}/test/fixtures/gated/log.js?plausible`)).to.have.length(0);
+    element.save({ analytics: true });
+    await waitFor(() => log.loads.length > 0);
+    expect(log.loads).to.deep.equal([{ id: 'plausible', src: '/test/fixtures/gated/log.js?plausible' }]);
+    element.save({ analytics: false });
+    expect(log.changes.at(-1)?.reloadRecommended).to.equal(true);
+    expect(element.adapters.map((adapter) => adapter.id)).to.include('plausible');
+  });
+
+  it('fails alone: an adapter that throws gets one error event and a console error, and the others go on', async () => {
+    const broken: ConsentAdapter = {
+      id: 'broken',
+      cookies: [],
+      update() {
+        throw new Error('vendor API changed');
+      },
+    };
+    const { element, log } = await mountWithAdapters({ categories: CATEGORIES }, [broken, plausible({ src: 'https://plausible.io/js/script.js' })]);
+    element.acceptAll();
+    expect(scriptsFor('https://plausible.io/')).to.have.length(1);
+    expect(element.isAllowed('analytics')).to.equal(true);
+    await reported();
+    expect(output.error).to.deep.equal(['consent-manager: the "broken" adapter failed; the element and the other adapters go on (Error: vendor API changed)']);
+    expect(log.errors[0]).to.deep.equal({ id: 'broken', reason: 'exception' });
+  });
+
+  it('lists config adapters in el.adapters for the cookie tables, and reports an unknown id', async () => {
+    const { element } = await mountWithAdapters({ categories: CATEGORIES, adapters: { 'meta-pixel': { pixelId: '1234567890' }, hotjar: {} } });
+    expect(element.adapters.map((adapter) => adapter.id)).to.deep.equal(['probe', 'meta-pixel']);
+    expect(element.adapters[1]!.cookies.map((cookie) => [cookie.name, cookie.category, cookie.party])).to.deep.equal([
+      ['_fbp', 'marketing', 'third'],
+      ['_fbc', 'marketing', 'third'],
+    ]);
+    await reported();
+    expect(output.error).to.deep.equal([
+      'consent-manager: adapters names "hotjar", which is not an adapter this build ships (google-analytics, google-tag-manager, meta-pixel, segment, stripe); it is ignored',
+    ]);
+  });
+
+  it("expires the cookies a site declared for a category when the visitor withdraws it, and on later pages", async () => {
+    const categories = [
+      { id: 'necessary', required: true, cookies: [{ name: 'session', party: 'first' }] },
+      { id: 'analytics', cookies: [{ pattern: '^_hj', party: 'third', provider: 'Hotjar' }, { name: 'ab_test', party: 'first' }] },
+    ];
+    const { element } = await mountWithAdapters({ categories, dataLayer: false });
+    element.acceptAll();
+    for (const name of ['session', '_hjSessionUser_1', 'ab_test', 'other']) document.cookie = `${name}=1; Path=/`;
+    element.save({ analytics: false });
+    expect(document.cookie.split('; ').map((cookie) => cookie.split('=')[0]).filter((name) => name !== 'consent').sort()).to.deep.equal(['other', 'session']);
+  });
+});
+

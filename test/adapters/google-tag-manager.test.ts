@@ -1,0 +1,80 @@
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import { googleTagManager } from '../../adapters/google-tag-manager.js';
+import { googleAnalytics } from '../../adapters/google-analytics.js';
+import { CATEGORIES, dataLayerEntries, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
+import { captureConsole, type CapturedConsole } from '../helpers/console.js';
+import { clearBrowserStorage } from '../helpers/page-state.js';
+
+const DENIED = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
+};
+
+function commandName(args: unknown[]): string {
+  return args[0] === 'consent' ? `consent ${String(args[1])}` : String(args[0]);
+}
+
+function withoutTimes(entries: unknown[]): unknown[] {
+  return entries.map((entry) => ('gtm.start' in (entry as object) ? { ...(entry as object), 'gtm.start': typeof (entry as Record<string, unknown>)['gtm.start'] } : entry));
+}
+
+describe('google-tag-manager adapter', () => {
+  let output: CapturedConsole;
+
+  beforeEach(() => {
+    clearBrowserStorage();
+    resetVendorGlobals();
+    output = captureConsole();
+  });
+
+  afterEach(() => {
+    fixtureCleanup();
+    output.restore();
+    clearBrowserStorage();
+    resetVendorGlobals();
+  });
+
+  it('loads the container after the default, and pushes update and the consent event on each change', async () => {
+    const { element } = await mountWithAdapters({ categories: CATEGORIES, adapters: { 'google-tag-manager': { containerId: 'GTM-ABC1234' } } });
+    expect(scriptsFor('https://www.googletagmanager.com/gtm.js')).to.have.length(0);
+    element.save({ analytics: true });
+    element.save({ marketing: true });
+    expect(withoutTimes(dataLayerEntries())).to.deep.equal([
+      { gtag: ['consent', 'default', DENIED] },
+      { event: 'consent_update', consent: { necessary: 'granted', analytics: 'denied', marketing: 'denied', preferences: 'denied' }, consent_source: 'default' },
+      { gtag: ['consent', 'update', { ...DENIED, analytics_storage: 'granted' }] },
+      { 'gtm.start': 'number', event: 'gtm.js' },
+      { event: 'consent_update', consent: { necessary: 'granted', analytics: 'granted', marketing: 'denied', preferences: 'denied' }, consent_source: 'api' },
+      { gtag: ['consent', 'update', { ...DENIED, analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }] },
+      { event: 'consent_update', consent: { necessary: 'granted', analytics: 'granted', marketing: 'granted', preferences: 'denied' }, consent_source: 'api' },
+    ]);
+    expect(scriptsFor('https://www.googletagmanager.com/gtm.js').map((script) => script.src)).to.deep.equal(['https://www.googletagmanager.com/gtm.js?id=GTM-ABC1234']);
+  });
+
+  it('shares one default and one update per change with Google Analytics, on a named data layer with a custom event', async () => {
+    const { element } = await mountWithAdapters({
+      categories: CATEGORIES,
+      dataLayer: { name: 'customLayer', event: 'cookie_consent_update' },
+      adapters: { 'google-tag-manager': { containerId: 'GTM-ABC1234', consentMode: 'advanced' }, 'google-analytics': { measurementId: 'G-TEST1234' } },
+    });
+    element.acceptAll();
+    const layer = (window as unknown as { customLayer: unknown[] }).customLayer.map((entry) =>
+      Object.prototype.toString.call(entry) === '[object Arguments]' ? commandName(Array.from(entry as ArrayLike<unknown>)) : (entry as { event: string }).event,
+    );
+    expect(layer).to.deep.equal(['consent default', 'gtm.js', 'cookie_consent_update', 'consent update', 'js', 'config', 'cookie_consent_update']);
+    expect(scriptsFor('https://www.googletagmanager.com/gtm.js')[0]!.src).to.equal('https://www.googletagmanager.com/gtm.js?id=GTM-ABC1234&l=customLayer');
+    expect(window.dataLayer).to.equal(undefined);
+  });
+
+  it('pushes no consent event when the config turns it off', async () => {
+    const { element } = await mountWithAdapters({ categories: CATEGORIES, dataLayer: false }, [googleAnalytics({ measurementId: 'G-TEST1234' })]);
+    element.rejectAll();
+    expect(dataLayerEntries().some((entry) => 'event' in (entry as object))).to.equal(false);
+    expect(googleTagManager({ containerId: 'GTM-ABC1234' }).cookies).to.deep.equal([]);
+  });
+});

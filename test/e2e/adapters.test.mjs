@@ -1,0 +1,335 @@
+// The vendor adapters in real Chromium, named in a JSON config and loaded by the script-tag
+// bundle. Every vendor host is intercepted (test/e2e/vendor-routes.mjs): requests are counted, and
+// Segment runs its real analytics.js from node_modules against a settings fixture.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { STRICT_CSP, startStaticServer } from '../../scripts/serve.mjs';
+import { launchBrowser, openRecordedPage, startTestServer } from './helpers.mjs';
+import { routeVendors } from './vendor-routes.mjs';
+
+let browser;
+let server;
+
+before(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startTestServer()]);
+});
+
+after(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+const ALL_SEVEN_DENIED = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
+};
+const ANALYTICS_AND_MARKETING = { ...ALL_SEVEN_DENIED, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted' };
+const STRIPE_WITHOUT_SIGNALS = 'https://js.stripe.com/endive/stripe.js?advancedFraudSignals=false';
+
+async function open(context, path = '/open/adapters/index.html') {
+  const recorded = await openRecordedPage(context);
+  await recorded.page.goto(`${server.url}${path}`);
+  await ready(recorded.page);
+  return recorded;
+}
+
+async function ready(page) {
+  await page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
+  await page.evaluate(() => document.querySelector('consent-manager').ready);
+  // The adapter runner and the adapters are chunks of their own: wait until they started.
+  await page.waitForFunction(() => (window.dataLayer ?? []).some((entry) => entry.event === 'consent_update'));
+}
+
+/** The data layer, with each entry marked as an `arguments` object (a gtag command), an array, or a plain object. */
+function dataLayerOf(page) {
+  return page.evaluate(() =>
+    window.dataLayer.map((entry) => {
+      if (Object.prototype.toString.call(entry) === '[object Arguments]') return { gtag: Array.from(entry, (value) => (value instanceof Date ? 'Date' : value)) };
+      return Array.isArray(entry) ? { array: entry } : { push: entry };
+    }),
+  );
+}
+
+const eventsOf = (page, name) => page.evaluate((wanted) => window.events.filter((event) => event.name === wanted), name);
+const withoutStripe = (urls) => urls.filter((url) => !url.startsWith('https://js.stripe.com/'));
+
+describe('before consent', () => {
+  it('no vendor but Stripe (necessary, fraud signals off) is asked for, on the first visit and on every page for a visitor who declined', async () => {
+    const context = await browser.newContext();
+    const log = await routeVendors(context);
+    const { page, problems } = await open(context);
+    await page.waitForTimeout(300);
+    assert.deepEqual(log.requests, [STRIPE_WITHOUT_SIGNALS]);
+    assert.equal(await page.evaluate(() => typeof window.fbq), 'undefined', 'no Meta stub before consent');
+    assert.equal(await page.evaluate(() => Array.isArray(window.analytics) && window.analytics.initialized !== true), true, "only Segment's local buffer");
+    assert.deepEqual(await dataLayerOf(page), [
+      { gtag: ['consent', 'default', ALL_SEVEN_DENIED] },
+      { push: { event: 'consent_update', consent: { necessary: 'granted', analytics: 'denied', marketing: 'denied' }, consent_source: 'default' } },
+    ]);
+
+    await page.evaluate(() => document.querySelector('consent-manager').rejectAll());
+    for (let visit = 0; visit < 2; visit++) {
+      await page.reload();
+      await ready(page);
+    }
+    await page.waitForTimeout(300);
+    assert.deepEqual(withoutStripe(log.requests), [], 'nothing on any page after declining');
+    assert.deepEqual(
+      (await dataLayerOf(page)).map((entry) => entry.gtag?.slice(0, 2) ?? entry.push.consent_source),
+      [['consent', 'default'], ['consent', 'update'], 'stored'],
+      'the stored refusal is stated again on each page',
+    );
+    assert.deepEqual(problems, { violations: [], errors: [] });
+    await context.close();
+  });
+});
+
+describe('on grant', () => {
+  it('loads each vendor once, in its documented order, and Segment sends events stamped with the categories', async () => {
+    const context = await browser.newContext();
+    const log = await routeVendors(context);
+    const { page, problems } = await open(context);
+    await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-load').length === 4);
+    await page.waitForFunction(() => (window.vendorRan ?? []).includes('fake-ads'));
+
+    assert.deepEqual(await dataLayerOf(page), [
+      { gtag: ['consent', 'default', ALL_SEVEN_DENIED] },
+      { push: { event: 'consent_update', consent: { necessary: 'granted', analytics: 'denied', marketing: 'denied' }, consent_source: 'default' } },
+      { gtag: ['consent', 'update', ANALYTICS_AND_MARKETING] },
+      { gtag: ['js', 'Date'] },
+      { gtag: ['config', 'G-TEST1234'] },
+      { push: { event: 'consent_update', consent: { necessary: 'granted', analytics: 'granted', marketing: 'granted' }, consent_source: 'api' } },
+    ]);
+    assert.deepEqual(await page.evaluate(() => window.fbCalls), [['consent', 'grant'], ['init', '1234567890'], ['track', 'PageView']]);
+    assert.deepEqual(
+      (await eventsOf(page, 'consent-adapter-load')).map((event) => event.id).sort(),
+      ['google-analytics', 'meta-pixel', 'segment', 'stripe'],
+    );
+    assert.equal(log.requests.filter((url) => url.includes('/gtag/js')).length, 1);
+    assert.equal(log.requests.filter((url) => url.includes('fbevents.js')).length, 1);
+    assert.equal(log.requests.filter((url) => url.includes('analytics.min.js')).length, 1);
+
+    await page.evaluate(() => window.analytics.track('Signed up'));
+    await waitForSegment(log, (event) => event.event === 'Signed up');
+    assert.ok(log.segmentEvents.length >= 2);
+    for (const event of log.segmentEvents) {
+      assert.deepEqual(event.context.consent.categoryPreferences, { Analytics: true, Advertising: true }, `${event.type} ${event.event ?? ''}`);
+    }
+    assert.deepEqual(log.segmentEvents.map((event) => event.type).slice(0, 1), ['page'], 'the initial page view');
+    assert.deepEqual(problems, { violations: [], errors: [] });
+    await context.close();
+  });
+
+  it('applies the stored choice again on the next page: update before gtag.js, Stripe with fraud signals', async () => {
+    const context = await browser.newContext();
+    const log = await routeVendors(context);
+    const { page } = await open(context);
+    await page.evaluate(() => document.querySelector('consent-manager').save({ analytics: true, marketing: false }));
+    await page.waitForFunction(() => window.events.some((event) => event.name === 'consent-adapter-load' && event.id === 'segment'));
+    log.requests.length = 0;
+    log.segmentEvents.length = 0;
+
+    await page.reload();
+    await ready(page);
+    await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-load').length === 3);
+    assert.deepEqual(await dataLayerOf(page), [
+      { gtag: ['consent', 'default', ALL_SEVEN_DENIED] },
+      { gtag: ['consent', 'update', { ...ALL_SEVEN_DENIED, analytics_storage: 'granted' }] },
+      { gtag: ['js', 'Date'] },
+      { gtag: ['config', 'G-TEST1234'] },
+      { push: { event: 'consent_update', consent: { necessary: 'granted', analytics: 'granted', marketing: 'denied' }, consent_source: 'stored' } },
+    ]);
+    assert.ok(log.requests.includes('https://js.stripe.com/endive/stripe.js'), 'fraud signals follow analytics, which is allowed');
+    assert.equal(log.requests.some((url) => url.includes('connect.facebook.net')), false, 'marketing stays blocked');
+    await waitForSegment(log, (event) => event.type === 'page');
+    assert.deepEqual(log.segmentEvents[0].context.consent.categoryPreferences, { Analytics: true, Advertising: false });
+    await page.waitForTimeout(300);
+    assert.equal(log.requests.some((url) => url.includes('fake-ads')), false, 'the device-mode destination of a denied category is left out');
+    await context.close();
+  });
+});
+
+describe('on withdrawal', () => {
+  it('tells each vendor, expires their cookies, recommends a reload, and blocks them on the next page', async () => {
+    const context = await browser.newContext();
+    const log = await routeVendors(context);
+    const { page, problems } = await open(context);
+    await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-load').length === 4);
+    await waitForSegment(log, (event) => event.type === 'page');
+    await page.evaluate(() => {
+      for (const name of ['_ga', '_ga_TEST1234', '_gid', '_gcl_au', '_fbp', '_fbc', 'ajs_anonymous_id', 'kept']) document.cookie = `${name}=1; Path=/`;
+      localStorage.setItem('ajs_user_traits', '{}');
+    });
+
+    await page.evaluate(() => document.querySelector('consent-manager').rejectAll());
+    const [change] = await eventsOf(page, 'consent-change').then((changes) => changes.slice(-1));
+    assert.equal(change.reloadRecommended, true);
+    const layer = await dataLayerOf(page);
+    assert.deepEqual(layer.at(-2), { gtag: ['consent', 'update', ALL_SEVEN_DENIED] });
+    assert.deepEqual(await page.evaluate(() => window.fbCalls.at(-1)), ['consent', 'revoke']);
+    assert.equal(await page.evaluate(() => window['ga-disable-G-TEST1234']), true);
+    const names = await page.evaluate(() => document.cookie.split('; ').map((cookie) => cookie.split('=')[0]));
+    assert.deepEqual(names.sort(), ['consent', 'kept'], 'every vendor cookie expired, the others kept');
+    assert.equal(await page.evaluate(() => localStorage.getItem('ajs_user_traits')), null);
+
+    const told = await waitForSegment(log, (event) => event.event === 'Segment Consent Preference Updated');
+    assert.deepEqual(told.context.consent.categoryPreferences, { Analytics: false, Advertising: false });
+    await page.evaluate(() => window.analytics.track('After withdrawal'));
+    await page.waitForTimeout(400);
+    assert.equal(log.segmentEvents.some((event) => event.event === 'After withdrawal'), false, 'later events are dropped');
+
+    log.requests.length = 0;
+    await page.reload();
+    await ready(page);
+    await page.waitForTimeout(300);
+    assert.deepEqual(withoutStripe(log.requests), []);
+    assert.deepEqual(problems, { violations: [], errors: [] });
+    await context.close();
+  });
+
+  it('with reload-on-revoke, reloads the page once the vendors were told', async () => {
+    const context = await browser.newContext();
+    const log = await routeVendors(context);
+    const { page } = await open(context, '/open/adapters/index.html?reload');
+    await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-load').length === 4);
+    await waitForSegment(log, (event) => event.type === 'page');
+
+    const navigation = page.waitForEvent('framenavigated');
+    await page.evaluate(() => {
+      sessionStorage.setItem('before-reload', 'yes');
+      document.querySelector('consent-manager').save({ marketing: false });
+    });
+    await navigation;
+    assert.ok(
+      log.segmentEvents.some((event) => event.event === 'Segment Consent Preference Updated' && event.context.consent.categoryPreferences.Advertising === false),
+      'Segment was told before the reload',
+    );
+    await ready(page);
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('before-reload')), 'yes', 'the same tab reloaded');
+    assert.equal(await page.evaluate(() => typeof window.fbq), 'undefined');
+    await context.close();
+  });
+});
+
+describe('a vendor script that fails', () => {
+  it('gives one consent-adapter-error with the id and the reason, and the other adapters go on', async () => {
+    const context = await browser.newContext();
+    const log = await routeVendors(context, { fail: /googletagmanager\.com/ });
+    const { page } = await open(context);
+    await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-load').length === 3);
+    await page.waitForFunction(() => window.events.some((event) => event.name === 'consent-adapter-error'));
+    await page.waitForTimeout(200);
+    assert.deepEqual(await eventsOf(page, 'consent-adapter-error'), [
+      { name: 'consent-adapter-error', id: 'google-analytics', reason: 'error', src: 'https://www.googletagmanager.com/gtag/js?id=G-TEST1234' },
+    ]);
+    assert.ok(log.requests.some((url) => url.includes('fbevents.js')));
+    await page.evaluate(() => document.querySelector('consent-manager').rejectAll());
+    assert.equal(await page.evaluate(() => document.querySelector('consent-manager').isAllowed('analytics')), false, 'the element goes on');
+    await context.close();
+  });
+});
+
+describe('offline', () => {
+  it('reports the reason offline for each vendor, and a later grant online loads them', async () => {
+    // Playwright's routes still answer while the context is offline, so they come later.
+    const context = await browser.newContext();
+    const { page } = await open(context, '/open/adapters/google.html');
+    await context.setOffline(true);
+    await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-error').length === 2);
+    assert.deepEqual((await eventsOf(page, 'consent-adapter-error')).map(({ id, reason }) => `${id} ${reason}`).sort(), ['google-analytics offline', 'meta-pixel offline']);
+    await context.setOffline(false);
+    const log = await routeVendors(context);
+    await page.reload();
+    await ready(page);
+    await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-load').length === 2);
+    assert.equal(log.requests.length, 2);
+    await context.close();
+  });
+});
+
+describe('under a nonce-based Content Security Policy with Trusted Types', () => {
+  it('loads gtag.js and fbevents.js with the page nonce, with no violation', async () => {
+    const context = await browser.newContext();
+    await routeVendors(context);
+    const { page, problems } = await open(context, '/nonce/adapters/google.html');
+    await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-load').length === 2);
+    assert.deepEqual(await page.evaluate(() => window.vendorRan.sort()), ['fbevents.js', 'gtag.js']);
+    assert.deepEqual(problems, { violations: [], errors: [] });
+    await context.close();
+  });
+});
+
+describe('dist/consent-defaults.js', () => {
+  it('pushes the default and the stored choice before a tag manager snippet that runs ahead of the element', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openRecordedPage(context);
+    await page.goto(`${server.url}/open/adapters/defaults.html`);
+    await page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
+    assert.deepEqual(await page.evaluate(() => window.dataLayerAtSnippet), [['consent', 'default', { ...ALL_SEVEN_DENIED, wait_for_update: 500 }]]);
+    await page.evaluate(() => document.querySelector('consent-manager').save({ analytics: true }));
+
+    await page.reload();
+    await page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
+    assert.deepEqual(await page.evaluate(() => window.dataLayerAtSnippet), [
+      ['consent', 'default', ALL_SEVEN_DENIED],
+      ['consent', 'update', { ...ALL_SEVEN_DENIED, analytics_storage: 'granted', functionality_storage: 'granted' }],
+    ]);
+    assert.deepEqual(problems, { violations: [], errors: [] });
+    await context.close();
+  });
+});
+
+/** Resolves with the first event Segment's API received that matches, polling for four seconds. */
+async function waitForSegment(log, matches) {
+  for (let waited = 0; waited < 4000; waited += 50) {
+    const found = log.segmentEvents.find(matches);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('Segment received no matching event');
+}
+
+describe('the vendors demo page', () => {
+  it('runs every adapter, and the custom one, with the vendors served by stand-ins', async () => {
+    const demo = await startStaticServer({ mounts: { '/': 'demo', '/dist/': 'dist' }, csp: (pathname) => (pathname === '/vendors.html' ? null : STRICT_CSP) });
+    const context = await browser.newContext();
+    const log = await routeVendors(context);
+    const { page, problems } = await openRecordedPage(context);
+    await page.goto(`${demo.url}/vendors.html`);
+    await page.waitForFunction(() => window.dataLayer?.some((entry) => entry.event === 'consent_update'));
+    await page.locator('[part="accept-all"]').click();
+    await page.locator('#event-log li', { hasText: '"id":"plausible"' }).waitFor();
+    for (const id of ['google-analytics', 'google-tag-manager', 'meta-pixel', 'segment', 'stripe']) {
+      await page.locator('#event-log li', { hasText: `consent-adapter-load {"id":"${id}"` }).waitFor();
+    }
+    assert.ok(log.requests.some((url) => url.startsWith('https://www.googletagmanager.com/gtm.js?id=GTM-DEMO123')));
+    assert.deepEqual(problems, { violations: [], errors: [] });
+    await context.close();
+    await demo.close();
+  });
+
+  it("under the demo server's strict policy, reports each vendor as blocked and nothing leaves the page", async () => {
+    const context = await browser.newContext();
+    const log = await routeVendors(context);
+    const { page, problems } = await openRecordedPage(context);
+    await page.goto(`${server.url}/vendors.html`);
+    await page.waitForFunction(() => window.dataLayer?.some((entry) => entry.event === 'consent_update'));
+    await page.locator('[part="accept-all"]').click();
+    const blocked = ['google-analytics', 'google-tag-manager', 'meta-pixel', 'segment', 'stripe'];
+    for (const id of blocked) await page.locator('#event-log li', { hasText: `consent-adapter-error {"id":"${id}","reason":"blocked"` }).waitFor();
+    await page.locator('#event-log li', { hasText: 'consent-adapter-load {"id":"plausible"' }).waitFor();
+    assert.deepEqual(log.requests, [], 'no request reached a vendor host');
+    assert.deepEqual(problems.errors.filter((error) => error.startsWith('uncaught')), []);
+    await context.close();
+  });
+});

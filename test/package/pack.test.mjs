@@ -21,15 +21,19 @@ function npm(args, cwd) {
 
 /** Every subpath the package exports, except package.json, with `*` patterns expanded from the tarball. */
 function entryPoints(files) {
+  // A `null` target hides a subpath (shared helpers), and wins over a wider pattern.
+  const hidden = Object.keys(manifest.exports)
+    .filter((subpath) => manifest.exports[subpath] === null)
+    .map((subpath) => subpath.split('*')[0]);
   return Object.keys(manifest.exports)
-    .filter((subpath) => subpath !== './package.json')
+    .filter((subpath) => subpath !== './package.json' && manifest.exports[subpath] !== null)
     .flatMap((subpath) => {
       if (!subpath.includes('*')) return [subpath];
-      const target = manifest.exports[subpath].default ?? manifest.exports[subpath];
-      const [prefix, suffix] = target.replace(/^\.\//, '').split('*');
+      const [prefix, suffix] = manifest.exports[subpath].default.replace(/^\.\//, '').split('*');
       return files
         .filter((file) => file.startsWith(prefix) && file.endsWith(suffix))
-        .map((file) => subpath.replace('*', file.slice(prefix.length, file.length - suffix.length)));
+        .map((file) => subpath.replace('*', file.slice(prefix.length, file.length - suffix.length)))
+        .filter((resolved) => !hidden.some((hiddenPrefix) => resolved.startsWith(hiddenPrefix)));
     })
     .map((subpath) => (subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`));
 }
@@ -39,7 +43,10 @@ before(async () => {
   const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', project], root));
   tarball = packed[0];
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'pack-test-app', private: true, type: 'module' }));
-  npm(['install', '--no-save', join(project, tarball.filename)], project);
+  // The Segment and Stripe adapters need their vendors' libraries, optional peers a site installs
+  // when it uses those adapters; this app uses every entry point, so it installs them all.
+  const peers = Object.entries(manifest.peerDependencies ?? {}).map(([name, range]) => `${name}@${range}`);
+  npm(['install', '--no-save', join(project, tarball.filename), ...peers], project);
 });
 
 after(async () => {

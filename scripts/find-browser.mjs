@@ -100,6 +100,9 @@ export const FIREFOX_PREFS = {
   'network.proxy.autoconfig_url': `data:application/x-ns-proxy-autoconfig,${encodeURIComponent(FIREFOX_PAC)}`,
   'network.proxy.allow_hijacking_localhost': true,
   'network.proxy.failover_direct': false,
+  // Several test pages are open at once; the ones in background tabs must not be slowed down.
+  'dom.min_background_timeout_value': 4,
+  'dom.timeout.enable_budget_timer_throttling': false,
 };
 
 /** Flags that keep headless Chromium from stalling on a closed network, and keep tests off the internet. */

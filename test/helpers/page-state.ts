@@ -67,11 +67,15 @@ export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: E
   });
 }
 
-/** Waits until `condition` holds, polling each animation frame; rejects after `timeoutMs`. */
+/**
+ * Waits until `condition` holds, polling every few milliseconds; rejects after `timeoutMs`.
+ * Timers, not animation frames: browsers pause animation frames in background tabs, and the
+ * test runner keeps several pages open at once.
+ */
 export async function waitFor(condition: () => boolean, timeoutMs = 2000, what = 'condition'): Promise<void> {
   const started = performance.now();
   while (!condition()) {
     if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -61,7 +61,16 @@ export interface ConsentConfig {
   readonly gpcDenies: readonly string[];
   /** The language used when neither the element, the page nor the browser names a shipped one. */
   readonly language: string;
+  /** The site's own wording for the banner and the preferences, overriding the built-in texts. */
+  readonly texts: ConfigTexts;
+  /** The site's cookie or privacy policy, linked from the banner: one URL, or one per language. */
+  readonly policyUrl?: LocalizedText;
 }
+
+/** The texts a site can word itself; each is a string for every language, or one per language. */
+export const TEXT_KEYS = ['bannerTitle', 'bannerDescription', 'policyLink', 'preferencesTitle', 'preferencesDescription'] as const;
+export type TextKey = (typeof TEXT_KEYS)[number];
+export type ConfigTexts = Readonly<Partial<Record<TextKey, LocalizedText>>>;
 
 /**
  * What is wrong with a field. Most problems name the kind of value that was expected; the
@@ -91,6 +100,7 @@ export type ConfigProblem =
   | 'name-or-pattern'
   | 'duplicate-id'
   | 'required-category'
+  | 'url'
   | 'json';
 
 /** One problem found in a configuration. */
@@ -139,6 +149,7 @@ export const DEFAULT_CONFIG: ConsentConfig = Object.freeze({
   mode: 'opt-in',
   gpcDenies: Object.freeze(['marketing']),
   language: 'en',
+  texts: Object.freeze({}),
 });
 
 /**
@@ -208,6 +219,20 @@ const localizedText: Reader<LocalizedText> = (value, path, errors) => {
     }
   }
   return valid ? Object.freeze(texts) : INVALID;
+};
+
+/**
+ * A link target: a path or an http(s) URL. Other schemes (`javascript:`, `data:`) are refused,
+ * because the value ends up in an `href`.
+ */
+const isLinkTarget = (value: string): boolean => /^\S+$/.test(value) && (!/^[a-z][a-z\d+.-]*:/i.test(value) || /^https?:\/\//i.test(value));
+
+const localizedUrl: Reader<LocalizedText> = (value, path, errors) => {
+  const text = localizedText(value, path, errors);
+  if (text === INVALID) return text;
+  const bad = typeof text === 'string' ? (isLinkTarget(text) ? [] : [[path, text]]) : Object.entries(text).filter(([, url]) => !isLinkTarget(url)).map(([language, url]) => [`${path}.${language}`, url]);
+  for (const [at, url] of bad) reject(errors, at!, 'url', url);
+  return bad.length > 0 ? INVALID : text;
 };
 
 /** An array of items; invalid items are reported and dropped. */
@@ -332,8 +357,11 @@ const readTopLevel = shape(
     language: matching(LANGUAGE_TAG_PATTERN, 'language'),
     $schema: PASS_THROUGH,
     adapters: PASS_THROUGH,
-    texts: PASS_THROUGH,
-    policyUrl: PASS_THROUGH,
+    texts: (value, path, errors) => {
+      const texts = shape(Object.fromEntries(TEXT_KEYS.map((key) => [key, localizedText])), false)(value, path, errors);
+      return texts === INVALID ? texts : Object.freeze(texts);
+    },
+    policyUrl: localizedUrl,
   },
   false,
 );
@@ -363,6 +391,8 @@ export function parseConfig(input: unknown): ConfigResult {
     ...(fields.revision !== undefined ? { revision: fields.revision as number } : {}),
     ...(fields.mode !== undefined ? { mode: fields.mode as ConsentMode } : {}),
     ...(fields.language !== undefined ? { language: fields.language as string } : {}),
+    ...(fields.texts !== undefined ? { texts: fields.texts as ConfigTexts } : {}),
+    ...(fields.policyUrl !== undefined ? { policyUrl: fields.policyUrl as LocalizedText } : {}),
     categories,
     storage: Object.freeze({ ...DEFAULT_CONFIG.storage, ...(fields.storage as Partial<StorageConfig> | undefined) }),
     gpcDenies: Object.freeze(gpcDenies),

@@ -3,3 +3,4 @@ export * from './record.js';
 export * from './storage.js';
 export * from './store.js';
 export * from './adapter.js';
+export * from './localized-text.js';

@@ -19,6 +19,7 @@ const EXPECTED: Partial<Record<ConfigProblem, string>> = {
   'category-id': 'lowercase letters, digits, "-" or "_", starting with a letter',
   'cookie-name': '1 to 64 letters, digits, ".", "-" or "_"',
   path: 'a path starting with "/", without spaces or ";"',
+  url: 'a path such as "/cookies" or an http(s) URL',
 };
 
 /** One sentence for one configuration problem, without its path. */
@@ -86,5 +87,13 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
       return `${diagnostic.element} is not run: this page uses CSP nonces, so a gated script must carry the page nonce like any other script`;
     case 'gate-failed':
       return `a gated script could not be started (${errorText(diagnostic.error)})`;
+    case 'language-failed':
+      return `the "${diagnostic.language}" texts could not be loaded, so the UI stays in the language it has (${errorText(diagnostic.error)})`;
+    case 'localize-configured-by-page':
+      return 'this page configured @lit/localize itself, so the UI follows its locale: merge loadConsentTemplates(locale) into your loadLocale to have it translated (see the README).';
+    case 'ui-load-failed':
+      return `part of the UI could not be loaded (${errorText(diagnostic.error)})`;
+    case 'cookie-table-no-manager':
+      return `<consent-cookie-table> found no ${diagnostic.selector} on this page, so it has nothing to show`;
   }
 }

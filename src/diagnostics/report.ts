@@ -15,7 +15,11 @@ export type Diagnostic =
   | { readonly code: 'trusted-types-refused'; readonly error: unknown }
   | { readonly code: 'gate-unknown-category'; readonly category: string }
   | { readonly code: 'gate-not-inert' | 'gate-plain-src' | 'gate-needs-nonce'; readonly element: string }
-  | { readonly code: 'gate-failed'; readonly error: unknown };
+  | { readonly code: 'gate-failed'; readonly error: unknown }
+  | { readonly code: 'language-failed'; readonly language: string; readonly error: unknown }
+  | { readonly code: 'localize-configured-by-page' }
+  | { readonly code: 'ui-load-failed'; readonly error: unknown }
+  | { readonly code: 'cookie-table-no-manager'; readonly selector: string };
 
 export type DiagnosticLevel = 'error' | 'warn';
 

@@ -1,1 +1,2 @@
 export * from './consent-events.js';
+export * from './ui-events.js';

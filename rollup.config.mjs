@@ -1,5 +1,6 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 
 /**
  * The script-tag build: `dist/consent-manager.js` registers the element with Lit bundled in.
@@ -17,6 +18,7 @@ export default {
   },
   plugins: [
     resolve({ browser: true }),
+    minifyTemplates(),
     terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],
 };

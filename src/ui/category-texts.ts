@@ -63,3 +63,8 @@ export function categoryLabels(ids: string, language: string, config: ConsentCon
     });
   return new Intl.ListFormat(language, { type: 'conjunction' }).format(labels);
 }
+
+/** Said of a required category, which cannot be turned off. */
+export function alwaysOn(): string {
+  return msg('Always on', { id: 'cm.category.always-on', desc: 'Shown next to a category that cannot be turned off.' });
+}

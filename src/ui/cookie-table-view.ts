@@ -8,7 +8,7 @@ import { LOCALE_STATUS_EVENT, msg } from '../l10n/msg.js';
 import { css, html, nothing, render } from 'lit';
 import { report } from '../diagnostics/report.js';
 import { isRightToLeft } from '../l10n/direction.js';
-import { categoryDescription, categoryLabel } from './category-texts.js';
+import { alwaysOn, categoryDescription, categoryLabel } from './category-texts.js';
 import type { ConsentManagerElement } from './consent-manager.js';
 import { cookieTableStyles, declaredCookies, renderCookieTable } from './cookie-table.js';
 import { adoptTheme } from './banner.js';
@@ -76,7 +76,7 @@ function update(host: HTMLElement, manager: ConsentManagerElement): void {
               <div class="heading" role="heading" aria-level=${level}>${label}</div>
               <p class="choice">
                 ${category.required
-                  ? msg('Always on', { id: 'cm.category.always-on' })
+                  ? alwaysOn()
                   : consent[category.id]
                     ? msg('Your choice: allowed', { id: 'cm.table.allowed' })
                     : msg('Your choice: not allowed', { id: 'cm.table.denied' })}

@@ -9,7 +9,7 @@ import { msg } from '../l10n/msg.js';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { textFor } from '../core/localized-text.js';
 import { isRightToLeft } from '../l10n/direction.js';
-import { categoryDescription, categoryLabel } from './category-texts.js';
+import { alwaysOn, categoryDescription, categoryLabel } from './category-texts.js';
 import type { ConsentManagerElement } from './consent-manager.js';
 import { cookieTableStyles, declaredCookies, renderCookieTable } from './cookie-table.js';
 import { adoptTheme } from './banner.js';
@@ -85,7 +85,7 @@ export function renderPreferences(host: ConsentManagerElement, language: string,
             <li class="category" part="category">
               <div class="category-head">
                 <label for="toggle-${id}">${label}</label>
-                ${required ? html`<span>${msg('Always on', { id: 'cm.category.always-on', desc: 'Shown next to a category that cannot be turned off.' })}</span>` : nothing}
+                ${required ? html`<span>${alwaysOn()}</span>` : nothing}
                 <input
                   id="toggle-${id}"
                   type="checkbox"

@@ -4,7 +4,7 @@
 // and fails when the committed XLIFF or generated modules are out of date, or a message has no
 // translation. XLIFF is the source of truth; the generated modules are never edited by hand.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -45,15 +45,8 @@ if (!check) {
     const problems = output.split('\n').filter((line) => /is missing|does not exist/.test(line));
     const compare = (committed, fresh) => {
       for (const name of new Set([...readdirSync(committed), ...readdirSync(fresh)])) {
-        let a = null;
-        let b = null;
-        try {
-          a = readFileSync(join(committed, name), 'utf8');
-        } catch {}
-        try {
-          b = readFileSync(join(fresh, name), 'utf8');
-        } catch {}
-        if (a !== b) problems.push(`${join(committed, name)} is out of date: run \`npm run localize\``);
+        const read = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null);
+        if (read(join(committed, name)) !== read(join(fresh, name))) problems.push(`${join(committed, name)} is out of date: run \`npm run localize\``);
       }
     };
     compare('locales', join(scratch, 'locales'));

@@ -67,7 +67,8 @@ export const bannerStyles = css`
       gap: 2rem;
     }
     :host([layout='bar']) .actions {
-      grid-template-columns: repeat(3, 1fr);
+      /* minmax(0, …): equal thirds even when the bar is tight, never sized by each label. */
+      grid-template-columns: repeat(3, minmax(0, 1fr));
     }
   }
 `;

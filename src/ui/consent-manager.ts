@@ -29,6 +29,12 @@ type UiParts = { [Name in keyof typeof UI_PARTS]: Awaited<ReturnType<(typeof UI_
 
 const loadFailed = (error: unknown): void => report('error', { code: 'ui-load-failed', error });
 
+/**
+ * The localization module, once any element on the page has needed it. @lit/localize keeps one
+ * language per page, so once it is loaded even English has to be set through it.
+ */
+let localization: Promise<typeof Localization> | undefined;
+
 /** Where the banner sits: an edge (`bottom`, `top`, centred) or a corner, in the reading direction. */
 export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end' | 'top-start' | 'top';
 
@@ -148,7 +154,6 @@ export class ConsentManagerElement extends LitElement {
   #wantedLanguages: string | undefined;
   /** Resolves once the UI language's texts are in place. */
   #languageShown: Promise<unknown> | undefined;
-  #localization: Promise<typeof Localization> | undefined;
   #languageObserver: MutationObserver | undefined;
   /** `true` after `showBanner()`, `false` after `hide()`; `undefined`: shown while undecided. */
   #bannerRequest: boolean | undefined;
@@ -391,9 +396,9 @@ export class ConsentManagerElement extends LitElement {
       this.requestUpdate();
     };
     this.#languageShown =
-      /^en\b/i.test(tags[0]!) && !this.#localization
+      /^en\b/i.test(tags[0]!) && !localization
         ? Promise.resolve(show('en'))
-        : (this.#localization ??= import('../l10n/localization.js')).then((l10n) => l10n.useLanguage(tags)).then(show, (error: unknown) => {
+        : (localization ??= import('../l10n/localization.js')).then((l10n) => l10n.useLanguage(tags)).then(show, (error: unknown) => {
             report('warn', { code: 'language-failed', language: tags[0]!, error });
             // The UI still shows, in the language that is loaded.
             this.#uiLanguage ??= 'en';

@@ -43,12 +43,12 @@ describe('the banner', () => {
   it('renders a title, a short text, the policy link and three buttons', async () => {
     const element = await mountManager({ categories: CATEGORIES, policyUrl: { en: '/cookies', de: '/de/cookies' } });
     const banner = await shownPart(element, 'banner');
-    expect(part(element, 'title')!.textContent!.trim()).to.equal('This site uses cookies');
+    expect(part(element, 'title')!.textContent.trim()).to.equal('This site uses cookies');
     expect(banner.querySelector('#text')!.textContent).to.contain('You can change your choice at any time.');
     const link = banner.querySelector('a')!;
     expect(link.getAttribute('href')).to.equal('/cookies');
-    expect(link.textContent!.trim()).to.equal('Cookie policy');
-    expect(BUTTONS.map((name) => part(element, name)!.textContent!.trim())).to.deep.equal(['Accept all', 'Reject all', 'Customize']);
+    expect(link.textContent.trim()).to.equal('Cookie policy');
+    expect(BUTTONS.map((name) => part(element, name)!.textContent.trim())).to.deep.equal(['Accept all', 'Reject all', 'Customize']);
     await reported();
     expect([...output.error, ...output.warn, ...output.other]).to.deep.equal([]);
   });
@@ -226,8 +226,8 @@ describe('the banner', () => {
   it("uses the site's own texts for the visitor's language and the built-in ones otherwise", async () => {
     const texts = { bannerTitle: { en: 'Cookies at Parley', de: 'Cookies bei Parley' }, policyLink: 'Our cookies' };
     const english = await mountManager({ categories: CATEGORIES, texts, policyUrl: '/cookies' });
-    expect((await shownPart(english, 'title')).textContent!.trim()).to.equal('Cookies at Parley');
-    expect(part(english, 'banner')!.querySelector('a')!.textContent!.trim()).to.equal('Our cookies');
+    expect((await shownPart(english, 'title')).textContent.trim()).to.equal('Cookies at Parley');
+    expect(part(english, 'banner')!.querySelector('a')!.textContent.trim()).to.equal('Our cookies');
     fixtureCleanup();
     const french = await mountManager({ categories: CATEGORIES, texts }, 'lang="fr"');
     await waitFor(() => part(french, 'title')?.textContent?.trim() === 'Ce site utilise des cookies', 3000, 'the French title');
@@ -249,7 +249,7 @@ describe('the banner', () => {
     element.showBanner();
     await element.updateComplete;
     expect(part(element, 'banner'), 'shown again to a visitor who chose').to.not.equal(null);
-    (part(element, 'reject-all') as HTMLButtonElement).click();
+    (part(element, 'reject-all')!).click();
     await element.updateComplete;
     document.removeEventListener('consent-ui-show', onShow);
     document.removeEventListener('consent-ui-hide', onHide);

@@ -43,6 +43,22 @@ export function closePreferences(host: ConsentManagerElement): void {
   if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
 }
 
+/**
+ * Keeps Tab and Shift+Tab cycling inside the dialog. A modal `<dialog>` makes the page inert, but
+ * browsers still let the focus leave for their own toolbar after the last control; a visitor
+ * using the keyboard then loses their place.
+ */
+function keepFocusInside(event: KeyboardEvent): void {
+  if (event.key !== 'Tab') return;
+  const dialog = event.currentTarget as HTMLDialogElement;
+  const focusable = [...dialog.querySelectorAll<HTMLElement>('button, input:not(:disabled), summary, a[href], [tabindex="0"]')].filter((candidate) => candidate.checkVisibility());
+  const edge = event.shiftKey ? focusable[0] : focusable.at(-1);
+  if (edge && (dialog.getRootNode() as ShadowRoot).activeElement === edge) {
+    event.preventDefault();
+    (event.shiftKey ? focusable.at(-1) : focusable[0])?.focus();
+  }
+}
+
 /** The dialog of `host`, or nothing while its preferences are closed. */
 export function renderPreferences(host: ConsentManagerElement, language: string, gpc: boolean): TemplateResult | typeof nothing {
   if (!openers.has(host)) return nothing;
@@ -61,7 +77,12 @@ export function renderPreferences(host: ConsentManagerElement, language: string,
       dir=${isRightToLeft(language) ? 'rtl' : 'ltr'}
       aria-labelledby="preferences-title"
       aria-describedby="preferences-text"
-      @close=${() => closePreferences(host)}
+      @keydown=${keepFocusInside}
+      @close=${(event: Event) => {
+        // A dialog closed by code is replaced at the next render, and its late close event must
+        // not close the one that may have opened since.
+        if ((event.target as Element).isConnected) closePreferences(host);
+      }}
     >
       <div class="head">
         <h2 id="preferences-title">${textFor(texts.preferencesTitle, language) ?? msg('Cookie settings', { id: 'cm.preferences.title' })}</h2>

@@ -70,11 +70,9 @@ export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end
  *
  * @cssprop --consent-background - Background of the banner, dialog, placeholders and tables.
  * @cssprop --consent-color - Text colour.
- * @cssprop --consent-accent - Background of the buttons and of switches that are on.
+ * @cssprop --consent-accent - Buttons, switches that are on, and the focus ring.
  * @cssprop --consent-on-accent - Text colour on the accent colour.
- * @cssprop --consent-link-color - Colour of links.
- * @cssprop --consent-border-color - Borders, and switches that are off.
- * @cssprop --consent-focus-color - The focus ring.
+ * @cssprop --consent-border-color - Borders, table rules, and switches that are off.
  * @cssprop --consent-backdrop - What covers the page behind a modal (`blocking` banner, preferences).
  * @cssprop --consent-radius - Corner radius.
  * @cssprop --consent-font-family - Font family (default: the system font).

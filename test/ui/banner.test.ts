@@ -87,10 +87,10 @@ describe('the banner', () => {
     // The live region is there before the banner, so screen readers announce the banner's arrival.
     expect(liveRegion.children).to.have.length(0);
     const banner = await shownPart(element, 'banner');
-    expect(banner.parentElement).to.equal(liveRegion);
+    expect(banner.parentElement === liveRegion, 'inside the live region').to.equal(true);
     expect(banner.getAttribute('role')).to.equal('region');
     expect(element.shadowRoot!.getElementById(banner.getAttribute('aria-labelledby')!)!.textContent).to.contain('This site uses cookies');
-    expect(document.activeElement).to.equal(outside);
+    expect(document.activeElement === outside, 'the focus stayed on the page').to.equal(true);
     outside.remove();
   });
 
@@ -100,7 +100,7 @@ describe('the banner', () => {
     await nextFrames();
     const rect = banner.getBoundingClientRect();
     expect(rect.width * rect.height).to.be.lessThan(innerWidth * innerHeight * 0.5);
-    expect(document.elementFromPoint(10, 10)).to.not.equal(element);
+    expect(document.elementFromPoint(10, 10) === element, 'the page corner is not covered').to.equal(false);
     expect(document.body.inert).to.equal(false);
     expect(getComputedStyle(banner).position).to.equal('fixed');
   });
@@ -118,7 +118,11 @@ describe('the banner', () => {
     });
     observer.observe({ type: 'layout-shift' });
     const before = content.getBoundingClientRect().top;
-    const element = await mountManager();
+    // First in the page, above the content, where a banner in the flow would push everything down.
+    const element = document.createElement('consent-manager');
+    element.config = { categories: CATEGORIES };
+    document.body.prepend(element);
+    await element.ready;
     await shownPart(element, 'banner');
     await nextFrames();
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -127,6 +131,7 @@ describe('the banner', () => {
     expect(shift, 'cumulative layout shift').to.equal(0);
     expect(content.getBoundingClientRect().top).to.equal(before);
     content.remove();
+    element.remove();
   });
 
   it('records the banner as the source of a choice, and goes', async () => {
@@ -157,9 +162,9 @@ describe('the banner', () => {
     await shownPart(element, 'banner');
     before.focus();
     await sendKeys({ press: 'Tab' });
-    expect(deepActiveElement()).to.equal(part(element, 'accept-all'));
+    expect(deepActiveElement() === part(element, 'accept-all'), 'Tab reaches Accept all').to.equal(true);
     await sendKeys({ press: 'Tab' });
-    expect(deepActiveElement()).to.equal(part(element, 'reject-all'));
+    expect(deepActiveElement() === part(element, 'reject-all'), 'then Reject all').to.equal(true);
     const change = nextEvent(element, 'consent-change');
     await sendKeys({ press: 'Enter' });
     expect((await change).detail.categories.analytics).to.equal(false);

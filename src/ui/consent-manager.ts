@@ -330,7 +330,8 @@ export class ConsentManagerElement extends LitElement {
       config,
       storage: createBrowserStorage(config.storage, win),
       gpc: readGlobalPrivacyControl(win.navigator),
-      language: 'en',
+      // The visitor's own tag until the UI, if it shows, settles on a shipped language.
+      language: this.#languageTags(config)[0]!,
       safeMode: errors.length > 0,
     });
     const { state, gpcChange } = store.load();
@@ -380,11 +381,15 @@ export class ConsentManagerElement extends LitElement {
    * loads the localization module, which picks the best shipped language and its texts. Nothing
    * is loaded for a visitor who sees no UI.
    */
+  #languageTags(config: ConsentConfig): string[] {
+    const doc = this.ownerDocument;
+    return [this.closest('[lang]')?.getAttribute('lang'), doc.documentElement.lang, ...(doc.defaultView?.navigator.languages ?? []), config.language].filter(Boolean) as string[];
+  }
+
   #updateLanguage(): void {
     const store = this.#store;
     if (!store || this.#wantedLanguages === undefined) return;
-    const doc = this.ownerDocument;
-    const tags = [this.closest('[lang]')?.getAttribute('lang'), doc.documentElement.lang, ...(doc.defaultView?.navigator.languages ?? []), store.config.language].filter(Boolean) as string[];
+    const tags = this.#languageTags(store.config);
     const wanted = tags.join();
     if (wanted === this.#wantedLanguages) return;
     this.#wantedLanguages = wanted;

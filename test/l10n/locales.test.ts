@@ -60,6 +60,12 @@ describe('languages', () => {
     expect(loaded.map((entry) => entry.name)).to.deep.equal([]);
   });
 
+  it("records the visitor's language with a choice made through the API before any UI", async () => {
+    const first = await mountManager(undefined, 'lang="de-AT"');
+    first.rejectAll();
+    expect(first.record?.language).to.equal('de-AT');
+  });
+
   it('ships every required language', () => {
     expect([...allLocales].sort()).to.deep.equal([...REQUIRED].sort());
     expect(sourceLocale).to.equal('en');

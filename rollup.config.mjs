@@ -1,6 +1,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync } from 'node:fs';
+import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 
 /** The vendor adapters: each is an entry of its own, `dist/adapters/<id>.js`. */
 const adapters = Object.fromEntries(
@@ -9,7 +10,11 @@ const adapters = Object.fromEntries(
     .map((file) => [`adapters/${file.slice(0, -3)}`, `lib/adapters/${file.slice(0, -3)}.js`]),
 );
 
-const plugins = [resolve({ browser: true }), terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })];
+const plugins = [
+  resolve({ browser: true }),
+  minifyTemplates(),
+  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+];
 
 /**
  * The script-tag build: `dist/consent-manager.js` registers the element with Lit bundled in.

@@ -25,10 +25,10 @@ function showState() {
   }
 }
 
-for (const name of ['consent-ready', 'consent-change']) {
+for (const name of ['consent-ready', 'consent-change', 'consent-ui-show', 'consent-ui-hide']) {
   window.addEventListener(name, (event) => {
-    const { categories, source, changed, decided, reloadRecommended } = event.detail;
-    addLogEntry(name, { categories, decided, ...(source ? { source, changed, reloadRecommended } : {}) });
+    const { categories, source, changed, decided, reloadRecommended, view } = event.detail;
+    addLogEntry(name, view ? { view } : { categories, decided, ...(source ? { source, changed, reloadRecommended } : {}) });
     showState();
   });
 }
@@ -38,7 +38,20 @@ const actions = {
   rejectAll: () => element.rejectAll(),
   analyticsOnly: () => element.save({ analytics: true, marketing: false }),
   reset: () => element.reset(),
+  showBanner: () => element.showBanner(),
+  showPreferences: () => element.showPreferences(),
 };
+
+// The element follows the page's language, theme and layout at run time.
+document.getElementById('language')?.addEventListener('change', (event) => {
+  document.documentElement.lang = event.target.value;
+});
+document.getElementById('theme')?.addEventListener('change', (event) => {
+  element.theme = event.target.value;
+});
+document.getElementById('layout')?.addEventListener('change', (event) => {
+  element.layout = event.target.value;
+});
 document.addEventListener('click', (event) => {
   const action = event.target instanceof Element ? event.target.closest('[data-action]')?.getAttribute('data-action') : null;
   if (action && actions[action]) actions[action]();

@@ -79,7 +79,16 @@ export interface ConsentConfig {
    * adapter is configured; `false` turns it off.
    */
   readonly dataLayer?: DataLayerConfig | false;
+  /** The site's own wording for the banner and the preferences, overriding the built-in texts. */
+  readonly texts: ConfigTexts;
+  /** The site's cookie or privacy policy, linked from the banner: one URL, or one per language. */
+  readonly policyUrl?: LocalizedText;
 }
+
+/** The texts a site can word itself; each is a string for every language, or one per language. */
+export const TEXT_KEYS = ['bannerTitle', 'bannerDescription', 'policyLink', 'preferencesTitle', 'preferencesDescription'] as const;
+export type TextKey = (typeof TEXT_KEYS)[number];
+export type ConfigTexts = Readonly<Partial<Record<TextKey, LocalizedText>>>;
 
 /**
  * What is wrong with a field. Most problems name the kind of value that was expected; the
@@ -109,6 +118,7 @@ export type ConfigProblem =
   | 'name-or-pattern'
   | 'duplicate-id'
   | 'required-category'
+  | 'url'
   | 'json'
   | 'identifier';
 
@@ -159,6 +169,7 @@ export const DEFAULT_CONFIG: ConsentConfig = Object.freeze({
   mode: 'opt-in',
   gpcDenies: Object.freeze(['marketing']),
   language: 'en',
+  texts: Object.freeze({}),
 });
 
 /**
@@ -234,6 +245,20 @@ const localizedText: Reader<LocalizedText> = (value, path, errors) => {
     }
   }
   return valid ? Object.freeze(texts) : INVALID;
+};
+
+/**
+ * A link target: a path or an http(s) URL. Other schemes (`javascript:`, `data:`) are refused,
+ * because the value ends up in an `href`.
+ */
+const isLinkTarget = (value: string): boolean => /^\S+$/.test(value) && (!/^[a-z][a-z\d+.-]*:/i.test(value) || /^https?:\/\//i.test(value));
+
+const localizedUrl: Reader<LocalizedText> = (value, path, errors) => {
+  const text = localizedText(value, path, errors);
+  if (text === INVALID) return text;
+  const bad = typeof text === 'string' ? (isLinkTarget(text) ? [] : [[path, text]]) : Object.entries(text).filter(([, url]) => !isLinkTarget(url)).map(([language, url]) => [`${path}.${language}`, url]);
+  for (const [at, url] of bad) reject(errors, at!, 'url', url);
+  return bad.length > 0 ? INVALID : text;
 };
 
 /** An array of items; invalid items are reported and dropped. */
@@ -360,8 +385,11 @@ const readTopLevel = shape(
     // An object of objects: ids are checked against the shipped adapters, and options by each adapter, when they load.
     adapters: expect((value) => isRecord(value) && Object.values(value).every(isRecord), 'object'),
     dataLayer: (value, path, errors) => (value === false ? value : shape({ name: matching(IDENTIFIER_PATTERN, 'identifier'), event: nonEmptyString }, true)(value, path, errors)),
-    texts: PASS_THROUGH,
-    policyUrl: PASS_THROUGH,
+    texts: (value, path, errors) => {
+      const texts = shape(Object.fromEntries(TEXT_KEYS.map((key) => [key, localizedText])), false)(value, path, errors);
+      return texts === INVALID ? texts : Object.freeze(texts);
+    },
+    policyUrl: localizedUrl,
   },
   false,
 );
@@ -393,6 +421,8 @@ export function parseConfig(input: unknown): ConfigResult {
     ...(fields.language !== undefined ? { language: fields.language as string } : {}),
     ...(fields.adapters !== undefined ? { adapters: fields.adapters as AdapterConfigs } : {}),
     ...(fields.dataLayer !== undefined ? { dataLayer: fields.dataLayer as DataLayerConfig | false } : {}),
+    ...(fields.texts !== undefined ? { texts: fields.texts as ConfigTexts } : {}),
+    ...(fields.policyUrl !== undefined ? { policyUrl: fields.policyUrl as LocalizedText } : {}),
     categories,
     storage: Object.freeze({ ...DEFAULT_CONFIG.storage, ...(fields.storage as Partial<StorageConfig> | undefined) }),
     gpcDenies: Object.freeze(gpcDenies),

@@ -4,3 +4,4 @@ export * from './storage.js';
 export * from './store.js';
 export * from './adapter.js';
 export * from './consent-mode.js';
+export * from './localized-text.js';

@@ -27,8 +27,8 @@ import { CATEGORY_ID_PATTERN } from './config.js';
 
 export const RECORD_SCHEMA_VERSION = 1;
 
-export const CONSENT_METHODS = ['banner', 'preferences', 'api', 'gpc'] as const;
-/** How a stored choice was given. */
+export const CONSENT_METHODS = ['banner', 'preferences', 'placeholder', 'api', 'gpc'] as const;
+/** How a stored choice was given; `placeholder` is the button of a blocked embed. */
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 export interface ConsentRecord {

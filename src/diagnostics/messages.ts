@@ -21,6 +21,7 @@ const EXPECTED: Partial<Record<ConfigProblem, string>> = {
   'cookie-name': '1 to 64 letters, digits, ".", "-" or "_"',
   path: 'a path starting with "/", without spaces or ";"',
   identifier: 'a JavaScript identifier such as "dataLayer"',
+  url: 'a path such as "/cookies" or an http(s) URL',
 };
 
 const ADAPTER_EXPECTED: Record<AdapterOptionExpectation, string> = {
@@ -115,5 +116,13 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
       return `the "${diagnostic.id}" adapter does nothing, its options are invalid:\n${diagnostic.problems.map(describeOptionProblem).join('\n')}`;
     case 'adapter-threw':
       return `the "${diagnostic.id}" adapter failed; the element and the other adapters go on (${errorText(diagnostic.error)})`;
+    case 'language-failed':
+      return `the "${diagnostic.language}" texts could not be loaded, so the UI stays in the language it has (${errorText(diagnostic.error)})`;
+    case 'localize-configured-by-page':
+      return 'this page configured @lit/localize itself, so the UI follows its locale: merge loadConsentTemplates(locale) into your loadLocale to have it translated (see the README).';
+    case 'ui-load-failed':
+      return `part of the UI could not be loaded (${errorText(diagnostic.error)})`;
+    case 'cookie-table-no-manager':
+      return `<consent-cookie-table> found no ${diagnostic.selector} on this page, so it has nothing to show`;
   }
 }

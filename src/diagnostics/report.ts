@@ -19,7 +19,11 @@ export type Diagnostic =
   | { readonly code: 'gate-failed'; readonly error: unknown }
   | { readonly code: 'adapter-unknown'; readonly id: string; readonly known: readonly string[] }
   | { readonly code: 'adapter-options'; readonly id: string; readonly problems: readonly AdapterOptionProblem[] }
-  | { readonly code: 'adapter-threw'; readonly id: string; readonly error: unknown };
+  | { readonly code: 'adapter-threw'; readonly id: string; readonly error: unknown }
+  | { readonly code: 'language-failed'; readonly language: string; readonly error: unknown }
+  | { readonly code: 'localize-configured-by-page' }
+  | { readonly code: 'ui-load-failed'; readonly error: unknown }
+  | { readonly code: 'cookie-table-no-manager'; readonly selector: string };
 
 export type DiagnosticLevel = 'error' | 'warn';
 

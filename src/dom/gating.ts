@@ -20,6 +20,13 @@ export interface ConsentGateOptions {
   readonly warn?: (diagnostic: Diagnostic) => void;
   /** How long an external gated script may take before the scripts after it run anyway. */
   readonly scriptTimeoutMs?: number;
+  /**
+   * Told about gated iframes, so the UI can stand a placeholder in for them: with `false` each
+   * time a blocked frame is seen (it may be called again for the same frame), and with `true`
+   * synchronously just before a frame gets its URL, while it can still be put back in place
+   * without loading twice.
+   */
+  readonly onFrame?: (frame: HTMLIFrameElement, allowed: boolean) => void;
 }
 
 const GATED_MEDIA = new Set(['IFRAME', 'IMG', 'VIDEO', 'AUDIO', 'SOURCE']);
@@ -183,7 +190,9 @@ export class ConsentGate {
       return;
     }
     const allowed = this.#allows(element);
+    const frame = element instanceof HTMLIFrameElement ? element : null;
     if (allowed && !this.#active.has(element)) {
+      if (frame) this.#options.onFrame?.(frame, true);
       for (const name of URL_ATTRIBUTES) {
         const value = element.getAttribute(`data-${name}`);
         if (value !== null) element.setAttribute(name, value);
@@ -200,6 +209,7 @@ export class ConsentGate {
       this.#active.delete(element);
       this.#reloadParentMedia(element);
     }
+    if (frame && !allowed) this.#options.onFrame?.(frame, false);
   }
 
   /** A `<source>` only takes effect when its media element loads again. */

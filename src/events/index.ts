@@ -1,2 +1,3 @@
 export * from './consent-events.js';
 export * from './adapter-events.js';
+export * from './ui-events.js';

@@ -11,6 +11,33 @@ import { pageNonce, readGlobalPrivacyControl } from '../dom/page.js';
 import { type RemoteValue, TabSync } from '../dom/tab-sync.js';
 import { report } from '../diagnostics/report.js';
 import { ConsentChangeEvent, ConsentReadyEvent } from '../events/consent-events.js';
+import { ConsentUiHideEvent, ConsentUiShowEvent } from '../events/ui-events.js';
+import { defineElement } from './define-element.js';
+import type * as Localization from '../l10n/localization.js';
+
+/**
+ * The parts of the UI, each a chunk loaded when first needed: the banner as soon as a visitor
+ * has no choice (so returning visitors never download it), the preferences when opened, the
+ * placeholders when the page has a blocked iframe.
+ */
+const UI_PARTS = {
+  // `msg` is in a chunk of its own (the localization runtime shares it): fetched alongside, not after.
+  banner: () => (void import('@lit/localize/init/install.js'), import('./banner.js')),
+  preferences: () => import('./preferences-dialog.js'),
+  placeholders: () => import('./placeholder.js'),
+};
+type UiParts = { [Name in keyof typeof UI_PARTS]: Awaited<ReturnType<(typeof UI_PARTS)[Name]>> };
+
+const loadFailed = (error: unknown): void => report('error', { code: 'ui-load-failed', error });
+
+/**
+ * The localization module, once any element on the page has needed it. @lit/localize keeps one
+ * language per page, so once it is loaded even English has to be set through it.
+ */
+let localization: Promise<typeof Localization> | undefined;
+
+/** Where the banner sits: an edge (`bottom`, `top`, centred) or a corner, in the reading direction. */
+export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end' | 'top-start' | 'top';
 
 /**
  * Asks visitors for cookie consent, stores their choice, and runs the page's gated scripts and
@@ -21,10 +48,43 @@ import { ConsentChangeEvent, ConsentReadyEvent } from '../events/consent-events.
  * `<script type="text/plain" data-consent="analytics">`, and `data-src` on `iframe`, `img`,
  * `video`, `audio` and `source`.
  *
+ * The visitor's UI: a banner (first layer) while no choice is stored, and a preferences dialog
+ * (second layer) opened from the banner, from any element with `data-consent-open`, or with
+ * `showPreferences()`. It speaks the language of the element's `lang`, else the page's, else the
+ * browser's, else the config's `language`; see the README for the 30 shipped languages.
+ *
  * @fires consent-ready - Once per page load, when the stored choice (or the defaults) is applied.
  * @fires consent-change - On every choice, reset, change from another tab, and Global Privacy Control override.
  * @fires consent-adapter-load - When a vendor script an adapter loaded has run.
  * @fires consent-adapter-error - When an adapter's vendor script failed to load, its options are invalid, or it threw.
+ * @fires consent-ui-show - When the banner or the preferences dialog appears; `detail.view` says which.
+ * @fires consent-ui-hide - When the banner or the preferences dialog goes away; `detail.view` says which.
+ *
+ * @csspart banner - The first layer: a labelled region, or a modal dialog when `blocking`.
+ * @csspart title - The banner's title.
+ * @csspart accept-all - The "Accept all" buttons (banner and preferences).
+ * @csspart reject-all - The "Reject all" buttons (banner and preferences).
+ * @csspart customize - The banner's button that opens the preferences.
+ * @csspart preferences - The preferences `<dialog>`.
+ * @csspart save - The preferences' "Save choices" button.
+ * @csspart category - One category in the preferences: label, switch, description and cookies.
+ * @csspart toggle - A category's switch (`<input type="checkbox" role="switch">`).
+ * @csspart cookie-table - A category's table of cookies.
+ *
+ * @cssprop --consent-background - Background of the banner, dialog, placeholders and tables.
+ * @cssprop --consent-color - Text colour.
+ * @cssprop --consent-accent - Buttons, switches that are on, and the focus ring.
+ * @cssprop --consent-on-accent - Text colour on the accent colour.
+ * @cssprop --consent-border-color - Borders, table rules, and switches that are off.
+ * @cssprop --consent-backdrop - What covers the page behind a modal (`blocking` banner, preferences).
+ * @cssprop --consent-radius - Corner radius.
+ * @cssprop --consent-font-family - Font family (default: the system font).
+ * @cssprop --consent-font-size - Base font size.
+ * @cssprop --consent-spacing - Padding and the banner's distance from the viewport edges.
+ * @cssprop --consent-shadow - Shadow of the banner and the dialog.
+ * @cssprop --consent-z-index - Stacking order of the banner.
+ * @cssprop --consent-banner-width - Largest width of the `box` banner.
+ * @cssprop --consent-dialog-width - Largest width of the preferences dialog.
  */
 export class ConsentManagerElement extends LitElement {
   /**
@@ -32,45 +92,13 @@ export class ConsentManagerElement extends LitElement {
    * exception `customElements.define` throws, so two copies of the script on one page coexist.
    */
   static define(tagName = 'consent-manager', registry: CustomElementRegistry = customElements): void {
-    const existing = registry.get(tagName);
-    if (existing) {
-      if (existing !== this) report('warn', { code: 'already-defined', tagName });
-      return;
-    }
-    registry.define(tagName, this);
+    defineElement(tagName, this, registry);
   }
 
+  // The rest of the styles come with the parts of the UI that use them.
   static override styles = css`
     :host {
       display: contents;
-    }
-    .banner {
-      position: fixed;
-      inset-block-end: 1rem;
-      inset-inline-end: 1rem;
-      z-index: 2147483000;
-      max-inline-size: min(26rem, calc(100vw - 2rem));
-      box-sizing: border-box;
-      padding: 1rem;
-      border: 1px solid #6b7280;
-      border-radius: 0.5rem;
-      background: #ffffff;
-      color: #111827;
-      font: 0.9375rem/1.4 system-ui, sans-serif;
-    }
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-    }
-    button {
-      flex: 1;
-      font: inherit;
-      padding: 0.5rem 0.75rem;
-      border: 1px solid #111827;
-      border-radius: 0.375rem;
-      background: #111827;
-      color: #ffffff;
-      cursor: pointer;
     }
   `;
 
@@ -78,6 +106,10 @@ export class ConsentManagerElement extends LitElement {
     config: { attribute: false },
     adapters: { attribute: false },
     reloadOnRevoke: { type: Boolean, attribute: 'reload-on-revoke' },
+    layout: { reflect: true },
+    position: { reflect: true },
+    theme: { reflect: true },
+    blocking: { type: Boolean, reflect: true },
   };
 
   /**
@@ -97,6 +129,23 @@ export class ConsentManagerElement extends LitElement {
    * the vendor was told (`reloadRecommended` on `consent-change`).
    */
   declare reloadOnRevoke: boolean;
+  /** The banner's shape: `box` (a card in a corner, the default) or `bar` (full width). */
+  declare layout: 'box' | 'bar';
+
+  /**
+   * Where the banner sits: `bottom-end` (default), `bottom-start`, `bottom`, `top-end`,
+   * `top-start` or `top`. Start and end follow the reading direction; a `bar` uses only top or bottom.
+   */
+  declare position: BannerPosition;
+
+  /** `light` (default), `dark`, or `auto` to follow the visitor's `prefers-color-scheme`. */
+  declare theme: 'light' | 'dark' | 'auto';
+
+  /**
+   * Makes the banner a modal dialog that blocks the page until the visitor chooses. Off by
+   * default: the banner then leaves the page usable and never takes the focus.
+   */
+  declare blocking: boolean;
 
   /** Resolves with the applied state once the stored choice (or the defaults) is in effect. */
   readonly ready: Promise<ConsentState>;
@@ -113,11 +162,29 @@ export class ConsentManagerElement extends LitElement {
   #runner: AdapterRunner | undefined;
   /** The state on load, then the changes announced while the runner's chunk loads. */
   #runnerQueue: ConsentState[] | undefined;
+  /** The language the UI shows once its texts are loaded; the UI waits while it is `undefined`. */
+  #uiLanguage: string | undefined;
+  /** The language tags wanted, most wanted first, last time they were read; `undefined` until some UI is needed. */
+  #wantedLanguages: string | undefined;
+  /** Resolves once the UI language's texts are in place. */
+  #languageShown: Promise<unknown> | undefined;
+  #languageObserver: MutationObserver | undefined;
+  /** `true` after `showBanner()`, `false` after `hide()`; `undefined`: shown while undecided. */
+  #bannerRequest: boolean | undefined;
+  /** The parts of the UI loaded so far, for code that cannot wait (`render()`, putting frames back). */
+  readonly #parts: Partial<UiParts> = {};
+  readonly #loading: Partial<Record<keyof UiParts, Promise<unknown>>> = {};
+  /** Which views were on screen after the last update, to announce changes. */
+  readonly #shown = { banner: false, preferences: false };
 
   constructor() {
     super();
     this.adapters = [];
     this.reloadOnRevoke = false;
+    this.layout = 'box';
+    this.position = 'bottom-end';
+    this.theme = 'light';
+    this.blocking = false;
     this.ready = new Promise((resolve) => {
       this.#resolveReady = resolve;
     });
@@ -146,8 +213,18 @@ export class ConsentManagerElement extends LitElement {
     return this.#store?.config ?? DEFAULT_CONFIG;
   }
 
+  /** The language the UI is shown in: one of the shipped languages (`en` until `ready`). */
+  get language(): string {
+    return this.#uiLanguage ?? 'en';
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    const doc = this.ownerDocument;
+    doc.addEventListener('click', this.#onDocumentClick);
+    // The language follows `lang` on this element or any ancestor, also when a page switches it.
+    this.#languageObserver ??= new MutationObserver(() => this.#updateLanguage());
+    this.#languageObserver.observe(doc.documentElement, { attributeFilter: ['lang'], subtree: true });
     if (this.#store) {
       this.#resume();
       return;
@@ -162,11 +239,22 @@ export class ConsentManagerElement extends LitElement {
     super.disconnectedCallback();
     this.#gate?.stop();
     this.#sync?.stop();
+    this.ownerDocument.removeEventListener('click', this.#onDocumentClick);
+    this.#languageObserver?.disconnect();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('config') && this.#store && this.config !== this.#appliedConfigInput) this.#reconfigure();
     if (changed.has('adapters') && this.#store) this.#startAdapters();
+    for (const dialog of this.renderRoot.querySelectorAll('dialog')) {
+      if (!dialog.open) dialog.showModal();
+    }
+    for (const view of ['banner', 'preferences'] as const) {
+      const shown = this.renderRoot.querySelector(`.${view}`) !== null;
+      if (shown === this.#shown[view]) continue;
+      this.#shown[view] = shown;
+      this.dispatchEvent(shown ? new ConsentUiShowEvent({ view }) : new ConsentUiHideEvent({ view }));
+    }
   }
 
   /** Whether every category in `category` (space-separated ids) is allowed. */
@@ -205,6 +293,29 @@ export class ConsentManagerElement extends LitElement {
     this.#decide((store) => store.reset());
   }
 
+  /** Shows the banner, also to a visitor who has already chosen. */
+  showBanner(): void {
+    this.#bannerRequest = true;
+    this.requestUpdate();
+  }
+
+  /**
+   * Opens the preferences dialog (loading it first, the first time). When it closes, the focus
+   * goes back to where it was. Any element with `data-consent-open` does the same when clicked.
+   */
+  showPreferences(): void {
+    let active = this.ownerDocument.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    this.#openPreferences(active);
+  }
+
+  /** Hides the banner and closes the preferences, without deciding anything. */
+  hide(): void {
+    this.#bannerRequest = false;
+    this.#parts.preferences?.closePreferences(this);
+    this.requestUpdate();
+  }
+
   #startWhenConfigAvailable(): void {
     const doc = this.ownerDocument;
     // A classic script defining the element early can upgrade it before its JSON child is parsed.
@@ -237,7 +348,8 @@ export class ConsentManagerElement extends LitElement {
       config,
       storage: createBrowserStorage(config.storage, win),
       gpc: readGlobalPrivacyControl(win.navigator),
-      language: this.#language(config),
+      // The visitor's own tag until the UI, if it shows, settles on a shipped language.
+      language: this.#languageTags(config)[0]!,
       safeMode: errors.length > 0,
     });
     const { state, gpcChange } = store.load();
@@ -246,11 +358,13 @@ export class ConsentManagerElement extends LitElement {
     this.#gate = new ConsentGate(this.ownerDocument, {
       nonce: () => pageNonce(this),
       warn: (diagnostic) => report('warn', diagnostic),
+      onFrame: (frame, allowed) => this.#onFrame(frame, allowed),
     });
     this.#gate.start(state.categories);
     this.#sync = new TabSync(config.storage.cookieName, (value) => this.#applyRemoteChange(value), win);
     this.#sync.start();
     this.#startAdapters();
+    this.#updateLanguage();
     this.requestUpdate();
     // The change event for a GPC override follows the ready event, after listeners have the initial state.
     if (gpcChange) queueMicrotask(() => this.#announce(gpcChange));
@@ -280,9 +394,49 @@ export class ConsentManagerElement extends LitElement {
     return this.querySelector(':scope > script[type="application/json"]');
   }
 
-  #language(config: ConsentConfig): string {
+  /**
+   * Shows the UI in the language wanted: the `lang` of the element (or an ancestor), else the
+   * page's, else the browser's, else the config's. English needs nothing more; any other tag
+   * loads the localization module, which picks the best shipped language and its texts. Nothing
+   * is loaded for a visitor who sees no UI.
+   */
+  #languageTags(config: ConsentConfig): string[] {
     const doc = this.ownerDocument;
-    return this.lang || doc.documentElement.lang || doc.defaultView?.navigator.languages[0] || config.language;
+    return [this.closest('[lang]')?.getAttribute('lang'), doc.documentElement.lang, ...(doc.defaultView?.navigator.languages ?? []), config.language].filter(Boolean) as string[];
+  }
+
+  #updateLanguage(): void {
+    const store = this.#store;
+    if (!store || this.#wantedLanguages === undefined) return;
+    const tags = this.#languageTags(store.config);
+    const wanted = tags.join();
+    if (wanted === this.#wantedLanguages) return;
+    this.#wantedLanguages = wanted;
+    const show = (language: string): void => {
+      if (this.#wantedLanguages !== wanted) return;
+      this.#uiLanguage = store.language = language;
+      this.requestUpdate();
+    };
+    this.#languageShown =
+      /^en\b/i.test(tags[0]!) && !localization
+        ? Promise.resolve(show('en'))
+        : (localization ??= import('../l10n/localization.js')).then((l10n) => l10n.useLanguage(tags)).then(show, (error: unknown) => {
+            report('warn', { code: 'language-failed', language: tags[0]!, error });
+            // The UI still shows, in the language that is loaded.
+            this.#uiLanguage ??= 'en';
+            this.requestUpdate();
+          });
+  }
+
+  /**
+   * Called by the parts of the UI (and `<consent-cookie-table>`) when they are about to show:
+   * the language is decided, and its texts loaded, only from then on.
+   * @internal
+   */
+  _needLanguage(): Promise<unknown> {
+    this.#wantedLanguages ??= '';
+    this.#updateLanguage();
+    return this.#languageShown ?? Promise.resolve();
   }
 
   #reconfigure(): void {
@@ -326,6 +480,8 @@ export class ConsentManagerElement extends LitElement {
 
   #announce(change: ConsentChange, broadcast = true): void {
     const gate = this.#gate;
+    // After any change the banner is shown again exactly when there is no choice.
+    this.#bannerRequest = undefined;
     let reloadRecommended = false;
     if (this.#runner) reloadRecommended = this.#runner.update(change);
     else this.#runnerQueue?.push(change);
@@ -353,26 +509,57 @@ export class ConsentManagerElement extends LitElement {
     report('warn', { code: kind === 'localStorage' ? 'storage-local' : 'storage-memory' });
   }
 
-  #onAcceptAll = (): void => {
-    this.#decide((store) => store.acceptAll('banner'));
+  /** Loads a part of the UI once, then renders again. */
+  #load<Name extends keyof UiParts>(name: Name): Promise<UiParts[Name]> {
+    void this._needLanguage();
+    return (this.#loading[name] ??= (UI_PARTS[name] as () => Promise<UiParts[Name]>)().then((part) => {
+      this.#parts[name] = part;
+      this.requestUpdate();
+      return part;
+    })) as Promise<UiParts[Name]>;
+  }
+
+  #openPreferences(opener: Element | null): void {
+    this.#load('preferences').then((part) => part.openPreferences(this, opener), loadFailed);
+  }
+
+  #onDocumentClick = (event: Event): void => {
+    const opener = event.composedPath().find((target) => target instanceof Element && target.hasAttribute('data-consent-open'));
+    if (!opener) return;
+    event.preventDefault();
+    this.#openPreferences(opener as Element);
   };
 
-  #onRejectAll = (): void => {
-    this.#decide((store) => store.rejectAll('banner'));
-  };
+  /** Stands a placeholder in for a blocked iframe, or takes it away just before the frame loads. */
+  #onFrame(frame: HTMLIFrameElement, allowed: boolean): void {
+    const placeholders = this.#parts.placeholders;
+    if (placeholders) placeholders.updatePlaceholder(frame, allowed, this);
+    // Consent may have come while the module loaded.
+    else if (!allowed)
+      Promise.all([this.#load('placeholders'), this._needLanguage()]).then(([part]) => part.updatePlaceholder(frame, this.isAllowed(frame.getAttribute('data-consent') ?? ''), this), loadFailed);
+  }
+
+  /**
+   * Records a choice made in the UI, with the part of the UI it was made in (`save()` and
+   * friends record `api`). For the lazily loaded parts of the UI.
+   * @internal
+   */
+  _choose(method: 'banner' | 'preferences' | 'placeholder', choice: Readonly<Record<string, boolean>> | boolean): void {
+    this.#decide((store) => (choice === true ? store.acceptAll(method) : choice === false ? store.rejectAll(method) : store.decide(choice, method)));
+  }
+
+  protected override willUpdate(): void {
+    const state = this.#store?.state;
+    // The banner (and the language it speaks) loads when a visitor is to see it, and renders once there.
+    if (state && (this.#bannerRequest ?? !state.decided)) this.#load('banner').catch(loadFailed);
+  }
 
   protected override render(): unknown {
     const state = this.#store?.state;
-    if (!state || state.decided) return nothing;
-    // A plain placeholder: the full banner and preferences dialog come with the UI.
-    return html`
-      <section class="banner" part="banner" role="region" aria-labelledby="title">
-        <p id="title">This site uses cookies. Allow optional cookies?</p>
-        <div class="actions">
-          <button part="accept-all" type="button" @click=${this.#onAcceptAll}>Accept all</button>
-          <button part="reject-all" type="button" @click=${this.#onRejectAll}>Reject all</button>
-        </div>
-      </section>
-    `;
+    const language = this.#uiLanguage;
+    const gpc = state?.gpc === true && this.effectiveConfig.gpcDenies.length > 0;
+    const banner = state && language && (this.#bannerRequest ?? !state.decided) ? this.#parts.banner?.renderBanner(this, language, gpc) : nothing;
+    return html`<div aria-live="polite">${this.blocking ? nothing : banner}</div>
+      ${this.blocking ? banner : nothing} ${language && this.#parts.preferences?.renderPreferences(this, language, gpc)}`;
   }
 }

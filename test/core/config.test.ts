@@ -189,4 +189,22 @@ describe('parseConfig', () => {
     ]);
     expect(parseConfig({ dataLayer: true }).config.dataLayer).to.equal(undefined);
   });
+
+  it('reads texts given once or per language, and reports unknown keys and bad values', () => {
+    const { config, errors } = parseConfig({ texts: { bannerTitle: 'Cookies', policyLink: { en: 'Our cookies', 'PT-br': 'Nossos cookies' } } });
+    expect(errors).to.deep.equal([]);
+    expect(config.texts).to.deep.equal({ bannerTitle: 'Cookies', policyLink: { en: 'Our cookies', 'pt-br': 'Nossos cookies' } });
+    expect(DEFAULT_CONFIG.texts).to.deep.equal({});
+    expect(errorPaths({ texts: { bannerTitel: 'x', bannerDescription: 3, preferencesTitle: { english: 'x' } } })).to.deep.equal(['texts.bannerTitel', 'texts.bannerDescription', 'texts.preferencesTitle.english']);
+    expect(errorPaths({ texts: 'Cookies' })).to.deep.equal(['texts']);
+  });
+
+  it('reads policyUrl as a path or an http(s) URL, once or per language, and refuses other schemes', () => {
+    expect(parseConfig({ policyUrl: { en: '/cookies', de: 'https://example.com/de/cookies' } }).config.policyUrl).to.deep.equal({ en: '/cookies', de: 'https://example.com/de/cookies' });
+    expect(parseConfig({ policyUrl: 'cookies.html' }).config.policyUrl).to.equal('cookies.html');
+    expect(parseConfig({ policyUrl: 'javascript:alert(1)' }).errors).to.deep.equal([{ path: 'policyUrl', problem: 'url', got: '"javascript:alert(1)"' }]);
+    expect(errorPaths({ policyUrl: { en: '/ok', fr: 'data:text/html,x' } })).to.deep.equal(['policyUrl.fr']);
+    expect(errorPaths({ policyUrl: 'two words' })).to.deep.equal(['policyUrl']);
+    expect(parseConfig({ policyUrl: 'javascript:alert(1)' }).config.policyUrl).to.equal(undefined);
+  });
 });

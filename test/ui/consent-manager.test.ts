@@ -34,7 +34,18 @@ function banner(element: ConsentManagerElement): HTMLElement | null {
   return element.shadowRoot!.querySelector('[part="banner"]');
 }
 
+/** The banner comes in a chunk of its own: waits until it is on screen. */
+async function bannerShown(element: ConsentManagerElement): Promise<HTMLElement> {
+  await waitFor(() => banner(element) !== null, 2000, 'the banner');
+  return banner(element)!;
+}
+
 describe('<consent-manager>', () => {
+  // The UI speaks the page's language; these tests read English texts.
+  before(() => {
+    document.documentElement.lang = 'en';
+  });
+
   let output: CapturedConsole;
 
   beforeEach(() => {
@@ -92,7 +103,7 @@ describe('<consent-manager>', () => {
       expect(output.error[0]).to.contain('storage.expiresDays');
       expect(element.consent).to.deep.equal({ necessary: true, analytics: false, marketing: false });
       expect(element.decided).to.equal(false);
-      expect(banner(element)).to.not.equal(null);
+      await bannerShown(element);
       expect(storedRecord()?.granted).to.deep.equal(['necessary', 'analytics', 'marketing']);
     });
 
@@ -102,7 +113,7 @@ describe('<consent-manager>', () => {
       expect(output.error).to.have.length(1);
       expect(output.error[0]).to.contain('not valid JSON');
       expect(element.consent).to.deep.equal({ necessary: true, preferences: false, analytics: false, marketing: false });
-      expect(banner(element)).to.not.equal(null);
+      await bannerShown(element);
     });
 
     it('applies a config property replaced at run time', async () => {
@@ -125,7 +136,7 @@ describe('<consent-manager>', () => {
       expect(element.isAllowed('necessary')).to.equal(true);
       expect(element.isAllowed('analytics')).to.equal(false);
       expect(element.record).to.equal(null);
-      expect(banner(element)).to.not.equal(null);
+      await bannerShown(element);
     });
 
     it('acceptAll, rejectAll and save store the choice, and the banner goes', async () => {
@@ -166,7 +177,7 @@ describe('<consent-manager>', () => {
       expect(element.decided).to.equal(false);
       expect(element.consent.analytics).to.equal(false);
       expect(storedRecord()).to.equal(null);
-      expect(banner(element)).to.not.equal(null);
+      await bannerShown(element);
     });
 
     it('exposes a copy of the state, so changing it changes nothing', async () => {
@@ -262,6 +273,7 @@ describe('<consent-manager>', () => {
     it('reports the banner as the source of a choice made in it', async () => {
       const element = await mount();
       const accepted = nextEvent(element, 'consent-change');
+      await bannerShown(element);
       element.shadowRoot!.querySelector<HTMLButtonElement>('[part="accept-all"]')!.click();
       expect((await accepted).detail.source).to.equal('banner');
       expect(storedRecord()?.method).to.equal('banner');

@@ -1,0 +1,50 @@
+// A rollup plugin that takes the indentation out of Lit's `css` and `html` tagged templates in
+// our own modules. Template text is kept as written by terser, so without this every newline and
+// indentation space of the styles and markup would reach the visitor.
+//
+// CSS: runs of whitespace become one space, and none is kept around `{`, `}`, `;` and `,` or
+// after `:`. HTML: whitespace that contains a line break becomes one space, which keeps the
+// space between inline content (`text <a>`) and drops only the indentation.
+
+function minifyCss(text) {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}');
+}
+
+function minifyHtml(text) {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+function walk(node, visit) {
+  if (!node || typeof node.type !== 'string') return;
+  visit(node);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) value.forEach((child) => walk(child, visit));
+    else if (value && typeof value === 'object') walk(value, visit);
+  }
+}
+
+export function minifyTemplates({ include = /[\\/]lib[\\/]src[\\/]/ } = {}) {
+  return {
+    name: 'minify-templates',
+    transform(code, id) {
+      if (!include.test(id) || !/\b(css|html)\s*`/.test(code)) return null;
+      const edits = [];
+      walk(this.parse(code), (node) => {
+        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
+        const minify = node.tag.name === 'css' ? minifyCss : node.tag.name === 'html' ? minifyHtml : null;
+        if (!minify) return;
+        for (const quasi of node.quasi.quasis) {
+          if (code.slice(quasi.start, quasi.end) !== quasi.value.raw) this.error(`minify-templates: unexpected template positions in ${id}`);
+          edits.push([quasi.start, quasi.end, minify(quasi.value.raw)]);
+        }
+      });
+      let result = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) result = result.slice(0, start) + text + result.slice(end);
+      return { code: result, map: null };
+    },
+  };
+}

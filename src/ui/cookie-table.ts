@@ -1,0 +1,96 @@
+/**
+ * A category's cookie table (name, provider or domain, first or third party, purpose, lifetime),
+ * shared by the preferences dialog and `<consent-cookie-table>`. Every value is rendered as text.
+ */
+
+import { msg } from '../l10n/msg.js';
+import { css, html, type TemplateResult } from 'lit';
+import type { ConsentAdapter } from '../core/adapter.js';
+import type { CookieDeclaration, ConsentConfig } from '../core/config.js';
+import { anyTextFor } from '../core/localized-text.js';
+
+/** The cookies declared for `category`: the config's own, then those of the adapters in use. */
+export function declaredCookies(config: ConsentConfig, adapters: readonly ConsentAdapter[], category: string): CookieDeclaration[] {
+  return [...(config.categories.find(({ id }) => id === category)?.cookies ?? []), ...adapters.flatMap((adapter) => adapter.cookies.filter((cookie) => cookie.category === category))];
+}
+
+/** `^_ga_` reads as `_ga_…`; a pattern that is not a plain prefix is shown as written. */
+function cookieName(cookie: CookieDeclaration): string {
+  if (cookie.name !== undefined) return cookie.name;
+  const prefix = /^\^([\w.-]+)$/.exec(cookie.pattern ?? '');
+  return prefix ? `${prefix[1]}…` : (cookie.pattern ?? '');
+}
+
+export function renderCookieTable(cookies: readonly CookieDeclaration[], language: string, config: ConsentConfig, caption: string): TemplateResult {
+  if (cookies.length === 0) return html`<p class="no-cookies">${msg('No cookies are listed for this category.', { id: 'cm.cookies.none' })}</p>`;
+  const text = (value: CookieDeclaration['purpose']): string => anyTextFor(value, language, config.language) ?? '—';
+  // A focusable, named scroll container: the table may be wider than a phone.
+  return html`
+    <div class="table-scroll" role="group" aria-label=${caption} tabindex="0">
+      <table part="cookie-table">
+        <caption>
+          ${caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg('Name', { id: 'cm.cookies.name', desc: 'Column header: the name of a cookie.' })}</th>
+            <th scope="col">${msg('Provider', { id: 'cm.cookies.provider', desc: 'Column header: the company or domain that sets the cookie.' })}</th>
+            <th scope="col">${msg('Type', { id: 'cm.cookies.party', desc: 'Column header: whether a cookie is first party or third party.' })}</th>
+            <th scope="col">${msg('Purpose', { id: 'cm.cookies.purpose', desc: 'Column header: what a cookie is used for.' })}</th>
+            <th scope="col">${msg('Lifetime', { id: 'cm.cookies.lifetime', desc: 'Column header: how long a cookie is kept.' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${cookies.map(
+            (cookie) => html`
+              <tr>
+                <th scope="row"><code>${cookieName(cookie)}</code></th>
+                <td>${cookie.provider ?? cookie.domain ?? (cookie.party === 'first' ? msg('This site', { id: 'cm.cookies.this-site', desc: 'Provider of a first-party cookie.' }) : '—')}</td>
+                <td>${cookie.party === 'first' ? msg('First party', { id: 'cm.cookies.first-party' }) : msg('Third party', { id: 'cm.cookies.third-party' })}</td>
+                <td>${text(cookie.purpose)}</td>
+                <td>${text(cookie.lifetime)}</td>
+              </tr>
+            `,
+          )}
+        </tbody>
+      </table>
+    </div>
+  `;
+}
+
+export const cookieTableStyles = css`
+  .table-scroll {
+    overflow-x: auto;
+    border-radius: calc(var(--_radius) * 0.5);
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    font-size: 0.875em;
+  }
+  caption {
+    padding-block-end: 0.25rem;
+    text-align: start;
+    font-weight: 600;
+  }
+  th,
+  td {
+    padding: 0.375rem 0.5rem;
+    border-block-end: 1px solid var(--_line);
+    text-align: start;
+    vertical-align: top;
+  }
+  thead th {
+    white-space: nowrap;
+  }
+  tbody th {
+    font-weight: normal;
+  }
+  code {
+    font-size: 1em;
+    overflow-wrap: anywhere;
+  }
+  .no-cookies {
+    font-style: italic;
+  }
+`;

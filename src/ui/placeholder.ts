@@ -1,0 +1,137 @@
+/**
+ * Placeholders for blocked embeds, loaded only on pages that have a gated iframe. The iframe
+ * moves inside a `<consent-placeholder>` that has no slot, so the frame stays in the document
+ * (scripts still find it, the gate still sees it) but is not rendered; the placeholder takes its
+ * place and size. Just before the frame is allowed to load, it goes back where it was.
+ */
+
+import { LOCALE_STATUS_EVENT, msg, str } from '../l10n/msg.js';
+import { css, html, LitElement } from 'lit';
+import { isRightToLeft } from '../l10n/direction.js';
+import { categoryLabels } from './category-texts.js';
+import type { ConsentManagerElement } from './consent-manager.js';
+import { defineElement } from './define-element.js';
+import { adoptTheme } from './banner.js';
+
+/**
+ * Stands in for an iframe gated with `data-consent` until its category is allowed: it names the
+ * provider (`data-consent-provider` on the iframe, else the host of its `data-src`) and the
+ * category, and its button allows the category and loads the frame. The element creates it; a
+ * site only styles it. It takes the iframe's `class`, so the site's CSS sizes it like the frame,
+ * and otherwise the size the frame had.
+ *
+ * @csspart placeholder - The placeholder's box: text and button.
+ */
+export class ConsentPlaceholderElement extends LitElement {
+  static define(tagName = 'consent-placeholder', registry: CustomElementRegistry = customElements): void {
+    defineElement(tagName, this, registry);
+  }
+
+  /** Its own styles, adopted after the theme (which it gets from the banner's module). */
+  static readonly placeholderStyles = css`
+      :host {
+        display: block;
+        box-sizing: border-box;
+        max-inline-size: 100%;
+        inline-size: 300px;
+        block-size: 150px;
+      }
+      .placeholder {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: 0.5rem;
+        block-size: 100%;
+        overflow: auto;
+        padding: calc(var(--_space) * 0.75);
+        text-align: center;
+      }
+      p {
+        margin: 0;
+      }
+      .title {
+        font-weight: 600;
+      }
+  `;
+
+  /** The frame it stands in for. */
+  frame!: HTMLIFrameElement;
+  manager!: ConsentManagerElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The theme comes first, so these styles win over it.
+    adoptTheme(this.renderRoot, ConsentPlaceholderElement.placeholderStyles);
+    window.addEventListener(LOCALE_STATUS_EVENT, this.#onLocale);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(LOCALE_STATUS_EVENT, this.#onLocale);
+  }
+
+  /** Keeps the size the frame had: rules of the page (for its copied class) still win over these. */
+  sizeLike(width: number, height: number, inline: boolean): void {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`:host{display:${inline ? 'inline-block' : 'block'};${width > 0 && height > 0 ? `inline-size:${width}px;block-size:${height}px` : ''}}`);
+    const root = this.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
+  #onLocale = (): void => this.requestUpdate();
+
+  #allow = (): void => {
+    const ids = (this.frame.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
+    this.manager._choose('placeholder', Object.fromEntries(ids.map((id) => [id, true])));
+    // The frame is back in the page now; keyboard users continue from it rather than from the top.
+    if (this.frame.isConnected) this.frame.focus();
+  };
+
+  #provider(): string {
+    const given = this.frame.getAttribute('data-consent-provider');
+    if (given) return given;
+    try {
+      return new URL(this.frame.getAttribute('data-src') ?? '', this.frame.baseURI).hostname;
+    } catch {
+      return '';
+    }
+  }
+
+  protected override render(): unknown {
+    const manager = this.manager;
+    const language = manager.language;
+    const category = categoryLabels(this.frame.getAttribute('data-consent') ?? '', language, manager.effectiveConfig);
+    const provider = this.#provider();
+    return html`
+      <div class="placeholder surface" part="placeholder" role="group" aria-labelledby="title" lang=${language} dir=${isRightToLeft(language) ? 'rtl' : 'ltr'}>
+        <p class="title" id="title">${msg(str`Content from ${provider}`, { id: 'cm.placeholder.title', desc: 'Title of a blocked embed; the value is a company or domain, such as YouTube.' })}</p>
+        <p id="text">
+          ${msg(str`It stays blocked until you allow the category “${category}”.`, { id: 'cm.placeholder.text', desc: 'The value is the name of a cookie category, such as Marketing.' })}
+        </p>
+        <button type="button" aria-describedby="title text" @click=${this.#allow}>${msg('Allow and load', { id: 'cm.placeholder.allow' })}</button>
+      </div>
+    `;
+  }
+}
+
+/** Puts a placeholder in place of a blocked frame, or the frame back in place of its placeholder. */
+export function updatePlaceholder(frame: HTMLIFrameElement, allowed: boolean, manager: ConsentManagerElement): void {
+  const current = frame.parentElement instanceof ConsentPlaceholderElement ? frame.parentElement : null;
+  if (allowed) {
+    current?.replaceWith(frame);
+    return;
+  }
+  if (current || !frame.isConnected) return;
+  ConsentPlaceholderElement.define();
+  const { width, height } = frame.getBoundingClientRect();
+  const inline = getComputedStyle(frame).display === 'inline';
+  const placeholder = frame.ownerDocument.createElement('consent-placeholder') as ConsentPlaceholderElement;
+  placeholder.frame = frame;
+  placeholder.manager = manager;
+  placeholder.className = frame.className;
+  placeholder.setAttribute('theme', manager.theme);
+  frame.replaceWith(placeholder);
+  placeholder.append(frame);
+  placeholder.sizeLike(width || Number(frame.getAttribute('width')), height || Number(frame.getAttribute('height')), inline);
+}

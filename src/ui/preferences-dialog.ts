@@ -1,0 +1,253 @@
+/**
+ * The second layer, loaded on demand: a native modal `<dialog>` with a switch per category, its
+ * description and its cookie table, and Accept all / Reject all / Save choices. The browser
+ * keeps the focus inside while it is open and closes it on Escape; the element puts the focus
+ * back where it was.
+ */
+
+import { msg } from '../l10n/msg.js';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { textFor } from '../core/localized-text.js';
+import { isRightToLeft } from '../l10n/direction.js';
+import { alwaysOn, categoryDescription, categoryLabel } from './category-texts.js';
+import type { ConsentManagerElement } from './consent-manager.js';
+import { cookieTableStyles, declaredCookies, renderCookieTable } from './cookie-table.js';
+import { adoptTheme } from './banner.js';
+
+/** For each element whose preferences are open: where the focus was when they opened. */
+const openers = new WeakMap<ConsentManagerElement, Element | null>();
+
+function choiceIn(dialog: Element): Record<string, boolean> {
+  const switches = dialog.querySelectorAll<HTMLInputElement>('input[data-category]');
+  return Object.fromEntries([...switches].map((input) => [input.dataset.category!, input.checked]));
+}
+
+/** Opens the preferences of `host`; the focus goes back to `opener` when they close. */
+export function openPreferences(host: ConsentManagerElement, opener: Element | null): void {
+  adoptTheme(host.renderRoot, preferencesStyles);
+  if (!openers.has(host)) openers.set(host, opener);
+  host.requestUpdate();
+}
+
+/**
+ * Closes the preferences of `host` (whether the visitor chose, pressed Escape or the close
+ * button, or the page called `hide()`) and puts the focus back where it was.
+ */
+export function closePreferences(host: ConsentManagerElement): void {
+  if (!openers.has(host)) return;
+  const opener = openers.get(host);
+  openers.delete(host);
+  // Closed at once, not at the next render: until then the page stays inert and cannot take the focus.
+  host.renderRoot.querySelector<HTMLDialogElement>('dialog.preferences')?.close();
+  host.requestUpdate();
+  if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+}
+
+/**
+ * Keeps Tab and Shift+Tab cycling inside the dialog. A modal `<dialog>` makes the page inert, but
+ * browsers still let the focus leave for their own toolbar after the last control; a visitor
+ * using the keyboard then loses their place.
+ */
+function keepFocusInside(event: KeyboardEvent): void {
+  if (event.key !== 'Tab') return;
+  const dialog = event.currentTarget as HTMLDialogElement;
+  const focusable = [...dialog.querySelectorAll<HTMLElement>('button, input:not(:disabled), summary, a[href], [tabindex="0"]')].filter((candidate) => candidate.checkVisibility());
+  const edge = event.shiftKey ? focusable[0] : focusable.at(-1);
+  if (edge && (dialog.getRootNode() as ShadowRoot).activeElement === edge) {
+    event.preventDefault();
+    (event.shiftKey ? focusable.at(-1) : focusable[0])?.focus();
+  }
+}
+
+/** The dialog of `host`, or nothing while its preferences are closed. */
+export function renderPreferences(host: ConsentManagerElement, language: string, gpc: boolean): TemplateResult | typeof nothing {
+  if (!openers.has(host)) return nothing;
+  const config = host.effectiveConfig;
+  const consent = host.consent;
+  const { texts } = config;
+  const choose = (choice: Readonly<Record<string, boolean>> | boolean): void => {
+    host._choose('preferences', choice);
+    closePreferences(host);
+  };
+  return html`
+    <dialog
+      class="preferences surface"
+      part="preferences"
+      lang=${language}
+      dir=${isRightToLeft(language) ? 'rtl' : 'ltr'}
+      aria-labelledby="preferences-title"
+      aria-describedby="preferences-text"
+      @keydown=${keepFocusInside}
+      @close=${(event: Event) => {
+        // A dialog closed by code is replaced at the next render, and its late close event must
+        // not close the one that may have opened since.
+        if ((event.target as Element).isConnected) closePreferences(host);
+      }}
+    >
+      <div class="head">
+        <h2 id="preferences-title">${textFor(texts.preferencesTitle, language) ?? msg('Cookie settings', { id: 'cm.preferences.title' })}</h2>
+        <button class="close" aria-label=${msg('Close', { id: 'cm.preferences.close', desc: 'Closes the cookie settings without saving.' })} @click=${() => closePreferences(host)}>
+          <span aria-hidden="true">✕</span>
+        </button>
+      </div>
+      <p id="preferences-text">
+        ${textFor(texts.preferencesDescription, language) ??
+        msg('Choose which optional cookies this site may use. Cookies the site needs in order to work are always on. You can change your choice at any time.', {
+          id: 'cm.preferences.text',
+        })}
+      </p>
+      ${gpc ? html`<p>${msg('Your browser sends a Global Privacy Control signal, and we respect it.', { id: 'cm.gpc' })}</p>` : nothing}
+      <ul class="categories">
+        ${config.categories.map((category) => {
+          const { id, required } = category;
+          const label = categoryLabel(category, language, config);
+          const description = categoryDescription(category, language, config);
+          return html`
+            <li class="category" part="category">
+              <div class="category-head">
+                <label for="toggle-${id}">${label}</label>
+                ${required ? html`<span>${alwaysOn()}</span>` : nothing}
+                <input
+                  id="toggle-${id}"
+                  type="checkbox"
+                  role="switch"
+                  part="toggle"
+                  data-category=${id}
+                  .checked=${required || consent[id] === true}
+                  ?disabled=${required}
+                  aria-describedby=${description ? `description-${id}` : nothing}
+                />
+              </div>
+              ${description ? html`<p class="description" id="description-${id}">${description}</p>` : nothing}
+              <details>
+                <summary>${msg('Cookies in this category', { id: 'cm.cookies.summary' })}</summary>
+                ${renderCookieTable(declaredCookies(config, host.adapters, id), language, config, label)}
+              </details>
+            </li>
+          `;
+        })}
+      </ul>
+      <div class="actions">
+        <button part="accept-all" @click=${() => choose(true)}>${msg('Accept all', { id: 'cm.accept-all' })}</button>
+        <button part="reject-all" @click=${() => choose(false)}>${msg('Reject all', { id: 'cm.reject-all' })}</button>
+        <button part="save" @click=${(event: Event) => choose(choiceIn((event.target as Element).closest('dialog')!))}>
+          ${msg('Save choices', { id: 'cm.preferences.save' })}
+        </button>
+      </div>
+    </dialog>
+  `;
+}
+
+export const preferencesStyles = css`
+  ${cookieTableStyles}
+  .preferences {
+    inline-size: min(var(--consent-dialog-width, 42rem), calc(100vw - 2rem));
+    max-inline-size: none;
+    max-block-size: calc(100dvh - 2rem);
+    padding: 0;
+    box-shadow: var(--consent-shadow, 0 0.5rem 2rem #0004);
+  }
+  .head {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding: var(--_space) var(--_space) 0;
+  }
+  .head h2 {
+    margin: 0;
+    font-size: 1.25em;
+  }
+  .close {
+    min-inline-size: 2.75rem;
+    padding: 0.25rem;
+    border-color: transparent;
+    background: transparent;
+    color: var(--_fg);
+    font-weight: normal;
+  }
+  .preferences > p {
+    margin: 0.5rem 0 0;
+    padding-inline: var(--_space);
+  }
+  .categories {
+    margin: 0;
+    padding: var(--_space);
+    list-style: none;
+  }
+  .category {
+    padding-block: 0.75rem;
+    border-block-start: 1px solid var(--_line);
+  }
+  .category-head {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  .category-head label {
+    flex: 1;
+    font-weight: 600;
+  }
+  .description {
+    margin: 0.25rem 0 0.5rem;
+  }
+  summary {
+    cursor: pointer;
+    inline-size: fit-content;
+  }
+  details[open] summary {
+    margin-block-end: 0.5rem;
+  }
+  input[role='switch'] {
+    appearance: none;
+    position: relative;
+    flex: none;
+    inline-size: 2.75rem;
+    block-size: 1.5rem;
+    margin: 0;
+    border: 2px solid var(--_line);
+    border-radius: 1rem;
+    background: var(--_bg);
+    cursor: pointer;
+  }
+  input[role='switch']::before {
+    content: '';
+    position: absolute;
+    inset-block: 2px;
+    inset-inline-start: 2px;
+    aspect-ratio: 1;
+    border-radius: 50%;
+    background: var(--_line);
+    transition: transform 0.15s;
+  }
+  input[role='switch']:checked {
+    border-color: var(--_accent);
+    background: var(--_accent);
+  }
+  input[role='switch']:checked::before {
+    background: var(--_on-accent);
+    transform: translateX(1.25rem);
+  }
+  [dir='rtl'] input[role='switch']:checked::before {
+    transform: translateX(-1.25rem);
+  }
+  input[role='switch']:disabled {
+    cursor: not-allowed;
+  }
+  .actions {
+    position: sticky;
+    inset-block-end: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9rem), 1fr));
+    grid-auto-rows: 1fr;
+    gap: 0.5rem;
+    padding: var(--_space);
+    border-block-start: 1px solid var(--_line);
+    background: var(--_bg);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    input[role='switch']::before {
+      transition: none;
+    }
+  }
+`;

@@ -1,0 +1,105 @@
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { ConsentCookieTableElement } from '../../src/ui/consent-cookie-table.js';
+import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
+import { reported } from '../../src/diagnostics/report.js';
+import { captureConsole, type CapturedConsole } from '../helpers/console.js';
+import { clearBrowserStorage, waitFor } from '../helpers/page-state.js';
+import { CATEGORIES, nextFrames } from '../helpers/ui.js';
+
+const CONFIG = JSON.stringify({ categories: CATEGORIES });
+
+async function mountPolicyPage(lang = 'en'): Promise<{ table: ConsentCookieTableElement; manager: ConsentManagerElement }> {
+  const page = await fixture<HTMLElement>(html`
+    <div lang=${lang}>
+      <consent-cookie-table heading-level="2"></consent-cookie-table>
+      <consent-manager><script type="application/json">${CONFIG}</script></consent-manager>
+    </div>
+  `);
+  const table = page.querySelector('consent-cookie-table')!;
+  const manager = page.querySelector('consent-manager')!;
+  await manager.ready;
+  await waitFor(() => (table.shadowRoot?.querySelectorAll('[part="category"]').length ?? 0) > 0, 3000, 'the tables');
+  return { table, manager };
+}
+
+function choices(table: Element): string[] {
+  return [...table.shadowRoot!.querySelectorAll('.choice')].map((choice) => choice.textContent.trim());
+}
+
+describe('<consent-cookie-table>', () => {
+  let output: CapturedConsole;
+
+  before(() => {
+    document.documentElement.lang = 'en';
+  });
+
+  beforeEach(() => {
+    clearBrowserStorage();
+    output = captureConsole();
+  });
+
+  afterEach(async () => {
+    fixtureCleanup();
+    await reported();
+    output.restore();
+    clearBrowserStorage();
+  });
+
+  it("renders every category's cookie table, with the visitor's current choice", async () => {
+    const { table, manager } = await mountPolicyPage();
+    manager.adapters = [{ id: 'meta-pixel', cookies: [{ name: '_fbp', party: 'third', provider: 'Meta', category: 'marketing' }] }];
+    manager.save({ analytics: true });
+    await waitFor(() => choices(table)[1] === 'Your choice: allowed', 2000, 'the new choice');
+    const headings = [...table.shadowRoot!.querySelectorAll('[role="heading"]')];
+    expect(headings.map((heading) => [heading.textContent.trim(), heading.getAttribute('aria-level')])).to.deep.equal([
+      ['Strictly necessary', '2'],
+      ['Performance and analytics', '2'],
+      ['Marketing', '2'],
+    ]);
+    expect(choices(table)).to.deep.equal(['Always on', 'Your choice: allowed', 'Your choice: not allowed']);
+    const tables = table.shadowRoot!.querySelectorAll('[part="cookie-table"]');
+    expect(tables).to.have.length(3);
+    expect(tables[1]!.querySelector('tbody')!.textContent).to.contain('Google Analytics');
+    expect(tables[2]!.querySelector('tbody')!.textContent).to.contain('_fbp');
+    await reported();
+    expect(output.error).to.deep.equal([]);
+  });
+
+  it('opens the preferences from its button', async () => {
+    const { table, manager } = await mountPolicyPage();
+    table.shadowRoot!.querySelector<HTMLButtonElement>('[part="open-preferences"]')!.click();
+    await waitFor(() => manager.shadowRoot!.querySelector<HTMLDialogElement>('[part="preferences"]')?.open === true, 3000, 'the dialog');
+  });
+
+  it("speaks the visitor's language, and follows a change of it", async () => {
+    const { table } = await mountPolicyPage('de');
+    await waitFor(() => choices(table)[0] === 'Immer aktiv', 3000, 'German');
+    expect(table.shadowRoot!.querySelector('thead')!.textContent).to.contain('Speicherdauer');
+    expect(table.shadowRoot!.querySelectorAll('tbody')[1]!.textContent, "the site's own text in German").to.contain('Zählt Besuche');
+    table.parentElement!.lang = 'fr';
+    await waitFor(() => choices(table)[0] === 'Toujours actifs', 3000, 'French');
+  });
+
+  it('warns once when the page has no <consent-manager>', async () => {
+    await fixture(html`<consent-cookie-table></consent-cookie-table>`);
+    await waitFor(() => output.warn.length > 0, 3000, 'the warning');
+    await reported();
+    expect(output.warn).to.have.length(1);
+    expect(output.warn[0]).to.contain('found no consent-manager');
+  });
+
+  it('is accessible, in light and dark themes and right to left', async () => {
+    for (const lang of ['en', 'he']) {
+      const { table, manager } = await mountPolicyPage(lang);
+      if (lang === 'he') await waitFor(() => choices(table)[0] === 'פעילות תמיד', 3000, 'Hebrew');
+      await nextFrames();
+      await expect(table).to.be.accessible();
+      manager.theme = 'dark';
+      table.setAttribute('theme', 'dark');
+      await nextFrames();
+      await expect(table).to.be.accessible();
+      fixtureCleanup();
+    }
+  });
+});

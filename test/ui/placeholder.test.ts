@@ -1,0 +1,137 @@
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
+import type { ConsentPlaceholderElement } from '../../src/ui/placeholder.js';
+import { reported } from '../../src/diagnostics/report.js';
+import { captureConsole, type CapturedConsole } from '../helpers/console.js';
+import { clearBrowserStorage, waitFor } from '../helpers/page-state.js';
+import { mountManager, nextFrames } from '../helpers/ui.js';
+
+const CONFIG = { categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }] };
+
+function storedMethod(): string | null {
+  const value = document.cookie
+    .split('; ')
+    .find((entry) => entry.startsWith('consent='))
+    ?.slice('consent='.length);
+  return value === undefined ? null : new URLSearchParams(decodeURIComponent(value)).get('m');
+}
+
+describe('embed placeholders', () => {
+  let output: CapturedConsole;
+  let section: HTMLElement;
+
+  before(() => {
+    document.documentElement.lang = 'en';
+  });
+
+  beforeEach(() => {
+    clearBrowserStorage();
+    output = captureConsole();
+    section = document.createElement('section');
+    document.body.append(section);
+  });
+
+  afterEach(async () => {
+    fixtureCleanup();
+    section.remove();
+    await reported();
+    output.restore();
+    clearBrowserStorage();
+  });
+
+  function addFrame(attributes: Record<string, string>): HTMLIFrameElement {
+    const frame = document.createElement('iframe');
+    for (const [name, value] of Object.entries(attributes)) frame.setAttribute(name, value);
+    section.append(frame);
+    return frame;
+  }
+
+  async function placeholderOf(frame: HTMLIFrameElement): Promise<ConsentPlaceholderElement> {
+    await waitFor(() => frame.parentElement?.localName === 'consent-placeholder', 3000, 'the placeholder');
+    const placeholder = frame.parentElement as ConsentPlaceholderElement;
+    await placeholder.updateComplete;
+    return placeholder;
+  }
+
+  it('is not loaded on a page without gated iframes', async () => {
+    const element = await mountManager(CONFIG);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(performance.getEntriesByType('resource').some((entry) => entry.name.includes('/src/ui/placeholder'))).to.equal(false);
+    expect(element.decided).to.equal(false);
+  });
+
+  it('stands in for a blocked iframe, in its place and at its size, naming the provider and the category', async () => {
+    const frame = addFrame({ 'data-consent': 'marketing', 'data-src': '/test/fixtures/frame.html', 'data-consent-provider': 'VideoCo', width: '480', height: '270', title: 'Video' });
+    await nextFrames();
+    const before = frame.getBoundingClientRect();
+    await mountManager(CONFIG);
+    const placeholder = await placeholderOf(frame);
+    await nextFrames();
+    const after = placeholder.getBoundingClientRect();
+    expect([after.left, after.top, after.width, after.height]).to.deep.equal([before.left, before.top, before.width, before.height]);
+    expect(placeholder.parentElement === section, 'in the frame\'s place').to.equal(true);
+    const box = placeholder.shadowRoot!.querySelector('[part="placeholder"]')!;
+    expect(box.textContent).to.contain('Content from VideoCo');
+    expect(box.textContent).to.contain('“Marketing”');
+    expect(frame.hasAttribute('src'), 'the frame has not loaded').to.equal(false);
+    expect(frame.getClientRects(), 'the frame is not rendered').to.have.length(0);
+  });
+
+  it("takes the size the page's CSS gives the frame, through its class", async () => {
+    const style = new CSSStyleSheet();
+    style.replaceSync('.video { display: block; width: 300px; height: 111px; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, style];
+    const frame = addFrame({ 'data-consent': 'marketing', 'data-src': 'https://video.example/embed/1', class: 'video', title: 'Video' });
+    await mountManager(CONFIG);
+    const placeholder = await placeholderOf(frame);
+    expect([placeholder.offsetWidth, placeholder.offsetHeight]).to.deep.equal([300, 111]);
+    expect(placeholder.shadowRoot!.textContent, 'the provider defaults to the host').to.contain('Content from video.example');
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== style);
+  });
+
+  it('allows the category and loads the frame in its place from its button, by keyboard', async () => {
+    const frame = addFrame({ 'data-consent': 'marketing', 'data-src': '/test/fixtures/frame.html', title: 'Video' });
+    const element: ConsentManagerElement = await mountManager(CONFIG);
+    const placeholder = await placeholderOf(frame);
+    placeholder.shadowRoot!.querySelector('button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(element.consent).to.deep.equal({ necessary: true, analytics: false, marketing: true });
+    expect(storedMethod()).to.equal('placeholder');
+    expect(frame.parentElement === section, 'the frame is back in place').to.equal(true);
+    expect(frame.getAttribute('src')).to.equal('/test/fixtures/frame.html');
+    expect(placeholder.isConnected).to.equal(false);
+    expect(document.activeElement === frame, 'the focus moved to the frame').to.equal(true);
+  });
+
+  it('comes back when the category is withdrawn, and goes when it is allowed elsewhere', async () => {
+    const frame = addFrame({ 'data-consent': 'analytics', 'data-src': '/test/fixtures/frame.html', title: 'Chart' });
+    const element = await mountManager(CONFIG);
+    await placeholderOf(frame);
+    element.save({ analytics: true });
+    expect(frame.parentElement === section, 'the frame is back in place').to.equal(true);
+    element.save({ analytics: false });
+    await placeholderOf(frame);
+    expect(frame.getAttribute('src')).to.not.equal('/test/fixtures/frame.html');
+  });
+
+  it('handles frames added later', async () => {
+    await mountManager(CONFIG);
+    const frame = addFrame({ 'data-consent': 'marketing', 'data-src': '/test/fixtures/frame.html', title: 'Late' });
+    await placeholderOf(frame);
+  });
+
+  it('is accessible, in light and dark themes and right to left', async () => {
+    for (const attributes of ['', 'theme="dark"', 'lang="ar"']) {
+      const frame = addFrame({ 'data-consent': 'marketing', 'data-src': '/test/fixtures/frame.html', title: 'Video', width: '400', height: '200' });
+      await mountManager(CONFIG, attributes);
+      const placeholder = await placeholderOf(frame);
+      if (attributes === 'lang="ar"') await waitFor(() => placeholder.shadowRoot!.querySelector('button')!.textContent.trim() === 'السماح والتحميل', 3000, 'Arabic');
+      await nextFrames();
+      await expect(placeholder).to.be.accessible();
+      fixtureCleanup();
+      placeholder.remove();
+    }
+  });
+});

@@ -45,6 +45,8 @@ export default {
             puppeteer: puppeteerCore,
             launchOptions: { browser: 'firefox', executablePath: process.env.FIREFOX_PATH, headless: true, extraPrefsFirefox: FIREFOX_PREFS },
             createPage: isolatedPage,
+            // One page at a time: Firefox gives a background tab neither focus nor keyboard input.
+            concurrency: 1,
           }),
         ]
       : []),

@@ -16,6 +16,39 @@ export function findWebKit() {
   return existsSync(driver) && browser && existsSync('/usr/bin/Xvfb') ? { driver, browser } : undefined;
 }
 
+/** WebDriver's code points for named keys (https://w3c.github.io/webdriver/#keyboard-actions). */
+const WEBDRIVER_KEYS = {
+  Backspace: '\uE003',
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  Escape: '\uE00C',
+  Space: ' ',
+  PageUp: '\uE00E',
+  PageDown: '\uE00F',
+  End: '\uE010',
+  Home: '\uE011',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+  Delete: '\uE017',
+  Meta: '\uE03D',
+};
+
+/** Key-down and key-up actions for keys such as `Tab`, `a` or `Shift+Tab` (pressed together). */
+export function keyActions(keys) {
+  const actions = [];
+  for (const key of keys) {
+    const chord = (key.length > 1 ? key.split('+') : [key]).map((name) => WEBDRIVER_KEYS[name] ?? name);
+    for (const value of chord) actions.push({ type: 'keyDown', value });
+    for (const value of chord.reverse()) actions.push({ type: 'keyUp', value });
+  }
+  return actions;
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -100,11 +133,22 @@ export function webkitLauncher({ driver, browser }) {
 
   return {
     name: 'WebKit',
-    type: 'webkit-webdriver',
+    // web-test-runner's sendKeys command drives launchers of type "webdriver" through sendKeys().
+    type: 'webdriver',
     concurrency: 1,
 
+    /** Presses `keys` in the page, each as `press` would: `['Tab']`, `['Shift+Tab']`, `['a', 'b']`. */
+    async sendKeys(sessionId, keys) {
+      const webdriverSession = sessions.get(sessionId);
+      if (!webdriverSession) throw new Error(`WebKit launcher: no session ${sessionId}`);
+      await command('POST', `/session/${webdriverSession}/actions`, { actions: [{ type: 'key', id: 'keyboard', actions: keyActions(keys) }] });
+      await command('DELETE', `/session/${webdriverSession}/actions`);
+    },
+
     async initialize() {
-      env = { ...process.env };
+      // WebKitGTK takes navigator.languages from the process locale: without one it reports the
+      // POSIX "C", where the other test browsers say English.
+      env = { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en' };
       if (!env.DISPLAY) {
         // MiniBrowser is a GTK application: give it a virtual display.
         const display = `:${90 + Math.floor(Math.random() * 9)}`;

@@ -44,9 +44,14 @@ export function deepActiveElement(): Element | null {
   return active;
 }
 
-/** Resolves after two animation frames: styles applied, layout done. */
-export function nextFrames(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+/**
+ * Resolves once pending updates have run and styles and layout are up to date. A timer and a
+ * forced layout, not animation frames: browsers pause those in background tabs, and the test
+ * runner keeps several pages open.
+ */
+export async function nextFrames(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  document.documentElement.getBoundingClientRect();
 }
 
 export { html };

@@ -1,5 +1,6 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
+import { emulateColorSchemeOrSkip, emulateMediaOrSkip, emulateMediaWhereSupported, setViewportOrSkip, setViewportWhereSupported } from '../helpers/browser-commands.js';
 import '../../src/define.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { reported } from '../../src/diagnostics/report.js';
@@ -36,8 +37,8 @@ describe('the banner', () => {
     await reported();
     output.restore();
     clearBrowserStorage();
-    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
-    await setViewport({ width: 800, height: 600 });
+    await emulateMediaWhereSupported({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    await setViewportWhereSupported({ width: 800, height: 600 });
   });
 
   it('renders a title, a short text, the policy link and three buttons', async () => {
@@ -116,7 +117,9 @@ describe('the banner', () => {
         if (!entry.hadRecentInput) shift += entry.value;
       }
     });
-    observer.observe({ type: 'layout-shift' });
+    // The Layout Instability API exists only in Chromium; everywhere, the content must not move.
+    const measuresShifts = PerformanceObserver.supportedEntryTypes.includes('layout-shift');
+    if (measuresShifts) observer.observe({ type: 'layout-shift' });
     const before = content.getBoundingClientRect().top;
     // First in the page, above the content, where a banner in the flow would push everything down.
     const element = document.createElement('consent-manager');
@@ -172,16 +175,19 @@ describe('the banner', () => {
   });
 
   it('shows a visible focus ring', async () => {
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    document.body.prepend(before);
     const element = await mountManager();
     const accept = await shownPart(element, 'accept-all');
-    accept.focus();
-    await sendKeys({ down: 'Shift' });
+    before.focus();
+    // Reached from the keyboard, so that :focus-visible applies in every engine.
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ up: 'Shift' });
-    await sendKeys({ press: 'Tab' });
-    const style = getComputedStyle(deepActiveElement()!);
+    expect(deepActiveElement() === accept, 'Tab reaches Accept all').to.equal(true);
+    const style = getComputedStyle(accept);
     expect(style.outlineStyle).to.equal('solid');
     expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+    before.remove();
   });
 
   it('blocks the page only when the site sets blocking: a modal dialog, where Escape rejects', async () => {
@@ -195,15 +201,17 @@ describe('the banner', () => {
     expect((await change).detail.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
   });
 
-  it('sits in the corner or edge that layout and position ask for, following the reading direction', async () => {
-    await setViewport({ width: 1000, height: 700 });
+  it('sits in the corner or edge that layout and position ask for, following the reading direction', async function () {
+    await setViewportOrSkip(this, { width: 1000, height: 700 });
+    // Within a pixel: engines round sub-pixel layout differently (Firefox: 700.0000153).
+    const near = (value: number, expected: number) => Math.abs(value - expected) < 1;
     const cases: [string, (rect: DOMRect) => boolean][] = [
       ['', (rect) => rect.right > 900 && rect.bottom > 600 && rect.left > 400],
       ['position="top-start"', (rect) => rect.left < 100 && rect.top < 100],
       ['position="bottom-start" lang="ar"', (rect) => rect.right > 900 && rect.bottom > 600],
       ['position="bottom-end" lang="he"', (rect) => rect.left < 100],
-      ['layout="bar"', (rect) => rect.left === 0 && rect.width === 1000 && rect.bottom === 700],
-      ['layout="bar" position="top"', (rect) => rect.top === 0 && rect.width === 1000],
+      ['layout="bar"', (rect) => near(rect.left, 0) && near(rect.width, 1000) && near(rect.bottom, 700)],
+      ['layout="bar" position="top"', (rect) => near(rect.top, 0) && near(rect.width, 1000)],
     ];
     for (const [attributes, expected] of cases) {
       const element = await mountManager(undefined, attributes);
@@ -285,8 +293,8 @@ describe('the banner', () => {
     ['dark', 'light'],
     ['auto', 'dark'],
   ] as const) {
-    it(`is accessible (${theme} theme, ${scheme} system preference)`, async () => {
-      await emulateMedia({ colorScheme: scheme });
+    it(`is accessible (${theme} theme, ${scheme} system preference)`, async function () {
+      await emulateColorSchemeOrSkip(this, scheme);
       const element = await mountManager({ categories: CATEGORIES, policyUrl: '/cookies' }, `theme="${theme}"`);
       await shownPart(element, 'banner');
       await nextFrames();
@@ -305,8 +313,8 @@ describe('the banner', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('keeps the first layer still: no animation to reduce', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
+  it('keeps the first layer still: no animation to reduce', async function () {
+    await emulateMediaOrSkip(this, { reducedMotion: 'reduce' });
     const element = await mountManager();
     const banner = await shownPart(element, 'banner');
     expect(banner.getAnimations()).to.have.length(0);

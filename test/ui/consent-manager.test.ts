@@ -419,7 +419,10 @@ describe('<consent-manager>', () => {
       document.cookie = `consent=${elsewhere}; Path=/`;
       expect(element.isAllowed('marketing'), 'nothing changes before the tab is shown').to.equal(false);
       const change = nextEvent(element, 'consent-change');
+      // The tab is shown again; stated here, since a test page may really be in the background.
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
       document.dispatchEvent(new Event('visibilitychange'));
+      delete (document as { visibilityState?: string }).visibilityState;
       const event = await change;
       expect(event.detail.source).to.equal('sync');
       expect(event.detail.changed).to.deep.equal(['marketing']);

@@ -1,5 +1,6 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
+import { emulateColorSchemeOrSkip, emulateMediaWhereSupported } from '../helpers/browser-commands.js';
 import '../../src/define.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { reported } from '../../src/diagnostics/report.js';
@@ -53,7 +54,7 @@ describe('the preferences dialog', () => {
     await reported();
     output.restore();
     clearBrowserStorage();
-    await emulateMedia({ colorScheme: 'light' });
+    await emulateMediaWhereSupported({ colorScheme: 'light' });
   });
 
   it('is loaded only when opened', async () => {
@@ -112,7 +113,7 @@ describe('the preferences dialog', () => {
     const element = await mountManager();
     await openPreferences(element);
     toggle(element, 'analytics').focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(toggle(element, 'analytics').checked).to.equal(true);
     part(element, 'save')!.focus();
     const change = nextEvent(element, 'consent-change');
@@ -248,8 +249,8 @@ describe('the preferences dialog', () => {
     ['theme="auto"', 'dark'],
     ['lang="he"', 'light'],
   ] as const) {
-    it(`is accessible (${attributes}, ${scheme} system preference), cookie tables open`, async () => {
-      await emulateMedia({ colorScheme: scheme });
+    it(`is accessible (${attributes}, ${scheme} system preference), cookie tables open`, async function () {
+      await emulateColorSchemeOrSkip(this, scheme);
       const element = await mountManager(undefined, attributes);
       const dialog = await openPreferences(element);
       if (attributes === 'lang="he"') await waitFor(() => dialog.getAttribute('dir') === 'rtl' && part(element, 'save')!.textContent.trim() === 'שמירת הבחירות', 3000, 'Hebrew');

@@ -1,0 +1,58 @@
+/**
+ * Wrappers for web-test-runner commands that not every engine offers. Media emulation exists only
+ * over Chrome's DevTools protocol, and viewport changes only where puppeteer or playwright drive
+ * the browser: elsewhere the wrappers report `false` (hooks go on; tests skip, saying why).
+ */
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+
+type MediaOptions = Parameters<typeof emulateMedia>[0];
+type Viewport = Parameters<typeof setViewport>[0];
+
+async function attempt(command: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await command();
+    return true;
+  } catch (error) {
+    if (error instanceof Error && /not supported|CDP support is required/.test(error.message)) return false;
+    throw error;
+  }
+}
+
+/** Emulates media features where the engine can; `false` where it cannot. */
+export function emulateMediaWhereSupported(options: MediaOptions): Promise<boolean> {
+  return attempt(() => emulateMedia(options));
+}
+
+/** Sets the viewport where the engine can; `false` where it cannot. */
+export function setViewportWhereSupported(viewport: Viewport): Promise<boolean> {
+  return attempt(() => setViewport(viewport));
+}
+
+/** Emulates media features, or skips the calling test in an engine that cannot. */
+export async function emulateMediaOrSkip(context: Mocha.Context, options: MediaOptions): Promise<void> {
+  if (!(await emulateMediaWhereSupported(options))) context.skip();
+}
+
+/** Sets the viewport, or skips the calling test in an engine that cannot. */
+export async function setViewportOrSkip(context: Mocha.Context, viewport: Viewport): Promise<void> {
+  if (!(await setViewportWhereSupported(viewport))) context.skip();
+}
+
+/** Shift+Tab: held and released where the driver supports it, pressed as a chord elsewhere. */
+export async function pressShiftTab(): Promise<void> {
+  if (await attempt(() => sendKeys({ down: 'Shift' }))) {
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+  } else {
+    await sendKeys({ press: 'Shift+Tab' });
+  }
+}
+
+/**
+ * Puts the page in `scheme` (light or dark system preference), or skips the calling test in an
+ * engine that can neither emulate it nor already has it.
+ */
+export async function emulateColorSchemeOrSkip(context: Mocha.Context, scheme: 'light' | 'dark'): Promise<void> {
+  if (await emulateMediaWhereSupported({ colorScheme: scheme })) return;
+  if (!matchMedia(`(prefers-color-scheme: ${scheme})`).matches) context.skip();
+}

@@ -2,8 +2,9 @@
 import { ConsentCookieTableElement } from './ui/consent-cookie-table.js';
 import { ConsentManagerElement } from './ui/consent-manager.js';
 
-ConsentManagerElement.define();
-ConsentCookieTableElement.define();
+// A second copy of the script (another version, say) warns once and leaves both tags to the
+// first: its cookie table would not find the first copy's manager state anyway.
+if (ConsentManagerElement.define()) ConsentCookieTableElement.define();
 
 declare global {
   interface HTMLElementTagNameMap {

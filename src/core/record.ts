@@ -14,7 +14,7 @@
  * | `u`   | when it was last changed, in Unix seconds                                |
  * | `g`   | granted category ids, joined by `.`                                      |
  * | `d`   | denied category ids, joined by `.`                                       |
- * | `m`   | how it was given: `banner`, `preferences`, `api` or `gpc`                |
+ * | `m`   | how it was given: `banner`, `preferences`, `placeholder`, `api` or `gpc` |
  * | `gpc` | `1` if Global Privacy Control was on when it was given, else `0`         |
  * | `l`   | the language the visitor saw                                             |
  * | `s`   | checksum of everything before `&s=`: FNV-1a 32-bit in base 36            |

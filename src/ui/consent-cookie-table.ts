@@ -18,8 +18,8 @@ import { defineElement } from './define-element.js';
  */
 export class ConsentCookieTableElement extends HTMLElement {
   /** Registers the element; like `ConsentManagerElement.define`, a taken name only warns. */
-  static define(tagName = 'consent-cookie-table', registry: CustomElementRegistry = customElements): void {
-    defineElement(tagName, this, registry);
+  static define(tagName = 'consent-cookie-table', registry: CustomElementRegistry = customElements): boolean {
+    return defineElement(tagName, this, registry);
   }
 
   connectedCallback(): void {

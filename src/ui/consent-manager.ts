@@ -91,8 +91,8 @@ export class ConsentManagerElement extends LitElement {
    * Registers the element. A name that is already taken gets a console warning instead of the
    * exception `customElements.define` throws, so two copies of the script on one page coexist.
    */
-  static define(tagName = 'consent-manager', registry: CustomElementRegistry = customElements): void {
-    defineElement(tagName, this, registry);
+  static define(tagName = 'consent-manager', registry: CustomElementRegistry = customElements): boolean {
+    return defineElement(tagName, this, registry);
   }
 
   // The rest of the styles come with the parts of the UI that use them.

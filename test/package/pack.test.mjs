@@ -71,7 +71,7 @@ import '${manifest.name}/define';
 const element: ConsentManagerElement = document.createElement('consent-manager');
 element.addEventListener('consent-change', (event: ConsentChangeEvent) => {
   const allowed: boolean | undefined = event.detail.categories.analytics;
-  const source: 'banner' | 'preferences' | 'api' | 'sync' | 'gpc' = event.detail.source;
+  const source: 'banner' | 'preferences' | 'placeholder' | 'api' | 'sync' | 'gpc' = event.detail.source;
   void allowed; void source;
 });
 void element.ready.then((state) => state.decided);
@@ -79,7 +79,11 @@ void parseConfig({}).config.categories.length;
 `,
     );
     await writeFile(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'ES2022', moduleResolution: 'bundler', target: 'ES2022', lib: ['ES2022', 'DOM'], noEmit: true, types: [] }, files: ['app.ts'] }));
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], { encoding: 'utf8' });
+    try {
+      execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", project], { encoding: "utf8" });
+    } catch (error) {
+      assert.fail(`TypeScript rejected the package: ${error.stdout}`);
+    }
   });
 
   it('imports every entry point in a bundled app and renders the element in a browser', async () => {

@@ -1,4 +1,4 @@
-import type { CSSResult } from 'lit';
+import type { CSSResult } from '@lit/reactive-element';
 
 /**
  * Adds constructable stylesheets to a shadow root that lacks them. The parts of the UI load

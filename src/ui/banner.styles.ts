@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * The first layer. It is `position: fixed`, so showing it moves nothing on the page (no layout

@@ -1,4 +1,6 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+// Lit's reactive base without lit-html: the first load renders only the live region, and the banner
+// builds its few nodes itself. The templated parts of the UI bring lit-html when they load.
+import { css, type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import type { ConsentAdapter } from '../core/adapter.js';
 import { type ConfigError, type ConsentConfig, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
 import { type ConsentRecord, encodeRecord } from '../core/record.js';
@@ -86,7 +88,7 @@ export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end
  * @cssprop --consent-banner-width - Largest width of the `box` banner.
  * @cssprop --consent-dialog-width - Largest width of the preferences dialog.
  */
-export class ConsentManagerElement extends LitElement {
+export class ConsentManagerElement extends ReactiveElement {
   /**
    * Registers the element. A name that is already taken gets a console warning instead of the
    * exception `customElements.define` throws, so two copies of the script on one page coexist.
@@ -171,11 +173,13 @@ export class ConsentManagerElement extends LitElement {
   #languageObserver: MutationObserver | undefined;
   /** `true` after `showBanner()`, `false` after `hide()`; `undefined`: shown while undecided. */
   #bannerRequest: boolean | undefined;
-  /** The parts of the UI loaded so far, for code that cannot wait (`render()`, putting frames back). */
+  /** The parts of the UI loaded so far, for code that cannot wait (`update()`, putting frames back). */
   readonly #parts: Partial<UiParts> = {};
   readonly #loading: Partial<Record<keyof UiParts, Promise<unknown>>> = {};
   /** Which views were on screen after the last update, to announce changes. */
   readonly #shown = { banner: false, preferences: false };
+  /** The polite live region the non-blocking banner appears in, so that it announces itself. */
+  #liveRegion: HTMLElement | undefined;
 
   constructor() {
     super();
@@ -554,12 +558,19 @@ export class ConsentManagerElement extends LitElement {
     if (state && (this.#bannerRequest ?? !state.decided)) this.#load('banner').catch(loadFailed);
   }
 
-  protected override render(): unknown {
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    const root = this.renderRoot;
+    if (!this.#liveRegion) {
+      this.#liveRegion = this.ownerDocument.createElement('div');
+      this.#liveRegion.setAttribute('aria-live', 'polite');
+      root.append(this.#liveRegion);
+    }
     const state = this.#store?.state;
     const language = this.#uiLanguage;
     const gpc = state?.gpc === true && this.effectiveConfig.gpcDenies.length > 0;
-    const banner = state && language && (this.#bannerRequest ?? !state.decided) ? this.#parts.banner?.renderBanner(this, language, gpc) : nothing;
-    return html`<div aria-live="polite">${this.blocking ? nothing : banner}</div>
-      ${this.blocking ? banner : nothing} ${language && this.#parts.preferences?.renderPreferences(this, language, gpc)}`;
+    const showBanner = state !== undefined && language !== undefined && (this.#bannerRequest ?? !state.decided);
+    this.#parts.banner?.updateBanner(this, this.#liveRegion, showBanner ? { language, gpc } : null);
+    if (language) this.#parts.preferences?.updatePreferences(this, language, gpc);
   }
 }

@@ -6,7 +6,7 @@
  */
 
 import { msg } from '../l10n/msg.js';
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, render, type TemplateResult } from 'lit';
 import { textFor } from '../core/localized-text.js';
 import { isRightToLeft } from '../l10n/direction.js';
 import { alwaysOn, categoryDescription, categoryLabel } from './category-texts.js';
@@ -57,6 +57,18 @@ function keepFocusInside(event: KeyboardEvent): void {
     event.preventDefault();
     (event.shiftKey ? focusable.at(-1) : focusable[0])?.focus();
   }
+}
+
+/** Renders the dialog of `host` into its place in the shadow root (nothing while closed). */
+export function updatePreferences(host: ConsentManagerElement, language: string, gpc: boolean): void {
+  // (`:scope` matches nothing in a shadow root, hence the plain class.)
+  let place = host.renderRoot.querySelector<HTMLElement>('.preferences-place');
+  if (!place) {
+    place = host.ownerDocument.createElement('div');
+    place.className = 'preferences-place';
+    host.renderRoot.append(place);
+  }
+  render(renderPreferences(host, language, gpc), place, { host });
 }
 
 /** The dialog of `host`, or nothing while its preferences are closed. */

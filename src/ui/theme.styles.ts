@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * The theme shared by every element of the UI. Colours and measures are read from the site's

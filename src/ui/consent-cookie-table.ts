@@ -8,6 +8,8 @@ import { defineElement } from './define-element.js';
  *
  * This class is all the first load carries; what it shows is loaded when one is on the page.
  *
+ * @customElement consent-cookie-table
+ *
  * @attr for - The `id` of the `<consent-manager>` to show; by default the first one on the page.
  * @attr theme - `light`, `dark` or `auto`; by default the theme of the `<consent-manager>`.
  * @attr heading-level - The level (2 to 6) of the category headings; 3 by default.

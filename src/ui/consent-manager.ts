@@ -55,12 +55,14 @@ export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end
  * `showPreferences()`. It speaks the language of the element's `lang`, else the page's, else the
  * browser's, else the config's `language`; see the README for the 30 shipped languages.
  *
- * @fires consent-ready - Once per page load, when the stored choice (or the defaults) is applied.
- * @fires consent-change - On every choice, reset, change from another tab, and Global Privacy Control override.
- * @fires consent-adapter-load - When a vendor script an adapter loaded has run.
- * @fires consent-adapter-error - When an adapter's vendor script failed to load, its options are invalid, or it threw.
- * @fires consent-ui-show - When the banner or the preferences dialog appears; `detail.view` says which.
- * @fires consent-ui-hide - When the banner or the preferences dialog goes away; `detail.view` says which.
+ * @customElement consent-manager
+ *
+ * @fires {ConsentReadyEvent} consent-ready - Once per page load, when the stored choice (or the defaults) is applied.
+ * @fires {ConsentChangeEvent} consent-change - On every choice, reset, change from another tab, and Global Privacy Control override.
+ * @fires {ConsentAdapterLoadEvent} consent-adapter-load - When a vendor script an adapter loaded has run.
+ * @fires {ConsentAdapterErrorEvent} consent-adapter-error - When an adapter's vendor script failed to load, its options are invalid, or it threw.
+ * @fires {ConsentUiShowEvent} consent-ui-show - When the banner or the preferences dialog appears; `detail.view` says which.
+ * @fires {ConsentUiHideEvent} consent-ui-hide - When the banner or the preferences dialog goes away; `detail.view` says which.
  *
  * @csspart banner - The first layer: a labelled region, or a modal dialog when `blocking`.
  * @csspart title - The banner's title.

@@ -20,6 +20,7 @@ import { adoptTheme } from './banner.js';
  * site only styles it. It takes the iframe's `class`, so the site's CSS sizes it like the frame,
  * and otherwise the size the frame had.
  *
+ * @customElement consent-placeholder
  * @csspart placeholder - The placeholder's box: text and button.
  */
 export class ConsentPlaceholderElement extends LitElement {
@@ -57,6 +58,7 @@ export class ConsentPlaceholderElement extends LitElement {
 
   /** The frame it stands in for. */
   frame!: HTMLIFrameElement;
+  /** The `<consent-manager>` whose choice this placeholder asks about and records. */
   manager!: ConsentManagerElement;
 
   override connectedCallback(): void {

@@ -237,6 +237,14 @@ export class ConsentManagerElement extends ReactiveElement {
     }
     if (this.#startScheduled) return;
     this.#startScheduled = true;
+    // A page holding no record at all (any record begins `v=1&id=`, whatever the cookie's name)
+    // will most likely show the banner: fetch it while the stored state is worked out. It is only
+    // rendered if the store agrees; a wrong guess costs one cached request.
+    try {
+      if (!this.ownerDocument.cookie.includes('=v=1&id=')) UI_PARTS.banner().catch(() => undefined);
+    } catch {
+      // Cookies are blocked (a sandboxed frame): the store finds out what to show, a moment later.
+    }
     // Frameworks set properties right after creating the element; they are in place one microtask later.
     queueMicrotask(() => this.#startWhenConfigAvailable());
   }

@@ -15,11 +15,16 @@ after(async () => {
   await Promise.all([browser?.close(), server?.close()]);
 });
 
-describe('the UI under a strict CSP (script-src and style-src self, Trusted Types)', () => {
-  it('shows every part, translated, with no policy violation', async () => {
+describe('the UI under strict Content Security Policies with Trusted Types', () => {
+  for (const [policy, path, prefix] of [
+    ["script-src and style-src 'self'", '/strict/ui.html', '/strict/'],
+    // Every chunk the bundle imports later inherits the nonce of the script that loaded it.
+    ["a nonce-based script-src", '/nonce/ui-nonce.html', '/nonce/'],
+  ]) {
+  it(`shows every part, translated, with no policy violation, under ${policy}`, async () => {
     const context = await browser.newContext();
     const { page, problems } = await openRecordedPage(context);
-    const response = await page.goto(`${server.url}/strict/ui.html`);
+    const response = await page.goto(`${server.url}${path}`);
     assert.match(response.headers()['content-security-policy'], /require-trusted-types-for 'script'/);
 
     await page.locator('[part="banner"]').waitFor();
@@ -44,13 +49,14 @@ describe('the UI under a strict CSP (script-src and style-src self, Trusted Type
 
     // The placeholder's button allows marketing and loads the frame.
     await page.locator('consent-placeholder button').click();
-    await page.waitForFunction(() => document.querySelector('iframe[data-consent]')?.getAttribute('src') === '/strict/embed.html');
+    await page.waitForFunction((expected) => document.querySelector('iframe[data-consent]')?.getAttribute('src') === expected, `${prefix}embed.html`);
     assert.equal(await page.locator('consent-placeholder').count(), 0);
 
     assert.deepEqual(problems.violations, []);
     assert.deepEqual(problems.errors, []);
     await context.close();
   });
+  }
 
   it('loads the banner for an undecided visitor only, and no language chunk for an English page', async () => {
     const context = await browser.newContext();

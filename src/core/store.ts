@@ -121,14 +121,17 @@ export class ConsentStore {
 
   /**
    * Applies a change another tab made. `remoteValue` is the record value that tab stored (`null`
-   * after a reset); it is validated like a stored value. Without it, storage is read again.
+   * after a reset); it is validated like a stored value. Without it, or when it does not decode,
+   * storage is read again.
    * Returns the change, or `null` when this tab already shows that state.
    */
   refresh(remoteValue?: string | null): ConsentChange | null {
     const before = this.#current;
     // Another tab's cookie write can reach this document's cookie jar after its message does,
     // so the value in the message is preferred to reading storage.
-    const values = remoteValue === undefined ? this.#storage.read() : remoteValue === null ? [] : [remoteValue];
+    // A value that does not decode says nothing reliable: storage, the source of truth, is read instead.
+    const known = remoteValue === null || (remoteValue !== undefined && decodeRecord(remoteValue) !== null);
+    const values = !known ? this.#storage.read() : remoteValue === null ? [] : [remoteValue];
     const { record } = this.#readStored(values);
     const unchanged = record && before.record ? encodeRecord(record) === encodeRecord(before.record) : record === before.record;
     if (unchanged) return null;

@@ -350,11 +350,15 @@ describe('ConsentStore', () => {
       expect(change?.categories.marketing).to.equal(false);
     });
 
-    it('validates an announced value like a stored one', () => {
+    it('validates an announced value like a stored one, and reads storage instead of a value that does not decode', () => {
       const here = harness.store();
       here.load();
+      here.decide({ analytics: true }, 'banner');
+      expect(here.refresh('v=1&g=necessary.analytics.marketing'), 'garbage changes nothing: storage agrees').to.equal(null);
+      expect(here.state.categories.marketing, 'garbage grants nothing').to.equal(false);
+      harness.memory.write('corrupted');
+      expect(here.refresh('also garbage')?.decided, 'storage, read instead, holds no choice now').to.equal(false);
       here.acceptAll('banner');
-      expect(here.refresh('v=1&g=necessary.analytics.marketing')?.categories.marketing, 'garbage grants nothing').to.equal(false);
       const expired = new Harness();
       expired.time = START - 400 * DAY;
       expired.store().acceptAll('banner');

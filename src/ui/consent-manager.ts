@@ -33,6 +33,20 @@ type UiParts = { [Name in keyof typeof UI_PARTS]: Awaited<ReturnType<(typeof UI_
 const loadFailed = (error: unknown): void => report('error', { code: 'ui-load-failed', error });
 
 /**
+ * Whether two `config` values say the same. Frameworks that re-render with an inline object
+ * assign a new but equal one each time, which must not restart the element.
+ */
+function sameConfig(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  try {
+    const content = (value: unknown): string => JSON.stringify(typeof value === 'string' ? JSON.parse(value) : value);
+    return content(a) === content(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The localization module, once any element on the page has needed it. @lit/localize keeps one
  * language per page, so once it is loaded even English has to be set through it.
  */
@@ -258,7 +272,7 @@ export class ConsentManagerElement extends ReactiveElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('config') && this.#store && this.config !== this.#appliedConfigInput) this.#reconfigure();
+    if (changed.has('config') && this.#store && !sameConfig(this.config, this.#appliedConfigInput)) this.#reconfigure();
     if (changed.has('adapters') && this.#store) this.#startAdapters();
     for (const dialog of this.renderRoot.querySelectorAll('dialog')) {
       if (!dialog.open) dialog.showModal();

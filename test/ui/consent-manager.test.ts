@@ -116,6 +116,22 @@ describe('<consent-manager>', () => {
       await bannerShown(element);
     });
 
+    it('ignores a config property replaced by an equal one, as frameworks do on every render', async () => {
+      const element = document.createElement('consent-manager');
+      element.config = { categories: CATEGORIES };
+      element.classList.add('element-test');
+      document.body.append(element);
+      await element.ready;
+      element.acceptAll();
+      const changes: string[] = [];
+      element.addEventListener('consent-change', (event) => changes.push(event.detail.source));
+      element.config = { categories: CATEGORIES.map((category) => ({ ...category })) };
+      element.config = JSON.stringify({ categories: CATEGORIES });
+      await element.updateComplete;
+      expect(changes).to.deep.equal([]);
+      expect(element.consent.marketing).to.equal(true);
+    });
+
     it('applies a config property replaced at run time', async () => {
       const element = await mount();
       element.acceptAll();

@@ -269,6 +269,40 @@ describe('under a nonce-based Content Security Policy with Trusted Types', () =>
   });
 });
 
+describe('Stripe under enforced Trusted Types', () => {
+  // Stripe.js is inserted by @stripe/stripe-js, through the page's default policy.
+  const policy = STRICT_CSP.replace("script-src 'self'", "script-src 'self' https://js.stripe.com").replace('trusted-types consent-manager lit-html', 'trusted-types consent-manager lit-html default');
+
+  async function openStripePage(page) {
+    const stripeServer = await startStaticServer({ mounts: { '/': 'test/e2e/pages/adapters', '/dist/': 'dist' }, csp: () => policy });
+    const context = await browser.newContext();
+    const log = await routeVendors(context);
+    const recorded = await openRecordedPage(context);
+    await recorded.page.goto(`${stripeServer.url}/${page}`);
+    return { context, log, stripeServer, ...recorded };
+  }
+
+  it("loads with the README's narrow default policy, with no violation", async () => {
+    const { context, log, stripeServer, page, problems } = await openStripePage('stripe-trusted-types.html');
+    await page.waitForFunction(() => window.events.some((event) => event.name === 'consent-adapter-load' && event.id === 'stripe'));
+    assert.deepEqual(log.requests, [STRIPE_WITHOUT_SIGNALS]);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+    await stripeServer.close();
+  });
+
+  it('is reported as blocked without a default policy, and nothing else breaks', async () => {
+    const { context, log, stripeServer, page } = await openStripePage('stripe-trusted-types-no-policy.html');
+    await page.waitForFunction(() => window.events.some((event) => event.name === 'consent-adapter-error' && event.id === 'stripe'));
+    assert.equal((await page.evaluate(() => window.events.find((event) => event.name === 'consent-adapter-error'))).reason, 'blocked');
+    assert.deepEqual(log.requests, []);
+    assert.deepEqual(await page.evaluate(() => document.querySelector('consent-manager').consent), { necessary: true, analytics: false });
+    await context.close();
+    await stripeServer.close();
+  });
+});
+
 describe('dist/consent-defaults.js', () => {
   it('pushes the default and the stored choice before a tag manager snippet that runs ahead of the element', async () => {
     const context = await browser.newContext();

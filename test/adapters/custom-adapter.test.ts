@@ -1,26 +1,12 @@
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { ConsentAdapter } from '../../src/core/adapter.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { plausible } from '../../demo/plausible-adapter.js';
-import { CATEGORIES, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { clearBrowserStorage, waitFor } from '../helpers/page-state.js';
+import { CATEGORIES, isolateAdapterTests, mountWithAdapters, scriptsFor } from '../helpers/adapters.js';
+import { waitFor } from '../helpers/page-state.js';
 
 describe('a custom adapter (the README example)', () => {
-  let output: CapturedConsole;
-
-  beforeEach(() => {
-    clearBrowserStorage();
-    resetVendorGlobals();
-    output = captureConsole();
-  });
-
-  afterEach(() => {
-    fixtureCleanup();
-    output.restore();
-    clearBrowserStorage();
-    resetVendorGlobals();
-  });
+  const output = isolateAdapterTests();
 
   it('loads its script only once analytics is allowed, with the page nonce, and recommends a reload on withdrawal', async () => {
     const { element, log } = await mountWithAdapters({ categories: CATEGORIES }, [plausible({ src: '/test/fixtures/gated/log.js?plausible' })]);

@@ -2,9 +2,8 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { googleAnalytics } from '../../adapters/google-analytics.js';
 import { reported } from '../../src/diagnostics/report.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
-import { CATEGORIES, dataLayerEntries, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { clearBrowserStorage, waitFor } from '../helpers/page-state.js';
+import { CATEGORIES, dataLayerEntries, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
+import { waitFor } from '../helpers/page-state.js';
 
 const DENIED = {
   ad_storage: 'denied',
@@ -18,20 +17,7 @@ const DENIED = {
 const GTAG = 'https://www.googletagmanager.com/gtag/js';
 
 describe('google-analytics adapter', () => {
-  let output: CapturedConsole;
-
-  beforeEach(() => {
-    clearBrowserStorage();
-    resetVendorGlobals();
-    output = captureConsole();
-  });
-
-  afterEach(() => {
-    fixtureCleanup();
-    output.restore();
-    clearBrowserStorage();
-    resetVendorGlobals();
-  });
+  const output = isolateAdapterTests();
 
   it('pushes the default with all seven types before any other command, and loads nothing until analytics is allowed', async () => {
     await mountWithAdapters({ categories: CATEGORIES, adapters: { 'google-analytics': { measurementId: 'G-TEST1234' } } });
@@ -136,20 +122,7 @@ describe('google-analytics adapter', () => {
 });
 
 describe('google-analytics adapter, with a choice made before the adapter chunks arrived', () => {
-  let output: CapturedConsole;
-
-  beforeEach(() => {
-    clearBrowserStorage();
-    resetVendorGlobals();
-    output = captureConsole();
-  });
-
-  afterEach(() => {
-    fixtureCleanup();
-    output.restore();
-    clearBrowserStorage();
-    resetVendorGlobals();
-  });
+  isolateAdapterTests();
 
   it('applies the state on load first, then the choice, in order', async () => {
     const element = await fixture<ConsentManagerElement>(

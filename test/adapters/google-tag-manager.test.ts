@@ -1,9 +1,7 @@
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { googleTagManager } from '../../adapters/google-tag-manager.js';
 import { googleAnalytics } from '../../adapters/google-analytics.js';
-import { CATEGORIES, dataLayerEntries, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { clearBrowserStorage } from '../helpers/page-state.js';
+import { CATEGORIES, dataLayerEntries, isolateAdapterTests, mountWithAdapters, scriptsFor } from '../helpers/adapters.js';
 
 const DENIED = {
   ad_storage: 'denied',
@@ -24,20 +22,7 @@ function withoutTimes(entries: unknown[]): unknown[] {
 }
 
 describe('google-tag-manager adapter', () => {
-  let output: CapturedConsole;
-
-  beforeEach(() => {
-    clearBrowserStorage();
-    resetVendorGlobals();
-    output = captureConsole();
-  });
-
-  afterEach(() => {
-    fixtureCleanup();
-    output.restore();
-    clearBrowserStorage();
-    resetVendorGlobals();
-  });
+  isolateAdapterTests();
 
   it('loads the container after the default, and pushes update and the consent event on each change', async () => {
     const { element } = await mountWithAdapters({ categories: CATEGORIES, adapters: { 'google-tag-manager': { containerId: 'GTM-ABC1234' } } });

@@ -1,28 +1,14 @@
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { type Fbq, metaPixel } from '../../adapters/meta-pixel.js';
-import { CATEGORIES, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { clearBrowserStorage, waitFor } from '../helpers/page-state.js';
+import { CATEGORIES, isolateAdapterTests, mountWithAdapters, scriptsFor } from '../helpers/adapters.js';
+import { waitFor } from '../helpers/page-state.js';
 
 const FBEVENTS = 'https://connect.facebook.net/en_US/fbevents.js';
 const fbq = () => (window as unknown as { fbq?: Fbq }).fbq;
 const queued = (): unknown[][] => fbq()!.queue.map((args) => Array.from(args as ArrayLike<unknown>));
 
 describe('meta-pixel adapter', () => {
-  let output: CapturedConsole;
-
-  beforeEach(() => {
-    clearBrowserStorage();
-    resetVendorGlobals();
-    output = captureConsole();
-  });
-
-  afterEach(() => {
-    fixtureCleanup();
-    output.restore();
-    clearBrowserStorage();
-    resetVendorGlobals();
-  });
+  isolateAdapterTests();
 
   it('leaves nothing on the page before consent: no stub, no fbevents.js, no image', async () => {
     document.cookie = '_fbp=fb.1.1.1; Path=/';

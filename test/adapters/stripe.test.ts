@@ -1,24 +1,11 @@
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { stripe } from '../../adapters/stripe.js';
-import { CATEGORIES, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { clearBrowserStorage, waitFor } from '../helpers/page-state.js';
+import { CATEGORIES, isolateAdapterTests, mountWithAdapters, scriptsFor } from '../helpers/adapters.js';
+import { waitFor } from '../helpers/page-state.js';
 
 // @stripe/stripe-js loads Stripe.js at most once per page, so this file has a single page story.
 describe('stripe adapter', () => {
-  let output: CapturedConsole;
-
-  beforeEach(() => {
-    clearBrowserStorage();
-    resetVendorGlobals();
-    output = captureConsole();
-  });
-
-  afterEach(() => {
-    fixtureCleanup();
-    output.restore();
-    clearBrowserStorage();
-  });
+  isolateAdapterTests();
 
   it('loads as necessary with fraud signals off until their category is allowed, and reports a failed load once', async () => {
     const adapter = stripe({ publishableKey: 'pk_test_abcdefgh1234', advancedFraudSignals: 'analytics' });

@@ -1,9 +1,10 @@
 /** Mounting the element with adapters, and reading what adapters left on the page. */
-import { fixture, html } from '@open-wc/testing';
+import { fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ConsentAdapter } from '../../src/core/adapter.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
-import { waitFor } from './page-state.js';
+import { captureConsole, type CapturedConsole } from './console.js';
+import { clearBrowserStorage, waitFor } from './page-state.js';
 
 export const CATEGORIES = [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }, { id: 'preferences' }];
 
@@ -70,4 +71,36 @@ declare global {
     dataLayer?: unknown[];
     adaptersStarted?: boolean;
   }
+}
+
+/**
+ * Gives each test of the calling `describe` a clean page: storage emptied, vendor globals and
+ * scripts removed, the fixture cleaned up, and the console captured. Returns the captured output
+ * of the test that is running.
+ */
+export function isolateAdapterTests(): CapturedConsole {
+  let current: CapturedConsole | undefined;
+  beforeEach(() => {
+    clearBrowserStorage();
+    resetVendorGlobals();
+    current = captureConsole();
+  });
+  afterEach(() => {
+    fixtureCleanup();
+    current?.restore();
+    clearBrowserStorage();
+    resetVendorGlobals();
+  });
+  return {
+    get error() {
+      return current!.error;
+    },
+    get warn() {
+      return current!.warn;
+    },
+    get other() {
+      return current!.other;
+    },
+    restore: () => current?.restore(),
+  };
 }

@@ -4,39 +4,29 @@ import { css } from '@lit/reactive-element';
  * The theme shared by every element of the UI. Colours and measures are read from the site's
  * `--consent-*` custom properties, with the default theme as fallback: custom properties inherit,
  * so a site can set them on `:root`. `theme="dark"` (or `auto` with a dark system preference)
- * swaps only the fallbacks, so a colour the site sets wins in every theme. Links take the text
- * colour and are underlined, so they meet the text contrast too.
+ * swaps only the fallbacks (`light-dark()` follows the color-scheme the theme sets), so a colour
+ * the site sets wins in every theme. Links take the text colour and are underlined, so they meet
+ * the text contrast too.
  *
  * The default colours give at least 4.5:1 for text in both themes (a test checks them).
  */
 export const themeStyles = css`
   :host {
     color-scheme: light;
-    --_bg: var(--consent-background, #fff);
-    --_fg: var(--consent-color, #1f2933);
-    --_accent: var(--consent-accent, #1e40af);
-    --_on-accent: var(--consent-on-accent, #fff);
-    --_line: var(--consent-border-color, #6b7280);
+    /* Each default colour as a light and a dark pair: the theme only sets color-scheme. */
+    --_bg: var(--consent-background, light-dark(#fff, #111827));
+    --_fg: var(--consent-color, light-dark(#1f2933, #f3f4f6));
+    --_accent: var(--consent-accent, light-dark(#1e40af, #bfdbfe));
+    --_on-accent: var(--consent-on-accent, light-dark(#fff, #111827));
+    --_line: var(--consent-border-color, light-dark(#6b7280, #9ca3af));
     --_space: var(--consent-spacing, 1rem);
     --_radius: var(--consent-radius, 0.5rem);
   }
   :host([theme='dark']) {
     color-scheme: dark;
-    --_bg: var(--consent-background, #111827);
-    --_fg: var(--consent-color, #f3f4f6);
-    --_accent: var(--consent-accent, #bfdbfe);
-    --_on-accent: var(--consent-on-accent, #111827);
-    --_line: var(--consent-border-color, #9ca3af);
   }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      color-scheme: dark;
-      --_bg: var(--consent-background, #111827);
-      --_fg: var(--consent-color, #f3f4f6);
-      --_accent: var(--consent-accent, #bfdbfe);
-      --_on-accent: var(--consent-on-accent, #111827);
-      --_line: var(--consent-border-color, #9ca3af);
-    }
+  :host([theme='auto']) {
+    color-scheme: light dark;
   }
   .surface {
     box-sizing: border-box;

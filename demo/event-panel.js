@@ -61,7 +61,7 @@ function element(tag, properties = {}, ...children) {
   return node;
 }
 
-/** Builds the panel at the end of `<body>` and starts listening. Wide screens see it open. */
+/** Builds the panel at the end of `<body>` and starts listening to the consent events. Wide screens see it open. */
 export function createEventPanel() {
   const count = element('span', { className: 'event-count' }, '0');
   const toggle = element('button', { type: 'button', className: 'event-panel-toggle', 'aria-expanded': 'false', 'aria-controls': 'event-panel-body' });
@@ -107,13 +107,16 @@ export function createEventPanel() {
   for (const name of CONSENT_EVENTS) {
     window.addEventListener(name, (event) => add(KINDS[name] ?? 'event', name, JSON.stringify(summarize(name, event.detail))));
   }
-  watchDataLayer((entry) => add('data-layer', 'dataLayer.push', describeDataLayerEntry(entry)));
 
   document.body.classList.add('has-event-panel');
   document.body.append(panel);
   setOpen(window.matchMedia('(min-width: 64rem)').matches);
   return {
     panel,
+    /** Lists a dataLayer entry (the page's `watchDataLayer` hands them over). */
+    addDataLayerEntry(entry) {
+      add('data-layer', 'dataLayer.push', describeDataLayerEntry(entry));
+    },
     /** Docks the panel at the inline end, away from a banner that sits at the start. */
     dockAt(side) {
       panel.dataset.side = side;

@@ -66,7 +66,9 @@ export function createEventPanel() {
   const count = element('span', { className: 'event-count' }, '0');
   const toggle = element('button', { type: 'button', className: 'event-panel-toggle', 'aria-expanded': 'false', 'aria-controls': 'event-panel-body' });
   toggle.append(element('span', {}, 'Consent events'), count);
-  const log = element('ol', { id: 'event-log', className: 'event-log', role: 'log', 'aria-label': 'Consent events and dataLayer pushes, newest first' });
+  const list = element('ol');
+  // A log region that scrolls: focusable, so keyboard users can scroll it too.
+  const log = element('div', { id: 'event-log', className: 'event-log', role: 'log', tabIndex: 0, 'aria-label': 'Consent events and dataLayer pushes, newest first' }, list);
   const clear = element('button', { type: 'button', className: 'secondary' }, 'Clear');
   const body = element(
     'div',
@@ -84,7 +86,7 @@ export function createEventPanel() {
   };
   toggle.addEventListener('click', () => setOpen(!panel.classList.contains('open')));
   clear.addEventListener('click', () => {
-    log.replaceChildren();
+    list.replaceChildren();
     entries = 0;
     count.textContent = '0';
   });
@@ -100,7 +102,7 @@ export function createEventPanel() {
       ' ',
       element('code', {}, text),
     );
-    log.prepend(item);
+    list.prepend(item);
     count.textContent = String(++entries);
   };
 

@@ -2,6 +2,8 @@
 // request to a host other than the test server is recorded and aborted here, so the vendors fail
 // as they would offline, deterministically, and nothing reaches the internet.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CSP, DEMO_VENDOR_SOURCES, STRICT_CSP, demoCsp, startStaticServer } from '../../scripts/serve.mjs';
 import { VENDOR_SCRIPT_HOSTS } from '../../demo/trusted-types.js';
@@ -168,6 +170,29 @@ describe('every demo page', () => {
     }
     assert.ok(outside.length > 0);
     for (const url of outside) assert.ok(VENDOR_HOSTS.has(new URL(url).hostname), `only vendors were asked for, and aborted: ${url}`);
+    await context.close();
+  });
+});
+
+describe('every demo page, for accessibility', () => {
+  it('has no axe violation (landmarks, headings, names, contrast), in the light and the dark theme, banner shown', async () => {
+    // axe-core comes with @open-wc/testing (through chai-a11y-axe), which the UI suites use for the same check.
+    const axe = await readFile(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
+    const { context } = await offlineContext();
+    for (const path of PAGES) {
+      const { page } = await open(context, path);
+      await page.locator('[part="banner"]').waitFor();
+      // Evaluated by the test runner, not loaded as a script: the page's policy does not apply to it.
+      await page.evaluate(axe);
+      for (const theme of ['light', 'dark']) {
+        await page.selectOption('#theme-switcher', theme);
+        const violations = await page.evaluate(async () =>
+          (await window.axe.run(document)).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+        );
+        assert.deepEqual(violations, [], `${path} (${theme})`);
+      }
+      await page.close();
+    }
     await context.close();
   });
 });

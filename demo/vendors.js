@@ -41,7 +41,7 @@ window.addEventListener('consent-change', showState);
 const actions = {
   acceptAll: () => manager.acceptAll(),
   rejectAll: () => manager.rejectAll(),
-  analyticsOnly: () => manager.save({ analytics: true, marketing: false }),
+  analyticsOnly: () => manager.save({ analytics: true }),
   reset: () => manager.reset(),
   showBanner: () => manager.showBanner(),
   showPreferences: () => manager.showPreferences(),

@@ -44,9 +44,13 @@ function buildIfNeeded() {
 async function settle(page, language) {
   await page.waitForFunction((wanted) => document.querySelector('consent-manager').language === wanted, language);
   await page.evaluate(() => document.fonts.ready);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // The switchers keep the focus after a choice; a focused control is not what a visitor first sees.
+  await page.evaluate(() => document.querySelector('header :focus')?.blur());
   // No hover underline on whatever button lies under the pointer.
   await page.mouse.move(0, 0);
+  // Let the native controls finish repainting after losing the focus, then two frames more.
+  await page.waitForTimeout(250);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 async function shoot(browser, url, { name, theme, language }) {

@@ -54,7 +54,7 @@ export function watchDataLayer(onPush) {
 function element(tag, properties = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(properties)) {
-    if (key in node && key !== 'part') node[key] = value;
+    if (key in node) node[key] = value;
     else node.setAttribute(key, value);
   }
   node.append(...children);
@@ -119,7 +119,7 @@ export function createEventPanel() {
     addDataLayerEntry(entry) {
       add('data-layer', 'dataLayer.push', describeDataLayerEntry(entry));
     },
-    /** Docks the panel at the inline end, away from a banner that sits at the start. */
+    /** Docks the panel in the bottom corner at the page's inline `start` or `end`. */
     dockAt(side) {
       panel.dataset.side = side;
     },

@@ -1,32 +1,32 @@
-// The vendors demo page: the consent events (adapter events included), the data layer, and a
-// custom adapter given from code (demo/plausible-adapter.js, with a local stand-in script).
+// The developers page: the site's config plus Google Tag Manager, a custom adapter given from
+// code (demo/plausible-adapter.js, with a local stand-in script), the page's state, the API
+// buttons, and the configuration and Content Security Policy the page runs under. Loaded after
+// demo/site.js, so it extends the config site.js set before the element starts.
+import { SITE_CONFIG } from './config.js';
 import { plausible } from './plausible-adapter.js';
 
-const element = document.querySelector('consent-manager');
-const log = document.getElementById('event-log');
+const manager = document.querySelector('consent-manager');
+const config = { ...SITE_CONFIG, adapters: { ...SITE_CONFIG.adapters, 'google-tag-manager': { containerId: 'GTM-DEMO123' } } };
+manager.config = config;
+manager.adapters = [plausible({ src: '/vendor/fake-analytics.js' })];
+
+document.getElementById('config-source').textContent = JSON.stringify(config, null, 2);
+
+// The policy this very page was served with, as the server sent it.
+fetch(location.href, { method: 'HEAD', cache: 'no-store' })
+  .then((response) => {
+    const policy = response.headers.get('content-security-policy');
+    document.getElementById('csp-source').textContent = policy ? policy.split('; ').join(';\n') : '(none: this server sends no policy)';
+  })
+  .catch(() => {
+    document.getElementById('csp-source').textContent = '(could not be read)';
+  });
+
 const status = document.getElementById('consent-status');
-const dataLayerList = document.getElementById('data-layer');
 
-element.adapters = [plausible({ src: '/vendor/fake-analytics.js' })];
-
-function addLogEntry(name, detail) {
-  const item = document.createElement('li');
-  const title = document.createElement('strong');
-  title.textContent = name;
-  const body = document.createElement('code');
-  body.textContent = JSON.stringify(detail);
-  item.append(title, ' ', body);
-  log.prepend(item);
-}
-
-function describeEntry(entry) {
-  const values = Object.prototype.toString.call(entry) === '[object Arguments]' ? ['gtag', ...Array.from(entry)] : [entry];
-  return values.map((value) => (value instanceof Date ? 'new Date()' : JSON.stringify(value))).join(', ');
-}
-
-function show() {
+function showState() {
   status.replaceChildren();
-  for (const [category, allowed] of Object.entries(element.consent)) {
+  for (const [category, allowed] of Object.entries(manager.consent)) {
     const term = document.createElement('dt');
     term.textContent = category;
     const value = document.createElement('dd');
@@ -34,31 +34,17 @@ function show() {
     value.className = allowed ? 'allowed' : 'denied';
     status.append(term, value);
   }
-  dataLayerList.replaceChildren(
-    ...(window.dataLayer ?? []).map((entry) => {
-      const item = document.createElement('li');
-      const code = document.createElement('code');
-      code.textContent = describeEntry(entry);
-      item.append(code);
-      return item;
-    }),
-  );
 }
-
-for (const name of ['consent-ready', 'consent-change', 'consent-adapter-load', 'consent-adapter-error']) {
-  window.addEventListener(name, (event) => {
-    const { categories, source, changed, reloadRecommended, id, reason, src } = event.detail;
-    addLogEntry(name, id ? { id, ...(reason ? { reason } : {}), src } : { categories, ...(source ? { source, changed, reloadRecommended } : {}) });
-    // The adapters push to the data layer in the same task as the event; show it after them.
-    setTimeout(show);
-  });
-}
+window.addEventListener('consent-ready', showState);
+window.addEventListener('consent-change', showState);
 
 const actions = {
-  acceptAll: () => element.acceptAll(),
-  rejectAll: () => element.rejectAll(),
-  analyticsOnly: () => element.save({ analytics: true, marketing: false }),
-  reset: () => element.reset(),
+  acceptAll: () => manager.acceptAll(),
+  rejectAll: () => manager.rejectAll(),
+  analyticsOnly: () => manager.save({ analytics: true }),
+  reset: () => manager.reset(),
+  showBanner: () => manager.showBanner(),
+  showPreferences: () => manager.showPreferences(),
 };
 document.addEventListener('click', (event) => {
   const action = event.target instanceof Element ? event.target.closest('[data-action]')?.getAttribute('data-action') : null;

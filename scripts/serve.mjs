@@ -1,5 +1,6 @@
 // A small static server for the demo (`npm start`) and the end-to-end tests. Every HTML page is
-// served with a strict Content Security Policy, to show the component needs nothing looser.
+// served with a strict Content Security Policy, to show the component needs nothing looser; the
+// demo's pages add exactly the hosts of the vendors they configure (DEMO_CSP).
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -29,6 +30,54 @@ export const STRICT_CSP = [
   "require-trusted-types-for 'script'",
   'trusted-types consent-manager lit-html',
 ].join('; ');
+
+/**
+ * The hosts the demo's vendors use, by directive, as each vendor's Content Security Policy guide
+ * lists them: Google Analytics 4 (https://developers.google.com/tag-platform/security/guides/csp),
+ * Meta Pixel (fbevents.js, and its beacon to www.facebook.com/tr), Segment (analytics.js from its
+ * CDN, settings from the CDN, events to api.segment.io) and Stripe.js (its script, its card
+ * iframes, its API). Nothing else: no wildcard wider than a vendor documents.
+ */
+export const DEMO_VENDOR_SOURCES = {
+  'script-src': ['https://*.googletagmanager.com', 'https://connect.facebook.net', 'https://cdn.segment.com', 'https://js.stripe.com', 'https://*.js.stripe.com'],
+  'img-src': ['https://*.google-analytics.com', 'https://*.googletagmanager.com', 'https://www.facebook.com'],
+  'connect-src': [
+    'https://*.google-analytics.com',
+    'https://*.analytics.google.com',
+    'https://*.googletagmanager.com',
+    'https://www.facebook.com',
+    'https://cdn.segment.com',
+    'https://api.segment.io',
+    'https://api.stripe.com',
+  ],
+  'frame-src': ['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com'],
+};
+
+/**
+ * The demo's policy: the strict one, plus the vendors' hosts, plus a `default` Trusted Types
+ * policy. Vendor loaders insert scripts of their own (Stripe's loader inserts Stripe.js, Segment
+ * and Meta fetch more of their code); on a page that enforces Trusted Types, only a `default`
+ * policy can let those through, and the demo's (demo/trusted-types.js) passes exactly the
+ * script-src hosts above.
+ */
+export const DEMO_CSP = [
+  "default-src 'self'",
+  `script-src 'self' ${DEMO_VENDOR_SOURCES['script-src'].join(' ')}`,
+  "style-src 'self'",
+  `img-src 'self' data: ${DEMO_VENDOR_SOURCES['img-src'].join(' ')}`,
+  `connect-src 'self' ${DEMO_VENDOR_SOURCES['connect-src'].join(' ')}`,
+  `frame-src 'self' ${DEMO_VENDOR_SOURCES['frame-src'].join(' ')}`,
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types consent-manager lit-html default',
+].join('; ');
+
+/** The policy of each demo page: the vendors' hosts where the consent manager runs, the strict policy for the embedded tour. */
+export function demoCsp(pathname) {
+  return pathname === '/embed.html' ? STRICT_CSP : DEMO_CSP;
+}
 
 /** The same, with scripts allowed by a per-response nonce instead of by origin. */
 export function nonceCsp(nonce) {
@@ -102,6 +151,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('dist/ is missing: run `npm run build` first (`npm start` does both).');
     process.exit(1);
   }
-  const { url } = await startStaticServer({ port, host: process.env.HOST ?? 'localhost', mounts: { '/': 'demo', '/dist/': 'dist' } });
+  const { url } = await startStaticServer({ port, host: process.env.HOST ?? 'localhost', mounts: { '/': 'demo', '/dist/': 'dist' }, csp: demoCsp });
   console.log(`Demo running at ${url} (Ctrl+C to stop)`);
 }

@@ -146,19 +146,4 @@ describe('strict Content Security Policy', () => {
   });
 });
 
-describe('the demo', () => {
-  it('starts under its strict policy with no violation, no error, and the banner shown', async () => {
-    const context = await browser.newContext();
-    const { page, problems } = await openRecordedPage(context);
-    await page.goto(`${server.url}/`);
-    await ready(page);
-    assert.equal(await page.locator('[part="banner"]').count(), 1);
-    await page.locator('#event-log li', { hasText: 'consent-ready' }).waitFor({ timeout: 2000 });
-    await page.locator('[part="accept-all"]').click();
-    await page.locator('#analytics-status', { hasText: 'ran' }).waitFor();
-    await page.locator('#event-log li', { hasText: 'consent-change' }).waitFor({ timeout: 2000 });
-    assert.deepEqual(problems.violations, []);
-    assert.deepEqual(problems.errors, []);
-    await context.close();
-  });
-});
+// The demo site has its own tests, under the policy the demo server sends it: test/e2e/demo.test.mjs.

@@ -14,26 +14,7 @@ manager.config = SITE_CONFIG;
 
 const panel = createEventPanel();
 
-// Workaround: <consent-cookie-table> renders again when the choice or the language changes, but
-// not when the adapters named in the config arrive, so the vendors' cookies could be missing from
-// the cookie policy until the visitor's next choice. The element pushes its first tag manager
-// event right after it has appended those adapters: connect the tables again then, which renders
-// them again. (Remove once the table follows the element's `adapters`.)
-let adaptersListed = false;
-function listAdapterCookies(entry) {
-  if (adaptersListed || entry?.event !== 'consent_update') return;
-  adaptersListed = true;
-  for (const table of document.querySelectorAll('consent-cookie-table')) {
-    const [parent, next] = [table.parentNode, table.nextSibling];
-    table.remove();
-    parent.insertBefore(table, next);
-  }
-}
-
-watchDataLayer((entry) => {
-  panel.addDataLayerEntry(entry);
-  listAdapterCookies(entry);
-});
+watchDataLayer((entry) => panel.addDataLayerEntry(entry));
 
 // ---- Theme and language: switchers in the header, remembered only with "preferences" -------
 
@@ -59,10 +40,8 @@ const languages = new Set(Array.from(languageSwitcher?.options ?? [], (option) =
 
 function applyTheme(theme) {
   document.documentElement.dataset.theme = theme;
+  // Cookie tables and embed placeholders follow the element's theme.
   manager.setAttribute('theme', theme);
-  // Cookie tables and embed placeholders copy the element's theme once, when they first render,
-  // and do not follow a later change of it: hand them the new theme too.
-  for (const part of document.querySelectorAll('consent-cookie-table, consent-placeholder')) part.setAttribute('theme', theme);
   if (themeSwitcher) themeSwitcher.value = theme;
 }
 

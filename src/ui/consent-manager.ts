@@ -196,6 +196,8 @@ export class ConsentManagerElement extends ReactiveElement {
   readonly #shown = { banner: false, preferences: false };
   /** The polite live region the non-blocking banner appears in, so that it announces itself. */
   #liveRegion: HTMLElement | undefined;
+  /** Cookie tables and placeholders, told when what they show from this element changes. */
+  readonly #watchers = new Set<() => void>();
 
   constructor() {
     super();
@@ -274,6 +276,7 @@ export class ConsentManagerElement extends ReactiveElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('config') && this.#store && !sameConfig(this.config, this.#appliedConfigInput)) this.#reconfigure();
     if (changed.has('adapters') && this.#store) this.#startAdapters();
+    if (changed.has('adapters') || changed.has('theme')) for (const watcher of this.#watchers) watcher();
     for (const dialog of this.renderRoot.querySelectorAll('dialog')) {
       if (!dialog.open) dialog.showModal();
     }
@@ -454,6 +457,16 @@ export class ConsentManagerElement extends ReactiveElement {
             this.#uiLanguage ??= 'en';
             this.requestUpdate();
           });
+  }
+
+  /**
+   * Calls `watcher` whenever the adapters (and so the cookies they declare) or the theme change,
+   * until the returned function is called. For `<consent-cookie-table>` and the placeholders.
+   * @internal
+   */
+  _watch(watcher: () => void): () => void {
+    this.#watchers.add(watcher);
+    return () => this.#watchers.delete(watcher);
   }
 
   /**

@@ -41,6 +41,8 @@ const styles = css`
 
 /** Tables showing, and how to bring each up to date. */
 const shown = new WeakMap<HTMLElement, () => void>();
+/** Tables that take their theme from the manager (the site gave them none of their own). */
+const themedByManager = new WeakSet<HTMLElement>();
 
 async function findManager(host: HTMLElement): Promise<ConsentManagerElement | null> {
   const doc = host.ownerDocument;
@@ -63,7 +65,8 @@ function update(host: HTMLElement, manager: ConsentManagerElement): void {
   const language = manager.language;
   const config = manager.effectiveConfig;
   const consent = manager.consent;
-  if (!host.hasAttribute('theme')) host.setAttribute('theme', manager.theme);
+  if (!host.hasAttribute('theme')) themedByManager.add(host);
+  if (themedByManager.has(host)) host.setAttribute('theme', manager.theme);
   const level = Math.min(6, Math.max(2, Number(host.getAttribute('heading-level')) || 3));
   render(
     html`
@@ -110,9 +113,12 @@ export async function showCookieTables(host: HTMLElement): Promise<void> {
       shown.delete(host);
       manager.removeEventListener('consent-change', refresh);
       window.removeEventListener(LOCALE_STATUS_EVENT, refresh);
+      unwatch();
     }
   };
   shown.set(host, refresh);
+  // Config-named adapters arrive after start, with the cookies they declare; the theme may change.
+  const unwatch = manager._watch(refresh);
   manager.addEventListener('consent-change', refresh);
   window.addEventListener(LOCALE_STATUS_EVENT, refresh);
   refresh();

@@ -61,16 +61,22 @@ export class ConsentPlaceholderElement extends LitElement {
   /** The `<consent-manager>` whose choice this placeholder asks about and records. */
   manager!: ConsentManagerElement;
 
+  #unwatch: (() => void) | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
     // The theme comes first, so these styles win over it.
     adoptTheme(this.renderRoot, ConsentPlaceholderElement.placeholderStyles);
     window.addEventListener(LOCALE_STATUS_EVENT, this.#onLocale);
+    // It looks like the manager's banner: same theme, also when the page switches it.
+    this.#unwatch = this.manager._watch(() => this.setAttribute('theme', this.manager.theme));
+    this.setAttribute('theme', this.manager.theme);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener(LOCALE_STATUS_EVENT, this.#onLocale);
+    this.#unwatch?.();
   }
 
   /** Keeps the size the frame had: rules of the page (for its copied class) still win over these. */
@@ -132,7 +138,6 @@ export function updatePlaceholder(frame: HTMLIFrameElement, allowed: boolean, ma
   placeholder.frame = frame;
   placeholder.manager = manager;
   placeholder.className = frame.className;
-  placeholder.setAttribute('theme', manager.theme);
   frame.replaceWith(placeholder);
   placeholder.append(frame);
   placeholder.sizeLike(width || Number(frame.getAttribute('width')), height || Number(frame.getAttribute('height')), inline);

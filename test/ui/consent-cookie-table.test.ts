@@ -66,6 +66,28 @@ describe('<consent-cookie-table>', () => {
     expect(output.error).to.deep.equal([]);
   });
 
+  it('lists the cookies of adapters that arrive after it is shown, with no change of choice', async () => {
+    const { table, manager } = await mountPolicyPage();
+    // As the adapters a config names do: they are added once their chunk has loaded.
+    manager.adapters = [...manager.adapters, { id: 'meta-pixel', cookies: [{ name: '_fbp', party: 'third', provider: 'Meta', category: 'marketing' }] }];
+    await waitFor(() => table.shadowRoot!.querySelectorAll('[part="cookie-table"]')[2]?.textContent?.includes('_fbp') === true, 2000, "the adapter's cookie");
+  });
+
+  it("follows the manager's theme, unless the site gave the table its own", async () => {
+    const { table, manager } = await mountPolicyPage();
+    expect(table.getAttribute('theme')).to.equal('light');
+    manager.theme = 'dark';
+    await waitFor(() => table.getAttribute('theme') === 'dark', 2000, 'the dark theme');
+    table.setAttribute('theme', 'light');
+    const own = document.createElement('consent-cookie-table');
+    own.setAttribute('theme', 'auto');
+    table.after(own);
+    await waitFor(() => (own.shadowRoot?.querySelectorAll('[part="category"]').length ?? 0) > 0, 3000, 'the second table');
+    manager.theme = 'light';
+    await waitFor(() => table.getAttribute('theme') === 'light', 2000, 'the light theme');
+    expect(own.getAttribute('theme'), 'its own theme stays').to.equal('auto');
+  });
+
   it('opens the preferences from its button', async () => {
     const { table, manager } = await mountPolicyPage();
     table.shadowRoot!.querySelector<HTMLButtonElement>('[part="open-preferences"]')!.click();

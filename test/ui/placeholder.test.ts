@@ -79,6 +79,15 @@ describe('embed placeholders', () => {
     expect(frame.getClientRects(), 'the frame is not rendered').to.have.length(0);
   });
 
+  it("follows the manager's theme, also when the page switches it", async () => {
+    const frame = addFrame({ 'data-consent': 'marketing', 'data-src': '/test/fixtures/frame.html', title: 'Video' });
+    const element = await mountManager(CONFIG, 'theme="dark"');
+    const placeholder = await placeholderOf(frame);
+    expect(placeholder.getAttribute('theme')).to.equal('dark');
+    element.theme = 'light';
+    await waitFor(() => placeholder.getAttribute('theme') === 'light', 2000, 'the light theme');
+  });
+
   it("takes the size the page's CSS gives the frame, through its class", async () => {
     const style = new CSSStyleSheet();
     style.replaceSync('.video { display: block; width: 300px; height: 111px; }');

@@ -352,7 +352,7 @@ describe('the vendors demo page', () => {
     await demo.close();
   });
 
-  it("under the demo server's strict policy, reports each vendor as blocked and nothing leaves the page", async () => {
+  it('under a strict policy that names no vendor host, reports each vendor as blocked and nothing leaves the page', async () => {
     const context = await browser.newContext();
     const log = await routeVendors(context);
     const { page, problems } = await openRecordedPage(context);

@@ -3,7 +3,7 @@ import { fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ConsentAdapter } from '../../src/core/adapter.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
-import { captureConsole, type CapturedConsole } from './console.js';
+import { captureConsoleEachTest, type CapturedConsole } from './console.js';
 import { clearBrowserStorage, waitFor } from './page-state.js';
 
 export const CATEGORIES = [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }, { id: 'preferences' }];
@@ -79,28 +79,15 @@ declare global {
  * of the test that is running.
  */
 export function isolateAdapterTests(): CapturedConsole {
-  let current: CapturedConsole | undefined;
-  beforeEach(() => {
-    clearBrowserStorage();
-    resetVendorGlobals();
-    current = captureConsole();
-  });
-  afterEach(() => {
-    fixtureCleanup();
-    current?.restore();
-    clearBrowserStorage();
-    resetVendorGlobals();
-  });
-  return {
-    get error() {
-      return current!.error;
+  return captureConsoleEachTest(
+    () => {
+      clearBrowserStorage();
+      resetVendorGlobals();
     },
-    get warn() {
-      return current!.warn;
+    () => {
+      fixtureCleanup();
+      clearBrowserStorage();
+      resetVendorGlobals();
     },
-    get other() {
-      return current!.other;
-    },
-    restore: () => current?.restore(),
-  };
+  );
 }

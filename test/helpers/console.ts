@@ -25,3 +25,32 @@ export function captureConsole(): CapturedConsole {
   console.log = console.info = console.debug = (...args: unknown[]) => captured.other.push(text(args));
   return captured;
 }
+
+/**
+ * Captures the console around each test of the calling `describe`, and returns the output of the
+ * test that is running. `cleanUp` runs after each test, before the console is given back, so
+ * that what it prints is captured too.
+ */
+export function captureConsoleEachTest(setUp: () => void, cleanUp: () => void | Promise<void>): CapturedConsole {
+  let current: CapturedConsole | undefined;
+  beforeEach(() => {
+    setUp();
+    current = captureConsole();
+  });
+  afterEach(async () => {
+    await cleanUp();
+    current?.restore();
+  });
+  return {
+    get error() {
+      return current!.error;
+    },
+    get warn() {
+      return current!.warn;
+    },
+    get other() {
+      return current!.other;
+    },
+    restore: () => current?.restore(),
+  };
+}

@@ -1,14 +1,32 @@
 /** Mounting `<consent-manager>` for UI tests, and reaching into its shadow root. */
-import { fixture, html } from '@open-wc/testing';
+import { fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
-import { waitFor } from './page-state.js';
+import { reported } from '../../src/diagnostics/report.js';
+import { captureConsoleEachTest, type CapturedConsole } from './console.js';
+import { clearBrowserStorage, waitFor } from './page-state.js';
 
 export const CATEGORIES = [
   { id: 'necessary', required: true, cookies: [{ name: 'session', party: 'first', purpose: 'Keeps you signed in', lifetime: 'session' }] },
   { id: 'analytics', cookies: [{ pattern: '^_ga', party: 'third', provider: 'Google Analytics', purpose: { en: 'Counts visits', de: 'Zählt Besuche' }, lifetime: '2 years' }] },
   { id: 'marketing' },
 ];
+
+/**
+ * Gives each test of the calling `describe` a clean English page: storage emptied, the fixture
+ * cleaned up, and the console captured until the element's diagnostics are printed. Returns the
+ * captured output of the test that is running.
+ */
+export function isolateUiTests(): CapturedConsole {
+  before(() => {
+    document.documentElement.lang = 'en';
+  });
+  return captureConsoleEachTest(clearBrowserStorage, async () => {
+    fixtureCleanup();
+    await reported();
+    clearBrowserStorage();
+  });
+}
 
 /**
  * Mounts an element configured by its JSON child, with `attributes` written on it, and waits

@@ -1,12 +1,11 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import '../../src/define.js';
+import { reported } from '../../src/diagnostics/report.js';
 import { allLocales, sourceLocale, targetLocales } from '../../src/l10n/generated/locale-codes.js';
 import { matchLanguage, pickLanguage } from '../../src/l10n/language.js';
 import type { loadConsentTemplates } from '../../src/l10n/localization.js';
-import { reported } from '../../src/diagnostics/report.js';
-import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { clearBrowserStorage, waitFor } from '../helpers/page-state.js';
-import { mountManager, part, shownPart } from '../helpers/ui.js';
+import { waitFor } from '../helpers/page-state.js';
+import { isolateUiTests, mountManager, part, shownPart } from '../helpers/ui.js';
 
 /** The 24 official EU languages, right-to-left Arabic and Hebrew, and four more the issue asks for. */
 const REQUIRED = ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv', 'ar', 'he', 'ja', 'zh-Hans', 'pt-BR', 'tr'];
@@ -38,17 +37,9 @@ function text(template: Templates[string] | undefined): string {
 }
 
 describe('languages', () => {
-  let output: CapturedConsole;
+  const output = isolateUiTests();
 
-  beforeEach(() => {
-    clearBrowserStorage();
-    output = captureConsole();
-  });
-
-  afterEach(async () => {
-    fixtureCleanup();
-    await reported();
-    output.restore();
+  afterEach(() => {
     document.documentElement.lang = 'en';
   });
 

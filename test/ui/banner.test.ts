@@ -2,11 +2,10 @@ import { expect, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { emulateColorSchemeOrSkip, emulateMediaOrSkip, emulateMediaWhereSupported, setViewportOrSkip, setViewportWhereSupported } from '../helpers/browser-commands.js';
 import '../../src/define.js';
-import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { reported } from '../../src/diagnostics/report.js';
-import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { clearBrowserStorage, nextEvent, setGlobalPrivacyControl, waitFor } from '../helpers/page-state.js';
-import { CATEGORIES, deepActiveElement, mountManager, nextFrames, part, parts, shownPart } from '../helpers/ui.js';
+import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
+import { nextEvent, setGlobalPrivacyControl, waitFor } from '../helpers/page-state.js';
+import { CATEGORIES, deepActiveElement, isolateUiTests, mountManager, nextFrames, part, parts, shownPart } from '../helpers/ui.js';
 
 const BUTTONS = ['accept-all', 'reject-all', 'customize'];
 /** What makes one button more prominent than another. */
@@ -21,22 +20,9 @@ function storedMethod(): string | null {
 }
 
 describe('the banner', () => {
-  let output: CapturedConsole;
-
-  before(() => {
-    document.documentElement.lang = 'en';
-  });
-
-  beforeEach(() => {
-    clearBrowserStorage();
-    output = captureConsole();
-  });
+  const output = isolateUiTests();
 
   afterEach(async () => {
-    fixtureCleanup();
-    await reported();
-    output.restore();
-    clearBrowserStorage();
     await emulateMediaWhereSupported({ colorScheme: 'light', reducedMotion: 'no-preference' });
     await setViewportWhereSupported({ width: 800, height: 600 });
   });

@@ -1,11 +1,10 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../src/define.js';
+import { reported } from '../../src/diagnostics/report.js';
 import type { ConsentCookieTableElement } from '../../src/ui/consent-cookie-table.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
-import { reported } from '../../src/diagnostics/report.js';
-import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { clearBrowserStorage, waitFor } from '../helpers/page-state.js';
-import { CATEGORIES, nextFrames } from '../helpers/ui.js';
+import { waitFor } from '../helpers/page-state.js';
+import { CATEGORIES, isolateUiTests, nextFrames } from '../helpers/ui.js';
 
 const CONFIG = JSON.stringify({ categories: CATEGORIES });
 
@@ -28,23 +27,7 @@ function choices(table: Element): string[] {
 }
 
 describe('<consent-cookie-table>', () => {
-  let output: CapturedConsole;
-
-  before(() => {
-    document.documentElement.lang = 'en';
-  });
-
-  beforeEach(() => {
-    clearBrowserStorage();
-    output = captureConsole();
-  });
-
-  afterEach(async () => {
-    fixtureCleanup();
-    await reported();
-    output.restore();
-    clearBrowserStorage();
-  });
+  const output = isolateUiTests();
 
   it("renders every category's cookie table, with the visitor's current choice", async () => {
     const { table, manager } = await mountPolicyPage();

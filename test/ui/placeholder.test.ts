@@ -3,10 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import type { ConsentPlaceholderElement } from '../../src/ui/placeholder.js';
-import { reported } from '../../src/diagnostics/report.js';
-import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { clearBrowserStorage, waitFor } from '../helpers/page-state.js';
-import { mountManager, nextFrames } from '../helpers/ui.js';
+import { waitFor } from '../helpers/page-state.js';
+import { isolateUiTests, mountManager, nextFrames } from '../helpers/ui.js';
 
 const CONFIG = { categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }] };
 
@@ -19,26 +17,16 @@ function storedMethod(): string | null {
 }
 
 describe('embed placeholders', () => {
-  let output: CapturedConsole;
+  isolateUiTests();
   let section: HTMLElement;
 
-  before(() => {
-    document.documentElement.lang = 'en';
-  });
-
   beforeEach(() => {
-    clearBrowserStorage();
-    output = captureConsole();
     section = document.createElement('section');
     document.body.append(section);
   });
 
-  afterEach(async () => {
-    fixtureCleanup();
+  afterEach(() => {
     section.remove();
-    await reported();
-    output.restore();
-    clearBrowserStorage();
   });
 
   function addFrame(attributes: Record<string, string>): HTMLIFrameElement {

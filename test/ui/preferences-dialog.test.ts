@@ -3,10 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { emulateColorSchemeOrSkip, emulateMediaWhereSupported } from '../helpers/browser-commands.js';
 import '../../src/define.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
-import { reported } from '../../src/diagnostics/report.js';
-import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { clearBrowserStorage, nextEvent, setGlobalPrivacyControl, waitFor } from '../helpers/page-state.js';
-import { CATEGORIES, deepActiveElement, mountManager, nextFrames, part, parts, shownPart } from '../helpers/ui.js';
+import { nextEvent, setGlobalPrivacyControl, waitFor } from '../helpers/page-state.js';
+import { CATEGORIES, deepActiveElement, isolateUiTests, mountManager, nextFrames, part, parts, shownPart } from '../helpers/ui.js';
 
 function dialogOf(element: ConsentManagerElement): HTMLDialogElement | null {
   return part<HTMLDialogElement>(element, 'preferences');
@@ -31,16 +29,10 @@ function storedMethod(): string | null {
 }
 
 describe('the preferences dialog', () => {
-  let output: CapturedConsole;
+  isolateUiTests();
   let opener: HTMLAnchorElement;
 
-  before(() => {
-    document.documentElement.lang = 'en';
-  });
-
   beforeEach(() => {
-    clearBrowserStorage();
-    output = captureConsole();
     opener = document.createElement('a');
     opener.href = '#settings';
     opener.textContent = 'Cookie settings';
@@ -49,11 +41,7 @@ describe('the preferences dialog', () => {
   });
 
   afterEach(async () => {
-    fixtureCleanup();
     opener.remove();
-    await reported();
-    output.restore();
-    clearBrowserStorage();
     await emulateMediaWhereSupported({ colorScheme: 'light' });
   });
 

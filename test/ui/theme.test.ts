@@ -1,14 +1,11 @@
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { bannerStyles } from '../../src/ui/banner.styles.js';
 import { cookieTableStyles } from '../../src/ui/cookie-table.js';
 import { ConsentPlaceholderElement } from '../../src/ui/placeholder.js';
 import { preferencesStyles } from '../../src/ui/preferences-dialog.js';
 import { themeStyles } from '../../src/ui/theme.styles.js';
-import { reported } from '../../src/diagnostics/report.js';
-import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { clearBrowserStorage } from '../helpers/page-state.js';
-import { mountManager, nextFrames, part, shownPart } from '../helpers/ui.js';
+import { isolateUiTests, mountManager, nextFrames, part, shownPart } from '../helpers/ui.js';
 
 /** WCAG relative luminance of an `rgb(…)` colour. */
 function luminance(color: string): number {
@@ -31,21 +28,9 @@ function customProperties(): string[] {
 }
 
 describe('theming', () => {
-  let output: CapturedConsole;
+  isolateUiTests();
 
-  before(() => {
-    document.documentElement.lang = 'en';
-  });
-
-  beforeEach(() => {
-    clearBrowserStorage();
-    output = captureConsole();
-  });
-
-  afterEach(async () => {
-    fixtureCleanup();
-    await reported();
-    output.restore();
+  afterEach(() => {
     document.documentElement.style.removeProperty('--consent-accent');
   });
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
@@ -19,14 +20,17 @@ function npm(args, cwd) {
   return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
 }
 
-/** Every subpath the package exports, except package.json, with `*` patterns expanded from the tarball. */
+/** `consent-defaults.js` is a classic script for `<head>`, not a module: it is tested on its own. */
+const CLASSIC_SCRIPTS = ['./consent-defaults.js'];
+
+/** Every module subpath the package exports, except package.json, with `*` patterns expanded from the tarball. */
 function entryPoints(files) {
   // A `null` target hides a subpath (shared helpers), and wins over a wider pattern.
   const hidden = Object.keys(manifest.exports)
     .filter((subpath) => manifest.exports[subpath] === null)
     .map((subpath) => subpath.split('*')[0]);
   return Object.keys(manifest.exports)
-    .filter((subpath) => subpath !== './package.json' && manifest.exports[subpath] !== null)
+    .filter((subpath) => subpath !== './package.json' && !CLASSIC_SCRIPTS.includes(subpath) && manifest.exports[subpath] !== null)
     .flatMap((subpath) => {
       if (!subpath.includes('*')) return [subpath];
       const [prefix, suffix] = manifest.exports[subpath].default.replace(/^\.\//, '').split('*');
@@ -86,7 +90,7 @@ void parseConfig({}).config.categories.length;
     }
   });
 
-  it('imports every entry point in a bundled app and renders the element in a browser', async () => {
+  it('imports every entry point in a bundled app and renders the element in a browser, after the exported consent-defaults.js', async () => {
     const entries = entryPoints(tarball.files.map(({ path }) => path));
     assert.ok(entries.includes(manifest.name) && entries.includes(`${manifest.name}/define`), entries.join(', '));
     await mkdir(join(project, 'public'), { recursive: true });
@@ -98,7 +102,13 @@ window.sameClass = customElements.get('consent-manager') === entry0.ConsentManag
 `,
     );
     await build({ absWorkingDir: project, entryPoints: ['main.js'], bundle: true, format: 'esm', outfile: 'public/main.js', logLevel: 'silent' });
-    await writeFile(join(project, 'public/index.html'), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><script type="module" src="/main.js"></script></head><body><consent-manager></consent-manager></body></html>`);
+    // As a site's build would: resolve the exported classic script and copy it beside the app.
+    const defaultsScript = createRequire(join(project, 'package.json')).resolve(`${manifest.name}/consent-defaults.js`);
+    await writeFile(join(project, 'public/consent-defaults.js'), await readFile(defaultsScript));
+    await writeFile(
+      join(project, 'public/index.html'),
+      `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><script src="/consent-defaults.js"></script><script type="module" src="/main.js"></script></head><body><consent-manager></consent-manager></body></html>`,
+    );
     const server = await startStaticServer({ mounts: { '/': join(project, 'public') } });
     const browser = await launchBrowser();
     try {
@@ -113,6 +123,11 @@ window.sameClass = customElements.get('consent-manager') === entry0.ConsentManag
         if (!entry.endsWith('/define')) assert.ok(exportedNames.length > 0, `${entry} exports something`);
       }
       assert.equal(await page.locator('[part="banner"]').count(), 1, 'the element renders');
+      const firstPush = await page.evaluate(() => {
+        const entry = window.dataLayer?.[0];
+        return { isArguments: Object.prototype.toString.call(entry) === '[object Arguments]', command: entry ? [entry[0], entry[1]] : null };
+      });
+      assert.deepEqual(firstPush, { isArguments: true, command: ['consent', 'default'] }, 'consent-defaults.js pushes the Consent Mode default first');
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();

@@ -251,7 +251,19 @@ const localizedText: Reader<LocalizedText> = (value, path, errors) => {
  * A link target: a path or an http(s) URL. Other schemes (`javascript:`, `data:`) are refused,
  * because the value ends up in an `href`.
  */
-const isLinkTarget = (value: string): boolean => /^\S+$/.test(value) && (!/^[a-z][a-z\d+.-]*:/i.test(value) || /^https?:\/\//i.test(value));
+/**
+ * Judged by the URL parser, as the browser will follow the link: it drops leading control
+ * characters and inner tabs and newlines, so a scheme test on the raw text would let
+ * `\u0001javascript:` through. Relative paths resolve to the placeholder base's https.
+ */
+const isLinkTarget = (value: string): boolean => {
+  if (!/^\S+$/.test(value)) return false;
+  try {
+    return /^https?:$/.test(new URL(value, 'https://base.invalid/').protocol);
+  } catch {
+    return false;
+  }
+};
 
 const localizedUrl: Reader<LocalizedText> = (value, path, errors) => {
   const text = localizedText(value, path, errors);

@@ -207,4 +207,11 @@ describe('parseConfig', () => {
     expect(errorPaths({ policyUrl: 'two words' })).to.deep.equal(['policyUrl']);
     expect(parseConfig({ policyUrl: 'javascript:alert(1)' }).config.policyUrl).to.equal(undefined);
   });
+
+  it('refuses a scheme the browser would see once it strips control characters, tabs and newlines', () => {
+    for (const disguised of ['\u0001javascript:alert(1)', '\u0000javascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)', 'JaVaScRiPt:alert(1)', '\u001fdata:text/html,x']) {
+      expect(errorPaths({ policyUrl: disguised }), JSON.stringify(disguised)).to.deep.equal(['policyUrl']);
+    }
+    expect(errorPaths({ policyUrl: '//cdn.example.com/cookies' })).to.deep.equal([]);
+  });
 });

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { type ConsentConfig, MAX_EXPIRES_DAYS, parseConfig } from '../../src/core/config.js';
+import { type ConsentConfig, MAX_EXPIRES_DAYS, parseConfig, TEXT_KEYS } from '../../src/core/config.js';
 import { type ConsentRecord, decodeRecord, encodeRecord } from '../../src/core/record.js';
 import { FallbackStorage, MemoryStorage } from '../../src/core/storage.js';
 import { type ConsentChange, ConsentStore } from '../../src/core/store.js';
@@ -16,6 +16,13 @@ const RUNS = { numRuns: 300 };
 
 const categoryId = fc.stringMatching(/^[a-z][a-z0-9_-]{0,12}$/);
 const languageTag = fc.constantFrom('en', 'de', 'pt-BR', 'zh-Hans-CN', 'ga', 'ar');
+/** Link targets, hostile ones included: schemes hidden behind characters the URL parser drops. */
+const linkLike = fc.oneof(
+  fc.string(),
+  fc.webUrl(),
+  fc.constantFrom('/cookies', 'cookies.html', '//cdn.example.com/p'),
+  fc.tuple(fc.constantFrom('', '\u0000', '\u0001', ' ', '\u001f'), fc.constantFrom('javascript', 'java\tscript', 'JAVASCRIPT', 'data', 'vbscript'), fc.constantFrom(':alert(1)', ':text/html,x')).map((parts) => parts.join('')),
+);
 
 const recordArbitrary: fc.Arbitrary<ConsentRecord> = fc
   .record({
@@ -87,6 +94,10 @@ describe('fuzzing the config', () => {
       storage: fc.oneof(fc.record({ cookieName: fc.string(), domain: fc.string(), path: fc.string(), expiresDays: fc.oneof(fc.double(), fc.integer()) }, { requiredKeys: [] }), fc.anything()),
       gpcDenies: fc.oneof(fc.array(fc.oneof(categoryId, fc.anything())), fc.anything()),
       language: fc.oneof(languageTag, fc.string()),
+      adapters: fc.oneof(fc.dictionary(fc.string(), fc.oneof(fc.dictionary(fc.string(), fc.anything()), fc.anything())), fc.anything()),
+      dataLayer: fc.oneof(fc.constant(false), fc.record({ name: fc.string(), event: fc.string() }, { requiredKeys: [] }), fc.anything()),
+      texts: fc.oneof(fc.dictionary(fc.constantFrom(...TEXT_KEYS, 'x'), fc.oneof(fc.string(), fc.dictionary(languageTag, fc.string()), fc.anything())), fc.anything()),
+      policyUrl: fc.oneof(linkLike, fc.dictionary(languageTag, linkLike), fc.anything()),
       typo: fc.anything(),
     },
     { requiredKeys: [] },
@@ -108,6 +119,12 @@ describe('fuzzing the config', () => {
         expect(['opt-in', 'opt-out']).to.include(config.mode);
         for (const id of config.gpcDenies) expect(config.categories.find((category) => category.id === id)?.required).to.equal(false);
         for (const error of errors) expect(error.path).to.be.a('string').and.not.equal('');
+        // What the page will render: links only to http(s) (or relative) targets, texts only as strings.
+        const urls = config.policyUrl === undefined ? [] : typeof config.policyUrl === 'string' ? [config.policyUrl] : Object.values(config.policyUrl);
+        for (const url of urls) expect(new URL(url, 'https://base.invalid/').protocol).to.be.oneOf(['http:', 'https:']);
+        for (const text of Object.values(config.texts)) for (const value of typeof text === 'string' ? [text] : Object.values(text)) expect(value).to.be.a('string');
+        if (config.dataLayer !== undefined && config.dataLayer !== false) expect(config.dataLayer.name ?? 'dataLayer').to.match(/^[A-Za-z_$][\w$]*$/);
+        if (config.adapters !== undefined) for (const options of Object.values(config.adapters)) expect(options).to.be.an('object').and.not.equal(null);
       }),
       { numRuns: 1000 },
     );

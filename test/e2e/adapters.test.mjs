@@ -3,7 +3,7 @@
 // Segment runs its real analytics.js from node_modules against a settings fixture.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { STRICT_CSP, startStaticServer } from '../../scripts/serve.mjs';
+import { nonceCsp, STRICT_CSP, startStaticServer } from '../../scripts/serve.mjs';
 import { launchBrowser, openRecordedPage, startTestServer } from './helpers.mjs';
 import { routeVendors } from './vendor-routes.mjs';
 
@@ -155,10 +155,10 @@ describe('on grant', () => {
 });
 
 describe('on withdrawal', () => {
-  it('tells each vendor, expires their cookies, recommends a reload, and blocks them on the next page', async () => {
+  it('tells each vendor, resets Segment, expires their cookies, recommends a reload, and blocks them on the next page', async () => {
     const context = await browser.newContext();
     const log = await routeVendors(context);
-    const { page, problems } = await open(context);
+    const { page, problems } = await open(context, '/open/adapters/index.html?spy-segment-reset');
     await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
     await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-load').length === 4);
     await waitForSegment(log, (event) => event.type === 'page');
@@ -180,6 +180,8 @@ describe('on withdrawal', () => {
 
     const told = await waitForSegment(log, (event) => event.event === 'Segment Consent Preference Updated');
     assert.deepEqual(told.context.consent.categoryPreferences, { Analytics: false, Advertising: false });
+    // The ajs_* clean-up above would also pass without reset(), which clears what analytics.js holds in memory.
+    assert.deepEqual(await page.evaluate(() => window.segmentResets), ['analytics.js'], 'reset() called once, on the loaded library');
     await page.evaluate(() => window.analytics.track('After withdrawal'));
     await page.waitForTimeout(400);
     assert.equal(log.segmentEvents.some((event) => event.event === 'After withdrawal'), false, 'later events are dropped');
@@ -237,6 +239,45 @@ describe('a vendor script that fails', () => {
   });
 });
 
+describe('a vendor script that throws when it runs', () => {
+  const VENDORS = ['google-analytics', 'meta-pixel', 'segment', 'stripe'];
+  for (const [id, url] of [
+    ['google-analytics', /\/gtag\/js/],
+    ['meta-pixel', /\/fbevents\.js$/],
+  ]) {
+    it(`${id}: the choice stays stored, the other vendors load, the element goes on, and the only error is the vendor's`, async () => {
+      const context = await browser.newContext();
+      const log = await routeVendors(context, { throwing: url });
+      const { page, problems } = await open(context);
+      await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+      const others = VENDORS.filter((vendor) => vendor !== id);
+      await page.waitForFunction((ids) => ids.every((wanted) => window.events.some((event) => event.name === 'consent-adapter-load' && event.id === wanted)), others);
+      await page.waitForFunction(() => (window.vendorRan ?? []).includes('stripe.js'));
+      await waitForSegment(log, (event) => event.type === 'page');
+      const thrown = `uncaught: ${new URL(log.requests.find((request) => url.test(request))).pathname} threw`;
+      assert.deepEqual(problems.errors, [thrown], "the vendor's own error, and none from the element");
+      // The stand-ins of the vendors that did not break ran.
+      const ran = await page.evaluate(() => window.vendorRan);
+      if (id !== 'google-analytics') assert.ok(ran.includes('gtag.js'));
+      if (id !== 'meta-pixel') assert.ok(ran.includes('fbevents.js'));
+
+      await page.reload();
+      await ready(page);
+      assert.deepEqual(await page.evaluate(() => document.querySelector('consent-manager').consent), { necessary: true, analytics: true, marketing: true }, 'the choice was stored');
+      assert.equal((await dataLayerOf(page)).at(-1).push.consent_source, 'stored');
+      await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-load').length >= 3);
+
+      await page.evaluate(() => document.querySelector('consent-manager').rejectAll());
+      assert.equal(await page.evaluate(() => document.querySelector('consent-manager').isAllowed('marketing')), false);
+      const change = (await eventsOf(page, 'consent-change')).at(-1);
+      assert.deepEqual({ categories: change.categories, changed: [...change.changed].sort() }, { categories: { necessary: true, analytics: false, marketing: false }, changed: ['analytics', 'marketing'] });
+      assert.deepEqual((await dataLayerOf(page)).at(-2), { gtag: ['consent', 'update', ALL_SEVEN_DENIED] }, 'the vendors are still told');
+      assert.deepEqual(problems.errors, [thrown, thrown], 'one per page load, from the vendor alone');
+      await context.close();
+    });
+  }
+});
+
 describe('offline', () => {
   it('reports the reason offline for each vendor, and a later grant online loads them', async () => {
     // Playwright's routes still answer while the context is offline, so they come later.
@@ -266,6 +307,40 @@ describe('under a nonce-based Content Security Policy with Trusted Types', () =>
     assert.deepEqual(await page.evaluate(() => window.vendorRan.sort()), ['fbevents.js', 'gtag.js']);
     assert.deepEqual(problems, { violations: [], errors: [] });
     await context.close();
+  });
+});
+
+describe('Segment and Tag Manager under a nonce-based policy', () => {
+  it("loads analytics.js and gtm.js with the page nonce, and Segment's API is reached, with no violation", async (t) => {
+    // The nonce policy of the other tests, plus the hosts Segment fetches its settings from and sends to.
+    const policy = (nonce) => `${nonceCsp(nonce)}; connect-src 'self' https://cdn.segment.com https://api.segment.io`;
+    const nonceServer = await startStaticServer({ mounts: { '/': 'test/e2e/pages/adapters', '/dist/': 'dist' }, csp: (pathname, nonce) => policy(nonce) });
+    const context = await browser.newContext();
+    t.after(() => Promise.all([context.close(), nonceServer.close()]));
+    const log = await routeVendors(context);
+    const { page, problems } = await openRecordedPage(context);
+    const response = await page.goto(`${nonceServer.url}/segment-gtm.html`);
+    assert.match(response.headers()['content-security-policy'], /script-src 'nonce-[^';]+'(;|$)/, 'only the nonce admits scripts');
+    await ready(page);
+    // Marketing stays denied: Segment would insert the Advertising destination itself, without a nonce.
+    await page.evaluate(() => document.querySelector('consent-manager').save({ analytics: true }));
+    await page.waitForFunction(() => window.events.filter((event) => event.name === 'consent-adapter-load' || event.name === 'consent-adapter-error').length === 2);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual((await eventsOf(page, 'consent-adapter-load')).map((event) => event.id).sort(), ['google-tag-manager', 'segment']);
+    await waitForSegment(log, (event) => event.type === 'page');
+
+    assert.deepEqual(await page.evaluate(() => window.vendorRan), ['gtm.js']);
+    assert.equal(await page.evaluate(() => window.analytics.initialized), true, 'analytics.js took over the buffer');
+    const { nonce, inserted } = await page.evaluate(() => ({
+      nonce: document.querySelector('script[type="module"]').nonce,
+      inserted: [...document.querySelectorAll('script[src^="https:"]')].map((script) => ({ src: script.src.split('?')[0], nonce: script.nonce })),
+    }));
+    assert.ok(nonce.length > 0);
+    assert.deepEqual(inserted.sort((a, b) => a.src.localeCompare(b.src)), [
+      { src: 'https://cdn.segment.com/analytics.js/v1/writeKey1234/analytics.min.js', nonce },
+      { src: 'https://www.googletagmanager.com/gtm.js', nonce },
+    ]);
+    assert.deepEqual(problems, { violations: [], errors: [] });
   });
 });
 
@@ -304,21 +379,93 @@ describe('Stripe under enforced Trusted Types', () => {
 });
 
 describe('dist/consent-defaults.js', () => {
-  it('pushes the default and the stored choice before a tag manager snippet that runs ahead of the element', async () => {
+  const DEFAULT_BEFORE_A_CHOICE = ['consent', 'default', { ...ALL_SEVEN_DENIED, wait_for_update: 500 }];
+  const DAY = 86_400_000;
+
+  /** Opens a defaults page in a new tab of `context`, optionally with GPC on or the clock moved. */
+  async function openDefaults(context, path = '/open/adapters/defaults.html', { gpc = false, at } = {}) {
+    const recorded = await openRecordedPage(context);
+    if (gpc) {
+      await recorded.page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { configurable: true, get: () => true }));
+    }
+    if (at !== undefined) await recorded.page.clock.install({ time: at });
+    await recorded.page.goto(`${server.url}${path}`);
+    await recorded.page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
+    return recorded;
+  }
+
+  /** The gtag commands the data layer held when the tag snippet ran, each checked to be an `arguments` object. */
+  async function snippetSaw(page) {
+    const entries = await page.evaluate(() => window.dataLayerAtSnippet);
+    for (const [index, { type }] of entries.entries()) assert.equal(type, '[object Arguments]', `entry ${index} is an arguments object, as gtag.js requires`);
+    return entries.map(({ args }) => args);
+  }
+
+  it('pushes the default and the stored choice, as arguments objects, before a tag manager snippet that runs ahead of the element', async () => {
     const context = await browser.newContext();
-    const { page, problems } = await openRecordedPage(context);
-    await page.goto(`${server.url}/open/adapters/defaults.html`);
-    await page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
-    assert.deepEqual(await page.evaluate(() => window.dataLayerAtSnippet), [['consent', 'default', { ...ALL_SEVEN_DENIED, wait_for_update: 500 }]]);
+    const { page, problems } = await openDefaults(context);
+    assert.deepEqual(await snippetSaw(page), [DEFAULT_BEFORE_A_CHOICE]);
     await page.evaluate(() => document.querySelector('consent-manager').save({ analytics: true }));
 
     await page.reload();
     await page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
-    assert.deepEqual(await page.evaluate(() => window.dataLayerAtSnippet), [
+    assert.deepEqual(await snippetSaw(page), [
       ['consent', 'default', ALL_SEVEN_DENIED],
       ['consent', 'update', { ...ALL_SEVEN_DENIED, analytics_storage: 'granted', functionality_storage: 'granted' }],
     ]);
     assert.deepEqual(problems, { violations: [], errors: [] });
+    await context.close();
+  });
+
+  it('with Global Privacy Control on: everything denied before a choice, and a marketing grant given without GPC is denied', async () => {
+    const context = await browser.newContext();
+    const first = await openDefaults(context, undefined, { gpc: true });
+    assert.equal(await first.page.evaluate(() => navigator.globalPrivacyControl), true);
+    assert.deepEqual(await snippetSaw(first.page), [DEFAULT_BEFORE_A_CHOICE]);
+    await first.page.close();
+    await context.close();
+
+    const later = await browser.newContext();
+    const withoutGpc = await openDefaults(later);
+    await withoutGpc.page.evaluate(() => document.querySelector('consent-manager').save({ analytics: true, marketing: true }));
+    await withoutGpc.page.reload();
+    assert.deepEqual((await snippetSaw(withoutGpc.page))[1], ['consent', 'update', { ...ANALYTICS_AND_MARKETING, functionality_storage: 'granted' }], 'the grant holds without GPC');
+    await withoutGpc.page.close();
+
+    const withGpc = await openDefaults(later, undefined, { gpc: true });
+    assert.deepEqual(await snippetSaw(withGpc.page), [
+      ['consent', 'default', ALL_SEVEN_DENIED],
+      ['consent', 'update', { ...ALL_SEVEN_DENIED, analytics_storage: 'granted', functionality_storage: 'granted' }],
+    ]);
+    assert.deepEqual(withGpc.problems, { violations: [], errors: [] });
+    await later.close();
+  });
+
+  it('treats an expired stored choice as none: the plain default, and no update', async () => {
+    const context = await browser.newContext();
+    const { page } = await openDefaults(context);
+    await page.evaluate(() => document.querySelector('consent-manager').save({ analytics: true }));
+    const savedAt = Date.now();
+    await page.close();
+
+    // The cookie itself outlives the page clock, so only the age recorded in the choice can expire it.
+    const stillValid = await openDefaults(context, undefined, { at: savedAt + 181 * DAY });
+    assert.equal((await snippetSaw(stillValid.page)).length, 2, 'a choice 181 days old is still applied');
+    await stillValid.page.close();
+    const expired = await openDefaults(context, undefined, { at: savedAt + 183 * DAY });
+    assert.deepEqual(await snippetSaw(expired.page), [DEFAULT_BEFORE_A_CHOICE], 'past the default 182 days');
+    await context.close();
+  });
+
+  it('treats a choice stored under an older revision as none: the plain default, and no update', async () => {
+    const context = await browser.newContext();
+    const { page } = await openDefaults(context, '/open/adapters/defaults-revision-1.html');
+    await page.evaluate(() => document.querySelector('consent-manager').save({ analytics: true }));
+    await page.reload();
+    assert.equal((await snippetSaw(page)).length, 2, 'the choice is applied under the revision it was given in');
+
+    await page.goto(`${server.url}/open/adapters/defaults.html`);
+    assert.deepEqual(await snippetSaw(page), [DEFAULT_BEFORE_A_CHOICE]);
     await context.close();
   });
 });

@@ -30,9 +30,10 @@ window.fakeAdsDestination = function () {
 /**
  * Routes every vendor host of `context`. Returns the log: `requests` (every vendor URL asked for,
  * in order) and `segmentEvents` (the JSON bodies sent to Segment's API). `fail` is a RegExp of
- * URLs to abort, as a blocker or an outage would.
+ * URLs to abort, as a blocker or an outage would; `throwing` a RegExp of URLs answered with a
+ * script that loads but throws `<pathname> threw` when it runs, as a broken vendor release would.
  */
-export async function routeVendors(context, { fail } = {}) {
+export async function routeVendors(context, { fail, throwing } = {}) {
   const log = { requests: [], segmentEvents: [] };
   const settings = await readFile('test/fixtures/segment/settings.json', 'utf8');
   await context.route(VENDOR_HOSTS, async (route) => {
@@ -42,6 +43,7 @@ export async function routeVendors(context, { fail } = {}) {
     if (fail?.test(url)) return route.abort('blockedbyclient');
     const js = (body) => route.fulfill({ status: 200, contentType: 'text/javascript', body, headers: { 'Access-Control-Allow-Origin': '*' } });
     const { hostname, pathname } = new URL(url);
+    if (throwing?.test(url)) return js(`throw new Error(${JSON.stringify(`${pathname} threw`)});`);
     if (hostname === 'www.googletagmanager.com') return js(pathname === '/gtm.js' ? FAKE_GTM : FAKE_GTAG);
     if (hostname === 'connect.facebook.net') return js(FAKE_FBEVENTS);
     if (hostname === 'js.stripe.com') return js(FAKE_STRIPE);

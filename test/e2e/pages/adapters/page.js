@@ -6,4 +6,27 @@ for (const name of ['consent-ready', 'consent-change', 'consent-adapter-load', '
     window.events.push({ name, ...detail, ...(instance ? { instance: true } : {}) });
   });
 }
-if (new URLSearchParams(location.search).has('reload')) document.querySelector('consent-manager').setAttribute('reload-on-revoke', '');
+const params = new URLSearchParams(location.search);
+if (params.has('reload')) document.querySelector('consent-manager').setAttribute('reload-on-revoke', '');
+
+// Records every analytics.reset() call, and on which object. The spy sits on the window property
+// rather than on one object: analytics.js replaces the snippet's buffer with its own instance,
+// whose methods are bound copies on the instance, so a spy on the buffer or on the prototype
+// would never see the call that matters.
+if (params.has('spy-segment-reset')) {
+  window.segmentResets = [];
+  let analytics;
+  Object.defineProperty(window, 'analytics', {
+    configurable: true,
+    get: () => analytics,
+    set(value) {
+      analytics = value;
+      if (typeof value?.reset !== 'function') return;
+      const reset = value.reset;
+      value.reset = function (...args) {
+        window.segmentResets.push(Array.isArray(this) ? 'buffer' : 'analytics.js');
+        return reset.apply(this, args);
+      };
+    },
+  });
+}

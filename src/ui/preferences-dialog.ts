@@ -46,10 +46,11 @@ export function closePreferences(host: ConsentManagerElement): void {
 /**
  * Keeps Tab and Shift+Tab cycling inside the dialog. A modal `<dialog>` makes the page inert, but
  * browsers still let the focus leave for their own toolbar after the last control; a visitor
- * using the keyboard then loses their place.
+ * using the keyboard then loses their place. The key is also recognised by its `code`: WebKitGTK
+ * reports Shift+Tab (GTK's ISO_Left_Tab) with `key` "Unidentified".
  */
 function keepFocusInside(event: KeyboardEvent): void {
-  if (event.key !== 'Tab') return;
+  if (event.key !== 'Tab' && event.code !== 'Tab') return;
   const dialog = event.currentTarget as HTMLDialogElement;
   const focusable = [...dialog.querySelectorAll<HTMLElement>('button, input:not(:disabled), summary, a[href], [tabindex="0"]')].filter((candidate) => candidate.checkVisibility());
   const edge = event.shiftKey ? focusable[0] : focusable.at(-1);

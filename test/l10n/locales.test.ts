@@ -99,6 +99,18 @@ describe('languages', () => {
     const browser = await mountManager({ categories: [{ id: 'necessary', required: true }], language: 'fi' });
     await waitFor(() => part(browser, 'title')?.textContent?.trim() === 'This site uses cookies', 3000, 'English from the browser');
     expect(navigator.languages[0]).to.match(/^en/);
+    fixtureCleanup();
+    // No lang anywhere and only unshipped browser languages: the config's is the last one left.
+    // navigator.languages is a getter on the prototype, so an own property shadows it until deleted.
+    document.documentElement.removeAttribute('lang');
+    Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['is-IS', 'nb'] });
+    try {
+      const config = await mountManager({ categories: [{ id: 'necessary', required: true }], language: 'fi' });
+      await waitFor(() => part(config, 'title')?.textContent?.trim() === 'Tämä sivusto käyttää evästeitä', 3000, 'Finnish from the config');
+      expect(config.language).to.equal('fi');
+    } finally {
+      delete (navigator as { languages?: readonly string[] }).languages;
+    }
   });
 
   it('re-renders when lang changes at run time, right to left for Hebrew, and records the language', async () => {

@@ -1,6 +1,6 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { emulateColorSchemeOrSkip, emulateMediaWhereSupported } from '../helpers/browser-commands.js';
+import { emulateColorSchemeOrSkip, emulateMediaOrSkip, emulateMediaWhereSupported, pressShiftTab } from '../helpers/browser-commands.js';
 import '../../src/define.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { nextEvent, setGlobalPrivacyControl, waitFor } from '../helpers/page-state.js';
@@ -14,6 +14,30 @@ async function openPreferences(element: ConsentManagerElement): Promise<HTMLDial
   element.showPreferences();
   await waitFor(() => dialogOf(element)?.open === true, 3000, 'the preferences dialog');
   return dialogOf(element)!;
+}
+
+/**
+ * Whether the focus is on a control in `dialog`. The dialog itself does not count: without the
+ * trap, Shift+Tab from the first control leaves the focus on the dialog element (Chromium,
+ * WebKit), which `contains` would call inside.
+ */
+function focusInside(dialog: HTMLDialogElement): boolean {
+  const active = deepActiveElement();
+  return active !== dialog && dialog.contains(active);
+}
+
+/**
+ * Shift+Tab in every engine. pressShiftTab() falls back to the chord only on errors saying "not
+ * supported"; the WebKit launcher refuses `down` with 'Only "press" and "type" are supported by
+ * webdriver.', which it rethrows, so that refusal is caught here.
+ */
+async function shiftTab(): Promise<void> {
+  try {
+    await pressShiftTab();
+  } catch (error) {
+    if (!(error instanceof Error && error.message.includes('Only "press" and "type" are supported'))) throw error;
+    await sendKeys({ press: 'Shift+Tab' });
+  }
 }
 
 function toggle(element: ConsentManagerElement, category: string): HTMLInputElement {
@@ -42,7 +66,7 @@ describe('the preferences dialog', () => {
 
   afterEach(async () => {
     opener.remove();
-    await emulateMediaWhereSupported({ colorScheme: 'light' });
+    await emulateMediaWhereSupported({ colorScheme: 'light', reducedMotion: 'no-preference' });
   });
 
   it('is loaded only when opened', async () => {
@@ -135,7 +159,7 @@ describe('the preferences dialog', () => {
     const dialog = dialogOf(element)!;
     for (let step = 0; step < 14; step += 1) {
       await sendKeys({ press: 'Tab' });
-      expect(dialog.contains(deepActiveElement()), `focus inside after ${step + 1} tabs`).to.equal(true);
+      expect(focusInside(dialog), `focus inside after ${step + 1} tabs`).to.equal(true);
     }
     const hidden = nextEvent(element, 'consent-ui-hide');
     await sendKeys({ press: 'Escape' });
@@ -144,6 +168,37 @@ describe('the preferences dialog', () => {
     expect(dialogOf(element)).to.equal(null);
     expect(document.activeElement === opener, 'the focus is on the opener').to.equal(true);
     expect(location.hash, 'the link did not navigate').to.not.equal('#settings');
+  });
+
+  it('keeps the focus inside on Shift+Tab from its first control, going round to its last', async () => {
+    const element = await mountManager();
+    const dialog = await openPreferences(element);
+    const close = dialog.querySelector<HTMLButtonElement>('.close')!;
+    // The close button comes first in the dialog, so Shift+Tab from it is where the focus could leave.
+    expect(dialog.querySelector('button, input:not(:disabled), summary, a[href]') === close, 'the close button is the first control').to.equal(true);
+    close.focus();
+    await shiftTab();
+    expect(focusInside(dialog), 'focus inside after Shift+Tab from the first control').to.equal(true);
+    expect(deepActiveElement() === part(element, 'save'), 'on the last control, Save').to.equal(true);
+    for (let step = 0; step < 4; step += 1) {
+      await shiftTab();
+      expect(focusInside(dialog), `focus inside after ${step + 2} Shift+Tabs`).to.equal(true);
+    }
+  });
+
+  it('animates the switches, and not when the visitor asks for reduced motion', async function () {
+    const duration = (element: ConsentManagerElement): number =>
+      // The knob (`::before`) is what slides; a duration like "0.15s" or "150ms".
+      Math.max(...getComputedStyle(toggle(element, 'analytics'), '::before').transitionDuration.split(',').map((value) => parseFloat(value) * (value.trim().endsWith('ms') ? 1 : 1000)));
+    await emulateMediaOrSkip(this, { reducedMotion: 'no-preference' });
+    const element = await mountManager();
+    await openPreferences(element);
+    await nextFrames();
+    expect(duration(element), 'a transition without the preference').to.be.greaterThan(0);
+    await emulateMediaOrSkip(this, { reducedMotion: 'reduce' });
+    await nextFrames();
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches, 'the preference is emulated').to.equal(true);
+    expect(duration(element), 'no transition with reduced motion').to.equal(0);
   });
 
   it('gives the focus to the link that opened it even when activating the link did not focus it', async () => {

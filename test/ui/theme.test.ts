@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
+import { emulateColorSchemeOrSkip, emulateMediaWhereSupported } from '../helpers/browser-commands.js';
 import { bannerStyles } from '../../src/ui/banner.styles.js';
 import { cookieTableStyles } from '../../src/ui/cookie-table.js';
 import { ConsentPlaceholderElement } from '../../src/ui/placeholder.js';
@@ -16,6 +17,15 @@ function luminance(color: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
+/**
+ * Whether a colour reads as dark: luminance below that of mid grey. Asserted as a band rather
+ * than exact values, so a retuned palette still passes while a theme that renders the wrong
+ * scheme fails.
+ */
+function isDark(color: string): boolean {
+  return luminance(color) < luminance('rgb(128, 128, 128)');
+}
+
 function contrast(foreground: string, background: string): number {
   const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
   return (light! + 0.05) / (dark! + 0.05);
@@ -30,8 +40,9 @@ function customProperties(): string[] {
 describe('theming', () => {
   isolateUiTests();
 
-  afterEach(() => {
+  afterEach(async () => {
     document.documentElement.style.removeProperty('--consent-accent');
+    await emulateMediaWhereSupported({ colorScheme: 'light' });
   });
 
   for (const theme of ['light', 'dark']) {
@@ -40,12 +51,33 @@ describe('theming', () => {
       const banner = await shownPart(element, 'banner');
       await nextFrames();
       const background = getComputedStyle(banner).backgroundColor;
+      // Contrast alone would pass if the dark theme fell back to the light colours.
+      expect(isDark(background), `a ${theme} banner background (${background})`).to.equal(theme === 'dark');
       for (const text of [part(element, 'title')!, banner.querySelector('p')!, banner.querySelector('a')!]) {
         expect(contrast(getComputedStyle(text).color, background), text.localName).to.be.at.least(4.5);
       }
       const button = part(element, 'reject-all')!;
       expect(contrast(getComputedStyle(button).color, getComputedStyle(button).backgroundColor), 'button').to.be.at.least(4.5);
       expect(contrast(getComputedStyle(button).backgroundColor, background), 'button against the banner').to.be.at.least(3);
+    });
+  }
+
+  for (const [theme, scheme, expected] of [
+    ['dark', 'light', 'dark'],
+    ['auto', 'dark', 'dark'],
+    ['auto', 'light', 'light'],
+    ['light', 'dark', 'light'],
+  ] as const) {
+    it(`renders ${expected} colours for theme="${theme}" under a ${scheme} system preference`, async function () {
+      await emulateColorSchemeOrSkip(this, scheme);
+      const element = await mountManager(undefined, `theme="${theme}"`);
+      const banner = await shownPart(element, 'banner');
+      await nextFrames();
+      const { backgroundColor, color } = getComputedStyle(banner);
+      expect(isDark(backgroundColor), `background ${backgroundColor}`).to.equal(expected === 'dark');
+      expect(isDark(color), `text ${color}`).to.equal(expected !== 'dark');
+      const button = getComputedStyle(part(element, 'accept-all')!);
+      expect(isDark(button.color), `button text ${button.color}`).to.equal(expected === 'dark');
     });
   }
 

@@ -13,7 +13,8 @@ async function attempt(command: () => Promise<unknown>): Promise<boolean> {
     await command();
     return true;
   } catch (error) {
-    if (error instanceof Error && /not supported|CDP support is required/.test(error.message)) return false;
+    // WebKit's WebDriver launcher refuses held keys with 'Only "press" and "type" are supported'.
+    if (error instanceof Error && /not supported|CDP support is required|Only "press" and "type" are supported/.test(error.message)) return false;
     throw error;
   }
 }

@@ -26,20 +26,6 @@ function focusInside(dialog: HTMLDialogElement): boolean {
   return active !== dialog && dialog.contains(active);
 }
 
-/**
- * Shift+Tab in every engine. pressShiftTab() falls back to the chord only on errors saying "not
- * supported"; the WebKit launcher refuses `down` with 'Only "press" and "type" are supported by
- * webdriver.', which it rethrows, so that refusal is caught here.
- */
-async function shiftTab(): Promise<void> {
-  try {
-    await pressShiftTab();
-  } catch (error) {
-    if (!(error instanceof Error && error.message.includes('Only "press" and "type" are supported'))) throw error;
-    await sendKeys({ press: 'Shift+Tab' });
-  }
-}
-
 function toggle(element: ConsentManagerElement, category: string): HTMLInputElement {
   return element.shadowRoot!.querySelector<HTMLInputElement>(`input[data-category="${category}"]`)!;
 }
@@ -177,11 +163,11 @@ describe('the preferences dialog', () => {
     // The close button comes first in the dialog, so Shift+Tab from it is where the focus could leave.
     expect(dialog.querySelector('button, input:not(:disabled), summary, a[href]') === close, 'the close button is the first control').to.equal(true);
     close.focus();
-    await shiftTab();
+    await pressShiftTab();
     expect(focusInside(dialog), 'focus inside after Shift+Tab from the first control').to.equal(true);
     expect(deepActiveElement() === part(element, 'save'), 'on the last control, Save').to.equal(true);
     for (let step = 0; step < 4; step += 1) {
-      await shiftTab();
+      await pressShiftTab();
       expect(focusInside(dialog), `focus inside after ${step + 2} Shift+Tabs`).to.equal(true);
     }
   });

@@ -1,6 +1,6 @@
 // Finds a Chrome or Chromium for the tests: CHROME_PATH, then an installed browser, then (as root
 // on Debian or Ubuntu) the distribution's chromium package. No test tool downloads its own browser.
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { delimiter, join } from 'node:path';
 
@@ -17,6 +17,9 @@ const FIXED_PATHS = [
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
+/** Where the chromium snap puts its browser, which Ubuntu's chromium-browser stub hands over to. */
+const SNAP_BROWSER = '/snap/bin/chromium';
+
 function isExecutable(path) {
   try {
     accessSync(path, constants.X_OK);
@@ -26,12 +29,40 @@ function isExecutable(path) {
   }
 }
 
-function onPath() {
-  for (const directory of (process.env.PATH ?? '').split(delimiter)) {
+function startOfFile(path, length = 4096) {
+  let descriptor;
+  try {
+    descriptor = openSync(path, 'r');
+    const buffer = Buffer.alloc(length);
+    return buffer.toString('latin1', 0, readSync(descriptor, buffer, 0, length, 0));
+  } catch {
+    // Unreadable, or a directory: not the stub, a plain script anyone may read.
+    return '';
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+/**
+ * Ubuntu's chromium-browser package installs a shell stub that runs the chromium snap, or asks
+ * for it when the snap is missing. Being a script is not enough to tell it apart: Debian's
+ * chromium and Google's google-chrome are launcher scripts too, but they run a browser of their own.
+ */
+function isSnapStub(path) {
+  const start = startOfFile(path);
+  return start.startsWith('#!') && start.includes(SNAP_BROWSER);
+}
+
+/** An executable that runs a browser: the snap stub only counts when the snap is installed. */
+function isUsableBrowser(path, snapBrowser) {
+  return isExecutable(path) && (!isSnapStub(path) || isExecutable(snapBrowser));
+}
+
+function onPath(searchPath, snapBrowser) {
+  for (const directory of (searchPath ?? '').split(delimiter)) {
     for (const name of EXECUTABLE_NAMES) {
       const candidate = join(directory, name);
-      // Ubuntu's chromium-browser is a shell stub that asks for snap; it is only useful if snap installed it.
-      if (isExecutable(candidate)) return candidate;
+      if (isUsableBrowser(candidate, snapBrowser)) return candidate;
     }
   }
   return undefined;
@@ -53,20 +84,35 @@ function installChromium() {
   return true;
 }
 
+function mayInstallChromium() {
+  return process.platform === 'linux' && process.getuid?.() === 0 && isDebianLike();
+}
+
+/**
+ * Looks for Chrome or Chromium: `{ path }`, or `{ problem }`, the sentence to tell the user. The
+ * defaults are this machine's; tests pass a made-up machine instead, so that nothing is installed.
+ */
+export function locateBrowser({ env = process.env, fixedPaths = FIXED_PATHS, snapBrowser = SNAP_BROWSER, mayInstall = mayInstallChromium, install = installChromium } = {}) {
+  const fromEnv = env.CHROME_PATH;
+  if (fromEnv) {
+    if (isExecutable(fromEnv)) return { path: fromEnv };
+    return { problem: `CHROME_PATH is set to ${fromEnv}, which is not an executable file; point it at Chrome or Chromium, or unset it.` };
+  }
+  const lookUp = () => fixedPaths.find((path) => isUsableBrowser(path, snapBrowser)) ?? onPath(env.PATH, snapBrowser);
+  const found = lookUp();
+  if (found) return { path: found };
+  if (mayInstall() && install()) {
+    const installed = lookUp();
+    if (installed) return { path: installed };
+  }
+  return { problem: 'No Chrome or Chromium was found: install one (on Debian or Ubuntu, `sudo apt-get install chromium`) or set CHROME_PATH to its executable, then run the tests again.' };
+}
+
 /** The path of a Chrome or Chromium executable; exits the process with one sentence when there is none. */
 export function findBrowser() {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (isExecutable(fromEnv)) return fromEnv;
-    fail(`CHROME_PATH is set to ${fromEnv}, which is not an executable file; point it at Chrome or Chromium, or unset it.`);
-  }
-  const found = FIXED_PATHS.find(isExecutable) ?? onPath();
-  if (found) return found;
-  if (process.platform === 'linux' && process.getuid?.() === 0 && isDebianLike() && installChromium()) {
-    const installed = FIXED_PATHS.find(isExecutable) ?? onPath();
-    if (installed) return installed;
-  }
-  fail('No Chrome or Chromium was found: install one (on Debian or Ubuntu, `sudo apt-get install chromium`) or set CHROME_PATH to its executable, then run the tests again.');
+  const { path, problem } = locateBrowser();
+  if (problem) fail(problem);
+  return path;
 }
 
 function fail(sentence) {

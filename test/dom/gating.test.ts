@@ -13,9 +13,17 @@ function fresh(path: string, query = ''): string {
   return `${FIXTURES}/${path}?n=${unique}-${Date.now()}${query}`;
 }
 
+function absolute(url: string): string {
+  return new URL(url, location.href).href;
+}
+
 function requested(url: string): boolean {
-  const absolute = new URL(url, location.href).href;
-  return performance.getEntriesByType('resource').some((entry) => entry.name === absolute);
+  return performance.getEntriesByType('resource').some((entry) => entry.name === absolute(url));
+}
+
+/** Long enough for a browser to have started fetching anything it was going to fetch. */
+function idle(ms = 100): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Adds markup to the page; returns the container. Parsed markup scripts do not run, as in a real page's gated tags. */
@@ -294,6 +302,92 @@ describe('ConsentGate', () => {
       const imageUrl = fresh('pixel.svg');
       const container = addMarkup(`<img data-consent="marketing" data-src="${imageUrl}" alt="">`);
       await waitFor(() => container.querySelector('img')?.getAttribute('src') === imageUrl, 2000, 'the late image');
+    });
+
+    // The media element selects its resource itself: currentSrc shows it picked the gated URL up,
+    // in every engine, whether or not the engine lists media fetches in resource timing.
+    for (const tag of ['audio', 'video'] as const) {
+      it(`loads <${tag} data-src> only once allowed, and unloads it when withdrawn`, async () => {
+        const mediaUrl = fresh('pixel.svg');
+        const container = addMarkup(`<${tag} data-consent="marketing" data-src="${mediaUrl}" preload="auto"></${tag}>`);
+        const media = container.querySelector(tag)!;
+        gate.start(analytics);
+        await idle();
+        expect(media.hasAttribute('src')).to.equal(false);
+        expect(media.currentSrc).to.equal('');
+        expect(requested(mediaUrl)).to.equal(false);
+        gate.update(all);
+        expect(media.getAttribute('src')).to.equal(mediaUrl);
+        await waitFor(() => media.currentSrc === absolute(mediaUrl), 2000, `the ${tag} to select its source`);
+        gate.update(analytics);
+        expect(media.hasAttribute('src')).to.equal(false);
+        expect(media.getAttribute('data-src'), 'kept, to load again').to.equal(mediaUrl);
+        await waitFor(() => media.networkState === HTMLMediaElement.NETWORK_EMPTY, 2000, `the ${tag} to unload`);
+      });
+    }
+
+    for (const [tag, article, markup] of [
+      ['iframe', 'an', (url: string) => `<iframe data-consent="marketing" data-src="${url}" title="late"></iframe>`],
+      ['video', 'a', (url: string) => `<video data-consent="marketing" data-src="${url}" preload="auto"></video>`],
+      ['audio', 'an', (url: string) => `<audio data-consent="marketing" data-src="${url}" preload="auto"></audio>`],
+    ] as const) {
+      it(`loads ${article} <${tag}> added to the page after consent, without another update`, async () => {
+        gate.start(all);
+        const url = fresh(tag === 'iframe' ? 'frame.html' : 'pixel.svg');
+        const container = addMarkup(markup(url));
+        await waitFor(() => container.querySelector(tag)?.getAttribute('src') === url, 2000, `the late ${tag}`);
+      });
+
+      it(`keeps ${article} <${tag}> added to the page while denied unloaded until consent`, async () => {
+        gate.start(analytics);
+        const url = fresh(tag === 'iframe' ? 'frame.html' : 'pixel.svg');
+        const container = addMarkup(markup(url));
+        await idle();
+        expect(container.querySelector(tag)?.hasAttribute('src')).to.equal(false);
+        expect(requested(url)).to.equal(false);
+        gate.update(all);
+        expect(container.querySelector(tag)?.getAttribute('src')).to.equal(url);
+      });
+    }
+
+    it('loads an iframe added to the page later once consent comes, and reports it blocked until then', async () => {
+      const seen: [HTMLIFrameElement, boolean][] = [];
+      const framed = new ConsentGate(document, { onFrame: (frame, allowed) => seen.push([frame, allowed]) });
+      framed.start(analytics);
+      const frameUrl = fresh('frame.html');
+      const container = addMarkup(`<iframe data-consent="marketing" data-src="${frameUrl}" title="late map"></iframe>`);
+      const frame = container.querySelector('iframe')!;
+      await waitFor(() => seen.length > 0, 2000, 'the late frame to be reported');
+      expect(seen.every(([reported, allowed]) => reported === frame && !allowed)).to.equal(true);
+      framed.update(all);
+      framed.stop();
+      expect(seen.at(-1)).to.deep.equal([frame, true]);
+      await waitFor(() => frame.contentDocument?.title === 'embedded', 2000, 'the late frame');
+    });
+
+    it('loads media that lists several categories only while every one of them is allowed', async () => {
+      const videoUrl = fresh('pixel.svg');
+      const frameUrl = fresh('frame.html');
+      const container = addMarkup(`
+        <video data-consent="analytics  marketing" data-src="${videoUrl}" preload="auto"></video>
+        <iframe data-consent=" marketing\tanalytics " data-src="${frameUrl}" title="both"></iframe>`);
+      const video = container.querySelector('video')!;
+      const frame = container.querySelector('iframe')!;
+      const marketingOnly = { necessary: true, analytics: false, marketing: true };
+      gate.start(analytics);
+      gate.update(marketingOnly);
+      await idle();
+      expect(video.hasAttribute('src')).to.equal(false);
+      expect(frame.hasAttribute('src')).to.equal(false);
+      expect(requested(videoUrl)).to.equal(false);
+      expect(requested(frameUrl)).to.equal(false);
+      gate.update(all);
+      expect(video.getAttribute('src')).to.equal(videoUrl);
+      expect(frame.getAttribute('src')).to.equal(frameUrl);
+      gate.update(marketingOnly);
+      expect(video.hasAttribute('src')).to.equal(false);
+      await waitFor(() => frame.contentDocument?.URL === 'about:blank', 2000, 'the frame to unload');
+      expect(warnings).to.deep.equal([]);
     });
 
     it('warns about gated media that has a plain src', () => {

@@ -142,6 +142,56 @@ describe('<consent-manager>', () => {
       expect(event.detail.changed).to.deep.equal(['analytics', 'marketing']);
       expect(element.consent.analytics).to.equal(false);
     });
+
+    it('keeps the stored choice, and grants nothing new, when a config replaced at run time keeps its revision', async () => {
+      const marketingScript = document.createElement('script');
+      marketingScript.type = 'text/plain';
+      marketingScript.dataset.consent = 'marketing';
+      marketingScript.text = '(window.relabelGateLog ??= []).push("marketing ran")';
+      marketingScript.className = 'element-test';
+      document.body.append(marketingScript);
+      const log = () => (window as { relabelGateLog?: string[] }).relabelGateLog ?? [];
+      const element = await mount();
+      element.save({ analytics: true });
+      const storedBefore = document.cookie;
+      const recordBefore = element.record;
+      const changes: ConsentChangeEvent[] = [];
+      element.addEventListener('consent-change', (event) => changes.push(event));
+
+      element.config = { categories: CATEGORIES.map((category) => (category.id === 'analytics' ? { ...category, label: 'Audience measurement' } : category)) };
+      await element.updateComplete;
+      // Gated scripts run from a promise chain: a wrongly allowed one gets the time to run.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      expect(element.effectiveConfig.categories.find(({ id }) => id === 'analytics')?.label, 'the new config is in effect').to.equal('Audience measurement');
+      expect(element.decided).to.equal(true);
+      expect(element.consent).to.deep.equal({ necessary: true, analytics: true, marketing: false });
+      expect(element.record).to.deep.equal(recordBefore);
+      expect(document.cookie, 'the stored record is not rewritten').to.equal(storedBefore);
+      expect(changes.flatMap((event) => event.detail.changed)).to.deep.equal([]);
+      expect(log(), 'no gated script of a denied category runs').to.deep.equal([]);
+      expect(banner(element)).to.equal(null);
+    });
+
+    it('asks again, with the new category denied, when a config replaced at run time adds an optional category', async () => {
+      const element = await mount();
+      element.acceptAll();
+      await element.updateComplete;
+      expect(banner(element)).to.equal(null);
+      const change = nextEvent(element, 'consent-change');
+
+      element.config = { categories: [...CATEGORIES, { id: 'payments' }] };
+      const event = await change;
+
+      expect(event.detail.decided).to.equal(false);
+      expect(event.detail.categories.payments).to.equal(false);
+      expect(element.decided).to.equal(false);
+      expect(element.isAllowed('payments')).to.equal(false);
+      await bannerShown(element);
+      element.save({ payments: true });
+      expect(element.decided, 'answering about the new category settles it').to.equal(true);
+      expect(storedRecord()?.granted).to.include('payments');
+    });
   });
 
   describe('API', () => {

@@ -1,0 +1,85 @@
+// `npm start`'s server, run as that command runs it: `node scripts/serve.mjs` on the PORT it is
+// given, serving the demo and the built bundle (scripts/test.mjs builds dist/ first).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { DEMO_CSP } from '../../scripts/serve.mjs';
+
+let server;
+let port;
+let baseUrl;
+
+/** A port nothing listens on now: the system picks it, and it is given back at once. */
+async function freePort() {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port: free } = probe.address();
+  probe.close();
+  await once(probe, 'close');
+  return free;
+}
+
+/** Resolves with the URL the server says it runs at; rejects if it exits or stays silent. */
+function announcedUrl(child) {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`no announcement within 10 s: ${output}`)), 10_000);
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text) => (output += text));
+    child.stdout.on('data', (text) => {
+      output += text;
+      const url = /Demo running at (\S+)/.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve(url);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code}: ${output}`));
+    });
+  });
+}
+
+before(async () => {
+  port = await freePort();
+  const env = { ...process.env, PORT: String(port) };
+  delete env.HOST;
+  server = spawn(process.execPath, ['scripts/serve.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  baseUrl = await announcedUrl(server);
+});
+
+after(async () => {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = once(server, 'exit');
+  server.kill();
+  await exited;
+});
+
+describe('node scripts/serve.mjs', () => {
+  it('listens on PORT', () => {
+    assert.equal(new URL(baseUrl).port, String(port));
+  });
+
+  it('serves the demo page at /, under the demo policy', async () => {
+    const response = await fetch(`${baseUrl}/`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type'), /^text\/html\b/);
+    assert.equal(response.headers.get('content-security-policy'), DEMO_CSP);
+    const page = await response.text();
+    assert.equal(page, await readFile('demo/index.html', 'utf8'));
+    assert.match(page, /<consent-manager[\s>]/);
+  });
+
+  it('serves the built bundle at /dist/consent-manager.js', async () => {
+    const response = await fetch(`${baseUrl}/dist/consent-manager.js`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type'), /^text\/javascript\b/);
+    assert.equal(await response.text(), await readFile('dist/consent-manager.js', 'utf8'));
+  });
+});

@@ -386,7 +386,9 @@ export class ConsentManagerElement extends ReactiveElement {
     const { state, gpcChange } = store.load();
     this.#store = store;
     this.#appliedConfigInput = input;
-    this.#gate = new ConsentGate(this.ownerDocument, {
+    // Kept across a config change: it knows which gated scripts already ran (they cannot be
+    // unloaded, so withdrawing their category still recommends a reload) and which frames loaded.
+    this.#gate ??= new ConsentGate(this.ownerDocument, {
       nonce: () => pageNonce(this),
       warn: (diagnostic) => report('warn', diagnostic),
       onFrame: (frame, allowed) => this.#onFrame(frame, allowed),

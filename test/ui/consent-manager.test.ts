@@ -464,6 +464,27 @@ describe('<consent-manager>', () => {
       expect((await withdrawn).detail.reloadRecommended).to.equal(true);
     });
 
+    it('still recommends a reload after a config replaced at run time, for a script that ran before it', async () => {
+      const script = document.createElement('script');
+      script.type = 'text/plain';
+      script.dataset.consent = 'analytics';
+      script.text = '(window.reconfiguredGateLog ??= []).push("analytics ran")';
+      script.className = 'element-test';
+      document.body.append(script);
+      const log = () => (window as { reconfiguredGateLog?: string[] }).reconfiguredGateLog ?? [];
+      const element = await mount();
+      element.save({ analytics: true });
+      await waitFor(() => log().length === 1, 1000, 'the gated script');
+
+      element.config = { categories: CATEGORIES.map((category) => (category.id === 'analytics' ? { ...category, label: 'Audience measurement' } : category)) };
+      await element.updateComplete;
+      const withdrawn = nextEvent(element, 'consent-change');
+      element.save({ analytics: false });
+
+      expect((await withdrawn).detail.reloadRecommended, 'the script is still running on the page').to.equal(true);
+      expect(log(), 'and it ran once, not again for the new config').to.deep.equal(['analytics ran']);
+    });
+
     it('stops gating when removed from the page', async () => {
       const element = await mount();
       element.remove();

@@ -1,6 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixtureCleanup } from '@open-wc/testing';
 import { type Fbq, metaPixel } from '../../adapters/meta-pixel.js';
-import { CATEGORIES, isolateAdapterTests, mountWithAdapters, scriptsFor } from '../helpers/adapters.js';
+import { CATEGORIES, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
 import { waitFor } from '../helpers/page-state.js';
 
 const FBEVENTS = 'https://connect.facebook.net/en_US/fbevents.js';
@@ -43,5 +43,19 @@ describe('meta-pixel adapter', () => {
     element.save({ marketing: true });
     expect(queued().at(-1)).to.deep.equal(['consent', 'grant']);
     expect(scriptsFor(FBEVENTS)).to.have.length(1);
+  });
+
+  it('applies a stored grant on the next page: consent grant, init, PageView, and fbevents.js requested once', async () => {
+    const first = await mountWithAdapters({ categories: CATEGORIES }, [metaPixel({ pixelId: '1234567890' })]);
+    first.element.save({ marketing: true });
+    fixtureCleanup();
+    resetVendorGlobals();
+    expect(fbq()).to.equal(undefined);
+    const { log } = await mountWithAdapters({ categories: CATEGORIES }, [metaPixel({ pixelId: '1234567890' })]);
+    expect(queued()).to.deep.equal([['consent', 'grant'], ['init', '1234567890'], ['track', 'PageView']]);
+    expect(scriptsFor(FBEVENTS)).to.have.length(1);
+    await waitFor(() => log.errors.length > 0);
+    expect(scriptsFor(FBEVENTS)).to.have.length(1, 'the failed load is not retried');
+    expect(log.changes).to.deep.equal([], 'the grant came from storage, not a new choice');
   });
 });

@@ -10,7 +10,7 @@ function matches(name: string, names: readonly (string | RegExp)[]): boolean {
   return names.some((pattern) => (typeof pattern === 'string' ? pattern === name : pattern.test(name)));
 }
 
-/** The parent domains of `hostname` down to two labels: `a.b.example.com` gives `b.example.com`, `example.com`. */
+/** `hostname` and its parent domains down to two labels: `a.b.example.com` gives itself, `b.example.com`, `example.com`. */
 export function parentDomains(hostname: string): string[] {
   // IP addresses and single-label hosts (localhost) only have host-only cookies.
   if (!hostname.includes('.') || /^[\d.]+$/.test(hostname) || hostname.includes(':')) return [];

@@ -40,6 +40,23 @@ async function bannerShown(element: ConsentManagerElement): Promise<HTMLElement>
   return banner(element)!;
 }
 
+/**
+ * Adds `<script type="text/plain" data-consent="category">` that logs `entry` to `window[logName]`
+ * when it runs, and returns a reader of that log. Removed after each test with `.element-test`.
+ */
+function addGatedScript(category: string, logName: string, entry: string): () => string[] {
+  const script = document.createElement('script');
+  script.type = 'text/plain';
+  script.dataset.consent = category;
+  script.text = `(window.${logName} ??= []).push(${JSON.stringify(entry)})`;
+  script.className = 'element-test';
+  document.body.append(script);
+  return () => (window as unknown as Record<string, string[] | undefined>)[logName] ?? [];
+}
+
+/** The test config with the analytics label edited, and the revision unchanged. */
+const RELABELLED = { categories: CATEGORIES.map((category) => (category.id === 'analytics' ? { ...category, label: 'Audience measurement' } : category)) };
+
 describe('<consent-manager>', () => {
   // The UI speaks the page's language; these tests read English texts.
   before(() => {
@@ -144,13 +161,7 @@ describe('<consent-manager>', () => {
     });
 
     it('keeps the stored choice, and grants nothing new, when a config replaced at run time keeps its revision', async () => {
-      const marketingScript = document.createElement('script');
-      marketingScript.type = 'text/plain';
-      marketingScript.dataset.consent = 'marketing';
-      marketingScript.text = '(window.relabelGateLog ??= []).push("marketing ran")';
-      marketingScript.className = 'element-test';
-      document.body.append(marketingScript);
-      const log = () => (window as { relabelGateLog?: string[] }).relabelGateLog ?? [];
+      const log = addGatedScript('marketing', 'relabelGateLog', 'marketing ran');
       const element = await mount();
       element.save({ analytics: true });
       const storedBefore = document.cookie;
@@ -158,7 +169,7 @@ describe('<consent-manager>', () => {
       const changes: ConsentChangeEvent[] = [];
       element.addEventListener('consent-change', (event) => changes.push(event));
 
-      element.config = { categories: CATEGORIES.map((category) => (category.id === 'analytics' ? { ...category, label: 'Audience measurement' } : category)) };
+      element.config = RELABELLED;
       await element.updateComplete;
       // Gated scripts run from a promise chain: a wrongly allowed one gets the time to run.
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -443,13 +454,7 @@ describe('<consent-manager>', () => {
 
   describe('gating', () => {
     it('runs gated scripts once their category is allowed, and recommends a reload when it is withdrawn', async () => {
-      const script = document.createElement('script');
-      script.type = 'text/plain';
-      script.dataset.consent = 'analytics';
-      script.text = '(window.elementGateLog ??= []).push("analytics ran")';
-      script.className = 'element-test';
-      document.body.append(script);
-      const log = () => (window as { elementGateLog?: string[] }).elementGateLog ?? [];
+      const log = addGatedScript('analytics', 'elementGateLog', 'analytics ran');
 
       const element = await mount();
       expect(log()).to.deep.equal([]);
@@ -465,18 +470,12 @@ describe('<consent-manager>', () => {
     });
 
     it('still recommends a reload after a config replaced at run time, for a script that ran before it', async () => {
-      const script = document.createElement('script');
-      script.type = 'text/plain';
-      script.dataset.consent = 'analytics';
-      script.text = '(window.reconfiguredGateLog ??= []).push("analytics ran")';
-      script.className = 'element-test';
-      document.body.append(script);
-      const log = () => (window as { reconfiguredGateLog?: string[] }).reconfiguredGateLog ?? [];
+      const log = addGatedScript('analytics', 'reconfiguredGateLog', 'analytics ran');
       const element = await mount();
       element.save({ analytics: true });
       await waitFor(() => log().length === 1, 1000, 'the gated script');
 
-      element.config = { categories: CATEGORIES.map((category) => (category.id === 'analytics' ? { ...category, label: 'Audience measurement' } : category)) };
+      element.config = RELABELLED;
       await element.updateComplete;
       const withdrawn = nextEvent(element, 'consent-change');
       element.save({ analytics: false });

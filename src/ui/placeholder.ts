@@ -79,8 +79,12 @@ export class ConsentPlaceholderElement extends LitElement {
     this.#unwatch?.();
   }
 
-  /** Keeps the size the frame had: rules of the page (for its copied class) still win over these. */
-  sizeLike(width: number, height: number, inline: boolean): void {
+  /**
+   * Keeps the size the frame had: rules of the page (for its copied class) still win over these.
+   * For `updatePlaceholder`, which measures the frame before it moves in; not for sites.
+   * @internal
+   */
+  _sizeLike(width: number, height: number, inline: boolean): void {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(`:host{display:${inline ? 'inline-block' : 'block'};${width > 0 && height > 0 ? `inline-size:${width}px;block-size:${height}px` : ''}}`);
     const root = this.renderRoot as ShadowRoot;
@@ -140,5 +144,5 @@ export function updatePlaceholder(frame: HTMLIFrameElement, allowed: boolean, ma
   placeholder.className = frame.className;
   frame.replaceWith(placeholder);
   placeholder.append(frame);
-  placeholder.sizeLike(width || Number(frame.getAttribute('width')), height || Number(frame.getAttribute('height')), inline);
+  placeholder._sizeLike(width || Number(frame.getAttribute('width')), height || Number(frame.getAttribute('height')), inline);
 }

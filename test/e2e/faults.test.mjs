@@ -1,9 +1,11 @@
-// Faults in real Chromium: two copies of the bundle, cookies disabled in the browser, and the
-// element taken out of the page and put back. None may lose the choice or grant anything.
+// Faults in real Chromium: two copies of the bundle, cookies disabled in the browser, the
+// element taken out of the page and put back, and a vendor script that never arrives. None may
+// lose the choice or grant anything.
 import assert from 'node:assert/strict';
 import { cp, rm } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, openRecordedPage, startTestServer } from './helpers.mjs';
+import { routeVendors } from './vendor-routes.mjs';
 
 let browser;
 let server;
@@ -132,6 +134,60 @@ describe('the element removed and added again', () => {
     await ready(page);
     assert.deepEqual(await page.evaluate(() => document.querySelector('consent-manager').consent), { necessary: true, analytics: true, marketing: true });
     assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+});
+
+describe('a vendor script that never arrives', () => {
+  // loadScript gives up after 15 seconds and the adapter runner offers no way to shorten that, so
+  // the page runs on Playwright's clock, which is moved past the deadline instead of waited out.
+  const LOAD_TIMEOUT_MS = 15_000;
+  const GTAG = /^https:\/\/www\.googletagmanager\.com\/gtag\/js/;
+
+  async function openAdapters(context) {
+    const recorded = await openRecordedPage(context);
+    await recorded.page.clock.install();
+    await recorded.page.goto(`${server.url}/open/adapters/index.html`);
+    await ready(recorded.page);
+    // The adapters are chunks of their own: wait until they have started.
+    await recorded.page.waitForFunction(() => (window.dataLayer ?? []).some((entry) => entry.event === 'consent_update'));
+    return recorded;
+  }
+
+  const eventsOf = (page, name) => page.evaluate((wanted) => window.events.filter((event) => event.name === wanted).map(({ id, reason, src }) => ({ id, reason, src })), name);
+
+  it('is reported as a timeout, the other vendors load, and the choice is stored with nothing more granted', async () => {
+    const context = await browser.newContext();
+    const log = await routeVendors(context);
+    const hung = [];
+    // Registered after routeVendors, so it is asked first; the request is held and never answered.
+    await context.route(GTAG, (route) => hung.push(route.request().url()));
+    const { page, problems } = await openAdapters(context);
+    await page.evaluate(() => document.querySelector('consent-manager').save({ analytics: true, marketing: false }));
+    await until(() => hung.length === 1);
+    await page.waitForFunction(() => ['segment', 'stripe'].every((id) => window.events.some((event) => event.name === 'consent-adapter-load' && event.id === id)));
+    assert.deepEqual(await eventsOf(page, 'consent-adapter-error'), [], 'no verdict before the deadline');
+
+    await page.clock.fastForward(LOAD_TIMEOUT_MS);
+    await page.waitForFunction(() => window.events.some((event) => event.name === 'consent-adapter-error'));
+    assert.deepEqual(await eventsOf(page, 'consent-adapter-error'), [{ id: 'google-analytics', reason: 'timeout', src: hung[0] }]);
+    assert.deepEqual((await eventsOf(page, 'consent-adapter-load')).map((event) => event.id).sort(), ['segment', 'stripe']);
+    assert.ok((await page.evaluate(() => window.vendorRan)).includes('stripe.js'), "Stripe's script ran");
+
+    const granted = () => page.evaluate(() => ({
+      consent: document.querySelector('consent-manager').consent,
+      adStorage: window.dataLayer.filter((entry) => entry[0] === 'consent').map((entry) => entry[2].ad_storage),
+      fbq: typeof window.fbq,
+    }));
+    assert.deepEqual(await granted(), { consent: { necessary: true, analytics: true, marketing: false }, adStorage: ['denied', 'denied'], fbq: 'undefined' });
+
+    await page.reload();
+    await ready(page);
+    await page.waitForFunction(() => (window.dataLayer ?? []).some((entry) => entry.event === 'consent_update'));
+    assert.equal(await page.evaluate(() => document.querySelector('consent-manager').decided), true, 'the choice survived the reload');
+    assert.deepEqual(await granted(), { consent: { necessary: true, analytics: true, marketing: false }, adStorage: ['denied', 'denied'], fbq: 'undefined' });
+    assert.deepEqual(log.requests.filter((url) => /facebook/.test(url)), [], 'the Meta Pixel, never granted, was never asked for');
+    assert.deepEqual(problems, { violations: [], errors: [] });
     await context.close();
   });
 });

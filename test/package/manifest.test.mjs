@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import ts from 'typescript';
 
 const manifest = JSON.parse(await readFile('custom-elements.json', 'utf8'));
 const packageJson = JSON.parse(await readFile('package.json', 'utf8'));
@@ -13,6 +14,48 @@ const elements = Object.fromEntries(manifest.modules.flatMap((module) => module.
 async function sources(folder) {
   const names = (await readdir(folder)).filter((name) => name.endsWith('.ts'));
   return (await Promise.all(names.map((name) => readFile(join(folder, name), 'utf8')))).join('\n');
+}
+
+/**
+ * The public methods and attributes of each element class, read from its source with the
+ * TypeScript parser rather than from the analyzer, so the two can be checked against each other.
+ * Public means: not `#private`, `private` or `protected`, not tagged `@internal`, and not an
+ * `override` or a custom-element lifecycle callback (those belong to the platform or the base
+ * class, not to the element's API). Attributes are the `@attr` tags and the `static properties`
+ * that have one.
+ */
+async function declaredApi(folder) {
+  const LIFECYCLE = new Set(['connectedCallback', 'disconnectedCallback', 'adoptedCallback', 'attributeChangedCallback']);
+  const api = {};
+  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.ts'))) {
+    const source = ts.createSourceFile(name, await readFile(join(folder, name), 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const node of source.statements) {
+      if (!ts.isClassDeclaration(node)) continue;
+      const classTags = ts.getJSDocTags(node);
+      const tag = classTags.find((entry) => entry.tagName.text === 'customElement')?.comment;
+      if (typeof tag !== 'string') continue;
+      const methods = new Set();
+      const attributes = new Set(classTags.filter((entry) => entry.tagName.text === 'attr').map((entry) => String(entry.comment).split(/\s/)[0]));
+      for (const member of node.members) {
+        const modifiers = ts.getModifiers(member) ?? [];
+        const has = (kind) => modifiers.some((modifier) => modifier.kind === kind);
+        const memberName = member.name?.getText(source);
+        if (ts.isPropertyDeclaration(member) && memberName === 'properties' && has(ts.SyntaxKind.StaticKeyword)) {
+          for (const property of member.initializer.properties) {
+            const attribute = property.initializer.properties.find((option) => option.name.getText(source) === 'attribute')?.initializer;
+            if (attribute?.kind === ts.SyntaxKind.FalseKeyword) continue;
+            attributes.add(attribute && ts.isStringLiteral(attribute) ? attribute.text : property.name.getText(source).toLowerCase());
+          }
+        }
+        if (!ts.isMethodDeclaration(member) || ts.isPrivateIdentifier(member.name)) continue;
+        if (has(ts.SyntaxKind.PrivateKeyword) || has(ts.SyntaxKind.ProtectedKeyword) || has(ts.SyntaxKind.OverrideKeyword)) continue;
+        if (LIFECYCLE.has(memberName) || ts.getJSDocTags(member).some((entry) => entry.tagName.text === 'internal')) continue;
+        methods.add(memberName);
+      }
+      api[tag] = { methods, attributes };
+    }
+  }
+  return api;
 }
 
 const matches = (text, pattern) => new Set([...text.matchAll(pattern)].map((match) => match[1]));
@@ -58,5 +101,15 @@ describe('custom-elements.json', () => {
       }
     }
     assert.deepEqual(missing, []);
+  });
+
+  it("lists exactly the public methods and attributes each element's source declares", async () => {
+    const declared = await declaredApi('src/ui');
+    assert.deepEqual(Object.keys(declared).sort(), Object.keys(elements).sort());
+    for (const [tag, element] of Object.entries(elements)) {
+      const methods = (element.members ?? []).filter((member) => member.kind === 'method' && member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'));
+      assert.deepEqual(names(methods), declared[tag].methods, `${tag}: public methods`);
+      assert.deepEqual(names(element.attributes), declared[tag].attributes, `${tag}: attributes`);
+    }
   });
 });

@@ -91,7 +91,9 @@ export class ConsentPlaceholderElement extends LitElement {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
-  #onLocale = (): void => this.requestUpdate();
+  // The texts of a new language arrive (this event) before the manager takes the language on;
+  // rendering then would give German text `lang="en"`, and Arabic `dir="ltr"`.
+  #onLocale = (): void => void this.manager._needLanguage().then(() => this.requestUpdate());
 
   #allow = (): void => {
     const ids = (this.frame.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);

@@ -119,6 +119,25 @@ describe('embed placeholders', () => {
     await placeholderOf(frame);
   });
 
+  it("speaks the page's new language when the page's lang changes", async () => {
+    const frame = addFrame({ 'data-consent': 'marketing', 'data-src': '/test/fixtures/frame.html', 'data-consent-provider': 'VideoCo', title: 'Video' });
+    await mountManager(CONFIG);
+    const placeholder = await placeholderOf(frame);
+    const box = (): Element => placeholder.shadowRoot!.querySelector('[part="placeholder"]')!;
+    expect(box().textContent).to.contain('Content from VideoCo');
+    try {
+      document.documentElement.lang = 'de';
+      await waitFor(() => box().textContent.includes('Inhalt von VideoCo'), 3000, 'the German title');
+      expect(box().querySelector('button')!.textContent.trim()).to.equal('Erlauben und laden');
+      expect(box().getAttribute('lang'), 'lang of the German text').to.equal('de');
+      document.documentElement.lang = 'ar';
+      await waitFor(() => box().getAttribute('dir') === 'rtl', 3000, 'right to left in Arabic');
+      expect(box().querySelector('button')!.textContent.trim()).to.equal('السماح والتحميل');
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+  });
+
   it('is accessible, in light and dark themes and right to left', async () => {
     for (const attributes of ['', 'theme="dark"', 'lang="ar"']) {
       const frame = addFrame({ 'data-consent': 'marketing', 'data-src': '/test/fixtures/frame.html', title: 'Video', width: '400', height: '200' });

@@ -1,0 +1,83 @@
+// The shape of what `npm run build` writes. lib/ is what bundlers get from npm: it must leave Lit
+// to the site's own copy, or a page with two Lit-based components would load Lit twice and the
+// versions could clash. dist/consent-manager.js is what a script tag loads: it must be one file,
+// so the browser has everything it needs to run the element after a single request.
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import ts from 'typescript';
+
+async function jsFiles(folder) {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.js')).map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * The module specifiers of `source`, parsed rather than matched, since minified code writes
+ * `import"x"` and `import{a as b}from"x"`: static ones (import and export ... from) and dynamic
+ * `import(...)` calls apart.
+ */
+function specifiers(source, fileName) {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const found = { static: [], dynamic: [] };
+  const visit = (node) => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) {
+      found.static.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [argument] = node.arguments;
+      found.dynamic.push(argument && ts.isStringLiteralLike(argument) ? argument.text : argument?.getText(file));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** Each of Lit's packages registers its version under one of these globals; only Lit's own code does. */
+const LIT_MARKERS = ['reactiveElementVersions', 'litElementVersions', 'litHtmlVersions'];
+const isLitSpecifier = (specifier) => /^(lit|@lit\/[^/]+)(\/|$)/.test(specifier);
+
+describe('lib/ (the npm entry points)', async () => {
+  const files = await jsFiles('lib');
+  const modules = await Promise.all(files.map(async (path) => ({ path, source: await readFile(path, 'utf8') })));
+
+  it('imports Lit only by bare specifiers, which the site’s resolver maps to its own copy', () => {
+    assert.ok(files.length > 10, `lib/ holds the compiled sources: ${files.length} files`);
+    const litImports = [];
+    for (const { path, source } of modules) {
+      const { static: statics, dynamic } = specifiers(source, path);
+      for (const specifier of [...statics, ...dynamic]) {
+        assert.doesNotMatch(specifier, /node_modules/, `${path} imports ${specifier}: a path into a dependency rather than its package name`);
+        if (isLitSpecifier(specifier)) litImports.push(specifier);
+        else if (specifier.startsWith('.')) assert.ok(resolve(dirname(path), specifier).startsWith(resolve('lib')), `${path} imports ${specifier}, outside lib/`);
+      }
+    }
+    // The element really is built on Lit: were these imports gone, Lit would have been inlined.
+    assert.ok(litImports.includes('lit'), 'some module imports "lit"');
+    assert.ok(litImports.includes('@lit/reactive-element'), 'some module imports "@lit/reactive-element"');
+  });
+
+  it('holds no copy of Lit’s code', async () => {
+    // The markers are what a bundled Lit leaves behind: the script-tag bundle, which does include Lit, has them.
+    const bundle = await readFile('dist/consent-manager.js', 'utf8');
+    assert.ok(LIT_MARKERS.some((marker) => bundle.includes(marker)), 'the markers find Lit in a file that bundles it');
+    for (const { path, source } of modules) {
+      for (const marker of LIT_MARKERS) assert.ok(!source.includes(marker), `${path} contains Lit’s ${marker}`);
+      assert.doesNotMatch(source, /\bclass\s+(ReactiveElement|LitElement)\b/, `${path} defines a Lit base class`);
+    }
+  });
+});
+
+describe('dist/consent-manager.js (the script-tag entry)', () => {
+  it('has no static import, so it runs after one request; everything else is loaded with import() beside it', async () => {
+    const source = await readFile('dist/consent-manager.js', 'utf8');
+    const { static: statics, dynamic } = specifiers(source, 'dist/consent-manager.js');
+    assert.deepEqual(statics, [], 'a static import is one more request before the element is defined');
+    assert.ok(dynamic.length > 0, 'the banner, dialog and locales are loaded lazily');
+    for (const specifier of dynamic) {
+      // Relative and literal, so rollup's chunk names resolve against the entry's own URL (a CDN copy of dist/ works).
+      assert.match(String(specifier), /^\.\/(chunks|adapters)\/[\w.-]+\.js$/, `import(${specifier})`);
+    }
+  });
+});

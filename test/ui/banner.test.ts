@@ -46,21 +46,44 @@ describe('the banner', () => {
     expect(banner.querySelector('a')).to.equal(null);
   });
 
-  it('gives accept, reject and customize the same computed size and style', async () => {
+  /** Each button's computed prominence; widths and heights rounded, as `1fr` grid tracks share them to a fraction of a pixel. */
+  function prominence(element: ConsentManagerElement): Record<string, string>[] {
+    return BUTTONS.map((name) => {
+      const style = getComputedStyle(part(element, name)!);
+      const value = (property: string): string => (/^(width|height)$/.test(property) ? String(Math.round(parseFloat(style.getPropertyValue(property)))) : style.getPropertyValue(property));
+      return Object.fromEntries(PROMINENCE.map((property) => [property, value(property)]));
+    });
+  }
+
+  async function expectEqualProminence(attributes: string, label: string, labels = ['Accept all', 'Reject all', 'Customize']): Promise<void> {
     for (const layout of ['box', 'bar']) {
-      const element = await mountManager(undefined, `layout="${layout}"`);
+      const element = await mountManager(undefined, `layout="${layout}" ${attributes}`);
       await shownPart(element, 'banner');
+      // Texts of other languages load on their own; measuring before they arrive would measure English.
+      await waitFor(() => BUTTONS.every((name, index) => part(element, name)?.textContent?.trim() === labels[index]), 3000, `the labels ${labels.join(', ')}`);
       await nextFrames();
-      const styles = BUTTONS.map((name) => {
-        const style = getComputedStyle(part(element, name)!);
-        // Grid tracks of `1fr` share the width to a fraction of a pixel.
-        const value = (property: string): string => (/^(width|height)$/.test(property) ? String(Math.round(parseFloat(style.getPropertyValue(property)))) : style.getPropertyValue(property));
-        return Object.fromEntries(PROMINENCE.map((property) => [property, value(property)]));
-      });
-      expect(styles[1], `reject vs accept (${layout})`).to.deep.equal(styles[0]);
-      expect(styles[2], `customize vs accept (${layout})`).to.deep.equal(styles[0]);
-      expect(parseFloat(styles[0]!.width!)).to.be.greaterThan(40);
+      const styles = prominence(element);
+      expect(styles[1], `reject vs accept (${layout}, ${label})`).to.deep.equal(styles[0]);
+      expect(styles[2], `customize vs accept (${layout}, ${label})`).to.deep.equal(styles[0]);
+      expect(parseFloat(styles[0]!.width!), `${layout}, ${label}`).to.be.greaterThan(40);
       fixtureCleanup();
+    }
+  }
+
+  it('gives accept, reject and customize the same computed size and style', async () => {
+    await expectEqualProminence('', 'desktop');
+  });
+
+  it('gives accept, reject and customize the same size and style on a phone', async function () {
+    // Below 48rem the bar stops being one row, and the box is nearly the whole width.
+    await setViewportOrSkip(this, { width: 360, height: 640 });
+    await expectEqualProminence('', 'phone');
+  });
+
+  it('gives accept, reject and customize the same size and style with longer German labels', async function () {
+    for (const viewport of [{ width: 800, height: 600 }, { width: 360, height: 640 }]) {
+      await setViewportOrSkip(this, viewport);
+      await expectEqualProminence('lang="de"', `German, ${viewport.width}px`, ['Alle akzeptieren', 'Alle ablehnen', 'Anpassen']);
     }
   });
 
@@ -191,19 +214,41 @@ describe('the banner', () => {
     await setViewportOrSkip(this, { width: 1000, height: 700 });
     // Within a pixel: engines round sub-pixel layout differently (Firefox: 700.0000153).
     const near = (value: number, expected: number) => Math.abs(value - expected) < 1;
+    // The box keeps the default spacing (1rem) from the edges it sits on.
+    const left = (rect: DOMRect) => near(rect.left, 16) && rect.right < 600;
+    const right = (rect: DOMRect) => near(rect.right, 984) && rect.left > 400;
+    const centred = (rect: DOMRect) => near(rect.left + rect.width / 2, 500) && rect.width < 600;
+    const top = (rect: DOMRect) => near(rect.top, 16) && rect.bottom < 500;
+    const bottom = (rect: DOMRect) => near(rect.bottom, 684) && rect.top > 200;
+    const both = (...checks: ((rect: DOMRect) => boolean)[]) => (rect: DOMRect) => checks.every((check) => check(rect));
     const cases: [string, (rect: DOMRect) => boolean][] = [
-      ['', (rect) => rect.right > 900 && rect.bottom > 600 && rect.left > 400],
-      ['position="top-start"', (rect) => rect.left < 100 && rect.top < 100],
-      ['position="bottom-start" lang="ar"', (rect) => rect.right > 900 && rect.bottom > 600],
-      ['position="bottom-end" lang="he"', (rect) => rect.left < 100],
+      ['', both(bottom, right)],
+      ['position="bottom-end"', both(bottom, right)],
+      ['position="bottom-start"', both(bottom, left)],
+      ['position="bottom"', both(bottom, centred)],
+      ['position="top-end"', both(top, right)],
+      ['position="top-start"', both(top, left)],
+      ['position="top"', both(top, centred)],
+      ['lang="ar"', both(bottom, left)],
+      ['position="bottom-end" lang="he"', both(bottom, left)],
+      ['position="bottom-start" lang="ar"', both(bottom, right)],
+      ['position="bottom" lang="ar"', both(bottom, centred)],
+      ['position="top-end" lang="he"', both(top, left)],
+      ['position="top-start" lang="ar"', both(top, right)],
+      ['position="top" lang="he"', both(top, centred)],
       ['layout="bar"', (rect) => near(rect.left, 0) && near(rect.width, 1000) && near(rect.bottom, 700)],
       ['layout="bar" position="top"', (rect) => near(rect.top, 0) && near(rect.width, 1000)],
+      ['layout="bar" position="top-end" lang="ar"', (rect) => near(rect.top, 0) && near(rect.width, 1000)],
+      ['layout="bar" position="bottom-start"', (rect) => near(rect.bottom, 700) && near(rect.width, 1000)],
     ];
     for (const [attributes, expected] of cases) {
       const element = await mountManager(undefined, attributes);
-      const banner = await shownPart(element, 'banner', 5000);
+      await shownPart(element, 'banner', 5000);
+      // The direction comes with the language's texts; measuring before would measure left to right.
+      const rtl = /lang="(ar|he)"/.test(attributes);
+      await waitFor(() => getComputedStyle(part(element, 'banner')!).direction === (rtl ? 'rtl' : 'ltr'), 3000, `direction of ${attributes}`);
       await nextFrames();
-      const rect = banner.getBoundingClientRect();
+      const rect = part(element, 'banner')!.getBoundingClientRect();
       expect(expected(rect), `${attributes || 'default'}: ${JSON.stringify(rect)}`).to.equal(true);
       fixtureCleanup();
     }
@@ -220,6 +265,34 @@ describe('the banner', () => {
     }
     const element = await mountManager();
     expect((await shownPart(element, 'banner')).textContent).to.not.contain('Global Privacy Control');
+  });
+
+  it('says nothing about Global Privacy Control when the config ignores it (gpcDenies: [])', async () => {
+    const restore = setGlobalPrivacyControl(true);
+    try {
+      // The same signal with the default config shows the line, so its absence below is the config's doing.
+      const honoured = await mountManager();
+      expect((await shownPart(honoured, 'banner')).textContent).to.contain('Global Privacy Control');
+      fixtureCleanup();
+      const ignored = await mountManager({ categories: CATEGORIES, gpcDenies: [] });
+      const banner = await shownPart(ignored, 'banner');
+      expect(banner.textContent).to.contain('This site uses cookies');
+      expect(banner.textContent).to.not.contain('Global Privacy Control');
+    } finally {
+      restore();
+    }
+  });
+
+  it("shows the site's own banner description, in the visitor's language", async () => {
+    const texts = { bannerDescription: { en: 'Parley keeps two cookies of its own and asks before any other.', de: 'Parley setzt zwei eigene Cookies und fragt vor allen anderen.' } };
+    const english = await mountManager({ categories: CATEGORIES, texts });
+    const text = (await shownPart(english, 'banner')).querySelector('#text')!.textContent;
+    expect(text).to.contain(texts.bannerDescription.en);
+    expect(text, 'instead of the built-in text').to.not.contain('You can change your choice at any time.');
+    fixtureCleanup();
+    const german = await mountManager({ categories: CATEGORIES, texts }, 'lang="de"');
+    await shownPart(german, 'banner');
+    await waitFor(() => part(german, 'banner')?.querySelector('#text')?.textContent?.includes(texts.bannerDescription.de) === true, 3000, 'the German description');
   });
 
   it("uses the site's own texts for the visitor's language and the built-in ones otherwise", async () => {

@@ -112,14 +112,17 @@ export async function showCookieTables(host: HTMLElement): Promise<void> {
       // Removed from the page: stop listening; connecting it again starts over.
       shown.delete(host);
       manager.removeEventListener('consent-change', refresh);
-      window.removeEventListener(LOCALE_STATUS_EVENT, refresh);
+      window.removeEventListener(LOCALE_STATUS_EVENT, onLocale);
       unwatch();
     }
   };
+  // The texts of a new language arrive (this event) before the manager takes the language on;
+  // rendering then would mark French text `lang="de"`, and Hebrew `dir="ltr"`.
+  const onLocale = (): void => void manager._needLanguage().then(refresh);
   shown.set(host, refresh);
   // Config-named adapters arrive after start, with the cookies they declare; the theme may change.
   const unwatch = manager._watch(refresh);
   manager.addEventListener('consent-change', refresh);
-  window.addEventListener(LOCALE_STATUS_EVENT, refresh);
+  window.addEventListener(LOCALE_STATUS_EVENT, onLocale);
   refresh();
 }

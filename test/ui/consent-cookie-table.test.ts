@@ -82,8 +82,18 @@ describe('<consent-cookie-table>', () => {
     await waitFor(() => choices(table)[0] === 'Immer aktiv', 3000, 'German');
     expect(table.shadowRoot!.querySelector('thead')!.textContent).to.contain('Speicherdauer');
     expect(table.shadowRoot!.querySelectorAll('tbody')[1]!.textContent, "the site's own text in German").to.contain('Zählt Besuche');
+    const tables = table.shadowRoot!.querySelector('.tables')!;
+    expect([tables.getAttribute('lang'), tables.getAttribute('dir')]).to.deep.equal(['de', 'ltr']);
     table.parentElement!.lang = 'fr';
     await waitFor(() => choices(table)[0] === 'Toujours actifs', 3000, 'French');
+    // The texts come before the manager takes the language on; the markup must not lag behind them.
+    await nextFrames();
+    expect(table.shadowRoot!.querySelector('.tables')!.getAttribute('lang'), 'French text is marked French').to.equal('fr');
+    table.parentElement!.lang = 'he';
+    await waitFor(() => choices(table)[0] === 'פעילות תמיד', 3000, 'Hebrew');
+    await nextFrames();
+    const hebrew = table.shadowRoot!.querySelector('.tables')!;
+    expect([hebrew.getAttribute('lang'), hebrew.getAttribute('dir')], 'Hebrew text is marked Hebrew and right to left').to.deep.equal(['he', 'rtl']);
   });
 
   it('warns once when the page has no <consent-manager>', async () => {

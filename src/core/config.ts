@@ -249,12 +249,9 @@ const localizedText: Reader<LocalizedText> = (value, path, errors) => {
 
 /**
  * A link target: a path or an http(s) URL. Other schemes (`javascript:`, `data:`) are refused,
- * because the value ends up in an `href`.
- */
-/**
- * Judged by the URL parser, as the browser will follow the link: it drops leading control
- * characters and inner tabs and newlines, so a scheme test on the raw text would let
- * `\u0001javascript:` through. Relative paths resolve to the placeholder base's https.
+ * because the value ends up in an `href`. Judged by the URL parser, as the browser will follow
+ * the link: it drops leading control characters and inner tabs and newlines, so a scheme test on
+ * the raw text would let `\u0001javascript:` through. Paths resolve to the placeholder base's https.
  */
 const isLinkTarget = (value: string): boolean => {
   if (!/^\S+$/.test(value)) return false;

@@ -2,18 +2,9 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { googleAnalytics } from '../../adapters/google-analytics.js';
 import { reported } from '../../src/diagnostics/report.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
-import { CATEGORIES, dataLayerEntries, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
+import { CATEGORIES, CONSENT_MODE_DENIED, dataLayerEntries, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
 import { waitFor } from '../helpers/page-state.js';
 
-const DENIED = {
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-  analytics_storage: 'denied',
-  functionality_storage: 'denied',
-  personalization_storage: 'denied',
-  security_storage: 'granted',
-};
 const GTAG = 'https://www.googletagmanager.com/gtag/js';
 
 describe('google-analytics adapter', () => {
@@ -22,7 +13,7 @@ describe('google-analytics adapter', () => {
   it('pushes the default with all seven types before any other command, and loads nothing until analytics is allowed', async () => {
     await mountWithAdapters({ categories: CATEGORIES, adapters: { 'google-analytics': { measurementId: 'G-TEST1234' } } });
     expect(dataLayerEntries()).to.deep.equal([
-      { gtag: ['consent', 'default', DENIED] },
+      { gtag: ['consent', 'default', CONSENT_MODE_DENIED] },
       { event: 'consent_update', consent: { necessary: 'granted', analytics: 'denied', marketing: 'denied', preferences: 'denied' }, consent_source: 'default' },
     ]);
     expect(scriptsFor(GTAG)).to.have.length(0);
@@ -35,8 +26,8 @@ describe('google-analytics adapter', () => {
     const commands = (window.dataLayer ?? []).filter((entry) => Object.prototype.toString.call(entry) === '[object Arguments]');
     expect(commands).to.have.length(4, 'every gtag command is an arguments object, never an array');
     expect(dataLayerEntries().filter((entry) => 'gtag' in (entry as object))).to.deep.equal([
-      { gtag: ['consent', 'default', DENIED] },
-      { gtag: ['consent', 'update', { ...DENIED, analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' }] },
+      { gtag: ['consent', 'default', CONSENT_MODE_DENIED] },
+      { gtag: ['consent', 'update', { ...CONSENT_MODE_DENIED, analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' }] },
       { gtag: ['js', 'Date'] },
       { gtag: ['config', 'G-TEST1234', { send_page_view: false }] },
     ]);
@@ -55,7 +46,7 @@ describe('google-analytics adapter', () => {
     for (const name of ['_ga', '_ga_TEST1234', '_gid', '_gcl_au', 'other']) document.cookie = `${name}=1; Path=/`;
     element.save({ analytics: false });
     expect(dataLayerEntries().filter((entry) => 'gtag' in (entry as object)).at(-1)).to.deep.equal({
-      gtag: ['consent', 'update', { ...DENIED, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' }],
+      gtag: ['consent', 'update', { ...CONSENT_MODE_DENIED, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' }],
     });
     expect((window as unknown as Record<string, unknown>)['ga-disable-G-TEST1234']).to.equal(true);
     expect(document.cookie.split('; ').filter((cookie) => !cookie.startsWith('consent='))).to.deep.equal(['_gcl_au=1', 'other=1'], 'ads cookies stay while marketing is allowed');
@@ -72,8 +63,8 @@ describe('google-analytics adapter', () => {
     resetVendorGlobals();
     await mountWithAdapters({ categories: CATEGORIES }, [googleAnalytics({ measurementId: 'G-TEST1234' })]);
     expect(dataLayerEntries().slice(0, 4)).to.deep.equal([
-      { gtag: ['consent', 'default', DENIED] },
-      { gtag: ['consent', 'update', { ...DENIED, analytics_storage: 'granted' }] },
+      { gtag: ['consent', 'default', CONSENT_MODE_DENIED] },
+      { gtag: ['consent', 'update', { ...CONSENT_MODE_DENIED, analytics_storage: 'granted' }] },
       { gtag: ['js', 'Date'] },
       { gtag: ['config', 'G-TEST1234'] },
     ]);
@@ -85,7 +76,7 @@ describe('google-analytics adapter', () => {
       googleAnalytics({ measurementId: 'G-TEST1234', consentMode: 'advanced', waitForUpdate: 800, urlPassthrough: true, adsDataRedaction: true, consentTypes: { security_storage: 'necessary' } }),
     ]);
     expect(dataLayerEntries().filter((entry) => 'gtag' in (entry as object))).to.deep.equal([
-      { gtag: ['consent', 'default', { ...DENIED, wait_for_update: 800 }] },
+      { gtag: ['consent', 'default', { ...CONSENT_MODE_DENIED, wait_for_update: 800 }] },
       { gtag: ['set', 'url_passthrough', true] },
       { gtag: ['set', 'ads_data_redaction', true] },
       { gtag: ['js', 'Date'] },

@@ -1,17 +1,8 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { googleTagManager } from '../../adapters/google-tag-manager.js';
 import { googleAnalytics } from '../../adapters/google-analytics.js';
-import { CATEGORIES, dataLayerEntries, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
+import { CATEGORIES, CONSENT_MODE_DENIED, dataLayerEntries, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
 
-const DENIED = {
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-  analytics_storage: 'denied',
-  functionality_storage: 'denied',
-  personalization_storage: 'denied',
-  security_storage: 'granted',
-};
 
 const GTM = 'https://www.googletagmanager.com/gtm.js';
 
@@ -36,12 +27,12 @@ describe('google-tag-manager adapter', () => {
     element.save({ analytics: true });
     element.save({ marketing: true });
     expect(withoutTimes(dataLayerEntries())).to.deep.equal([
-      { gtag: ['consent', 'default', DENIED] },
+      { gtag: ['consent', 'default', CONSENT_MODE_DENIED] },
       { event: 'consent_update', consent: { necessary: 'granted', analytics: 'denied', marketing: 'denied', preferences: 'denied' }, consent_source: 'default' },
-      { gtag: ['consent', 'update', { ...DENIED, analytics_storage: 'granted' }] },
+      { gtag: ['consent', 'update', { ...CONSENT_MODE_DENIED, analytics_storage: 'granted' }] },
       { 'gtm.start': 'number', event: 'gtm.js' },
       { event: 'consent_update', consent: { necessary: 'granted', analytics: 'granted', marketing: 'denied', preferences: 'denied' }, consent_source: 'api' },
-      { gtag: ['consent', 'update', { ...DENIED, analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }] },
+      { gtag: ['consent', 'update', { ...CONSENT_MODE_DENIED, analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }] },
       { event: 'consent_update', consent: { necessary: 'granted', analytics: 'granted', marketing: 'granted', preferences: 'denied' }, consent_source: 'api' },
     ]);
     expect(scriptsFor('https://www.googletagmanager.com/gtm.js').map((script) => script.src)).to.deep.equal(['https://www.googletagmanager.com/gtm.js?id=GTM-ABC1234']);
@@ -68,7 +59,7 @@ describe('google-tag-manager adapter', () => {
     expect(scriptsFor(GTM)).to.have.length(1);
     element.save({ analytics: false });
     const commands = (window.dataLayer ?? []).filter(isArguments);
-    expect(commands.map((entry) => Array.from(entry as ArrayLike<unknown>)).at(-1)).to.deep.equal(['consent', 'update', DENIED]);
+    expect(commands.map((entry) => Array.from(entry as ArrayLike<unknown>)).at(-1)).to.deep.equal(['consent', 'update', CONSENT_MODE_DENIED]);
     expect(dataLayerEntries().some((entry) => Array.isArray(entry))).to.equal(false, 'gtag.js and GTM ignore arrays');
     expect(log.changes.at(-1)?.reloadRecommended).to.equal(true, 'the tags the container fired stay on the page');
   });
@@ -89,8 +80,8 @@ describe('google-tag-manager adapter', () => {
     window.dataLayer = layer;
     const { log } = await mountWithAdapters({ categories: CATEGORIES }, [googleTagManager({ containerId: 'GTM-ABC1234' })]);
     expect(withoutTimes(dataLayerEntries()).map((entry, index) => [entry, requestedAtPush[index]])).to.deep.equal([
-      [{ gtag: ['consent', 'default', DENIED] }, false],
-      [{ gtag: ['consent', 'update', { ...DENIED, analytics_storage: 'granted' }] }, false],
+      [{ gtag: ['consent', 'default', CONSENT_MODE_DENIED] }, false],
+      [{ gtag: ['consent', 'update', { ...CONSENT_MODE_DENIED, analytics_storage: 'granted' }] }, false],
       [{ 'gtm.start': 'number', event: 'gtm.js' }, false],
       [{ event: 'consent_update', consent: { necessary: 'granted', analytics: 'granted', marketing: 'denied', preferences: 'denied' }, consent_source: 'stored' }, true],
     ]);

@@ -6,6 +6,17 @@ import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { captureConsoleEachTest, type CapturedConsole } from './console.js';
 import { clearBrowserStorage, waitFor } from './page-state.js';
 
+/** Google Consent Mode with nothing allowed: all seven types, security storage being necessary. */
+export const CONSENT_MODE_DENIED = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
+};
+
 export const CATEGORIES = [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }, { id: 'preferences' }];
 
 export interface AdapterEventLog {

@@ -9,6 +9,21 @@ export function clearBrowserStorage(): void {
   localStorage.clear();
 }
 
+/** The raw value of the cookie `name` (the stored consent record by default), or null. */
+export function storedCookieValue(name = 'consent'): string | null {
+  const value = document.cookie
+    .split('; ')
+    .find((entry) => entry.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+  return value ?? null;
+}
+
+/** How the stored choice was given (the record's `m`: banner, preferences, placeholder…), or null. */
+export function storedMethod(): string | null {
+  const value = storedCookieValue();
+  return value === null ? null : new URLSearchParams(decodeURIComponent(value)).get('m');
+}
+
 /** Makes `navigator.globalPrivacyControl` return `value` until the returned function is called. */
 export function setGlobalPrivacyControl(value: unknown): () => void {
   Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, get: () => value });

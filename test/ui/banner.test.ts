@@ -4,20 +4,12 @@ import { emulateColorSchemeOrSkip, emulateMediaOrSkip, emulateMediaWhereSupporte
 import '../../src/define.js';
 import { reported } from '../../src/diagnostics/report.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
-import { nextEvent, setGlobalPrivacyControl, waitFor } from '../helpers/page-state.js';
+import { nextEvent, setGlobalPrivacyControl, storedMethod, waitFor } from '../helpers/page-state.js';
 import { CATEGORIES, deepActiveElement, isolateUiTests, mountManager, nextFrames, part, parts, shownPart } from '../helpers/ui.js';
 
 const BUTTONS = ['accept-all', 'reject-all', 'customize'];
 /** What makes one button more prominent than another. */
 const PROMINENCE = ['width', 'height', 'font-size', 'font-weight', 'font-family', 'color', 'background-color', 'border-top-width', 'border-top-color', 'border-radius', 'padding-top', 'padding-left', 'text-decoration-line', 'opacity'] as const;
-
-function storedMethod(): string | null {
-  const value = document.cookie
-    .split('; ')
-    .find((entry) => entry.startsWith('consent='))
-    ?.slice('consent='.length);
-  return value === undefined ? null : new URLSearchParams(decodeURIComponent(value)).get('m');
-}
 
 describe('the banner', () => {
   const output = isolateUiTests();

@@ -5,7 +5,7 @@ import { type ConsentChangeEvent, ConsentReadyEvent } from '../../src/events/con
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { blockCookies, blockLocalStorage, clearBrowserStorage, ignoreCookieWrites, nextEvent, setGlobalPrivacyControl, waitFor } from '../helpers/page-state.js';
+import { blockCookies, blockLocalStorage, clearBrowserStorage, ignoreCookieWrites, nextEvent, setGlobalPrivacyControl, storedCookieValue, waitFor } from '../helpers/page-state.js';
 
 const CATEGORIES = [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }];
 
@@ -23,11 +23,8 @@ async function mount(config: object | string = { categories: CATEGORIES }): Prom
 }
 
 function storedRecord(name = 'consent') {
-  const value = document.cookie
-    .split('; ')
-    .find((part) => part.startsWith(`${name}=`))
-    ?.slice(name.length + 1);
-  return value === undefined ? null : decodeRecord(value);
+  const value = storedCookieValue(name);
+  return value === null ? null : decodeRecord(value);
 }
 
 function banner(element: ConsentManagerElement): HTMLElement | null {

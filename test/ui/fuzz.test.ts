@@ -12,7 +12,7 @@ import { decodeRecord, encodeRecord } from '../../src/core/record.js';
 import { reported } from '../../src/diagnostics/report.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { captureConsole } from '../helpers/console.js';
-import { clearBrowserStorage, waitFor } from '../helpers/page-state.js';
+import { clearBrowserStorage, storedCookieValue, waitFor } from '../helpers/page-state.js';
 import { mountManager, part, shownPart } from '../helpers/ui.js';
 
 const OPTIONAL = ['analytics', 'marketing', 'preferences'] as const;
@@ -37,11 +37,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 function storedRecord() {
-  const raw = document.cookie
-    .split('; ')
-    .find((entry) => entry.startsWith('consent='))
-    ?.slice('consent='.length);
-  return raw === undefined ? null : decodeRecord(raw);
+  const raw = storedCookieValue();
+  return raw === null ? null : decodeRecord(raw);
 }
 
 describe('fuzzing the element', () => {

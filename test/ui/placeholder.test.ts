@@ -3,18 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import type { ConsentPlaceholderElement } from '../../src/ui/placeholder.js';
-import { waitFor } from '../helpers/page-state.js';
+import { storedMethod, waitFor } from '../helpers/page-state.js';
 import { isolateUiTests, mountManager, nextFrames } from '../helpers/ui.js';
 
 const CONFIG = { categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }] };
-
-function storedMethod(): string | null {
-  const value = document.cookie
-    .split('; ')
-    .find((entry) => entry.startsWith('consent='))
-    ?.slice('consent='.length);
-  return value === undefined ? null : new URLSearchParams(decodeURIComponent(value)).get('m');
-}
 
 describe('embed placeholders', () => {
   isolateUiTests();

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { emulateColorSchemeOrSkip, emulateMediaOrSkip, emulateMediaWhereSupported, pressShiftTab } from '../helpers/browser-commands.js';
 import '../../src/define.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
-import { nextEvent, setGlobalPrivacyControl, waitFor } from '../helpers/page-state.js';
+import { nextEvent, setGlobalPrivacyControl, storedMethod, waitFor } from '../helpers/page-state.js';
 import { CATEGORIES, deepActiveElement, isolateUiTests, mountManager, nextFrames, part, parts, shownPart } from '../helpers/ui.js';
 
 function dialogOf(element: ConsentManagerElement): HTMLDialogElement | null {
@@ -28,14 +28,6 @@ function focusInside(dialog: HTMLDialogElement): boolean {
 
 function toggle(element: ConsentManagerElement, category: string): HTMLInputElement {
   return element.shadowRoot!.querySelector<HTMLInputElement>(`input[data-category="${category}"]`)!;
-}
-
-function storedMethod(): string | null {
-  const value = document.cookie
-    .split('; ')
-    .find((entry) => entry.startsWith('consent='))
-    ?.slice('consent='.length);
-  return value === undefined ? null : new URLSearchParams(decodeURIComponent(value)).get('m');
 }
 
 describe('the preferences dialog', () => {

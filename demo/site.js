@@ -34,6 +34,28 @@ function writeCookie(name, value) {
   document.cookie = `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${YEAR_IN_SECONDS}; SameSite=Lax${secure}`;
 }
 
+/** The languages the switcher offers, each named in itself. */
+const SWITCHER_LANGUAGES = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', pl: 'Polski', ar: 'العربية', he: 'עברית', ja: '日本語' };
+const SWITCHER_THEMES = { auto: 'Automatic', light: 'Light', dark: 'Dark' };
+
+/** A labelled `<select>`; `lang` marks each option written in its own language. */
+function switcher(label, id, options, { lang = false } = {}) {
+  const select = document.createElement('select');
+  select.id = id;
+  for (const [value, text] of Object.entries(options)) {
+    const option = new Option(text, value);
+    if (lang) option.lang = value;
+    select.append(option);
+  }
+  const wrapper = document.createElement('label');
+  wrapper.append(`${label} `, select);
+  return wrapper;
+}
+
+document
+  .querySelector('.site-settings')
+  ?.append(switcher('Consent language', 'language-switcher', SWITCHER_LANGUAGES, { lang: true }), switcher('Theme', 'theme-switcher', SWITCHER_THEMES));
+
 const themeSwitcher = document.getElementById('theme-switcher');
 const languageSwitcher = document.getElementById('language-switcher');
 const languages = new Set(Array.from(languageSwitcher?.options ?? [], (option) => option.value));

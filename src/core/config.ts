@@ -4,6 +4,9 @@
  * together with every problem it found, each named by the path of the bad field.
  */
 
+import { CATEGORY_ID_PATTERN, longestRecordLength } from './record.js';
+import { MAX_COOKIE_BYTES, serializeCookie } from './storage.js';
+
 export const CONSENT_MODES = ['opt-in', 'opt-out'] as const;
 /** `opt-in`: optional categories start denied. `opt-out`: they start allowed until the visitor objects. */
 export type ConsentMode = (typeof CONSENT_MODES)[number];
@@ -120,7 +123,8 @@ export type ConfigProblem =
   | 'required-category'
   | 'url'
   | 'json'
-  | 'identifier';
+  | 'identifier'
+  | 'record-too-long';
 
 /** One problem found in a configuration. */
 export interface ConfigError {
@@ -141,7 +145,6 @@ export interface ConfigResult {
 
 export const MAX_EXPIRES_DAYS = 395;
 export const DEFAULT_EXPIRES_DAYS = 182;
-export const CATEGORY_ID_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 const LANGUAGE_TAG_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$/;
 
 /** Whether `value` is a language tag the record can hold, such as `en`, `pt-BR` or `zh-Hans-CN`. */
@@ -404,6 +407,27 @@ const readTopLevel = shape(
 );
 
 /**
+ * The longest `document.cookie` assignment that can store a choice for these categories: the
+ * longest record (`longestRecordLength`) with the cookie's name and every attribute it is written with.
+ */
+export function longestCookieLength(categories: readonly CategoryConfig[], revision: number, storage: StorageConfig): number {
+  const value = 'x'.repeat(longestRecordLength(categories.map(({ id }) => id), revision));
+  return serializeCookie(storage.cookieName, value, { path: storage.path, domain: storage.domain, maxAge: storage.expiresDays * 86_400, secure: true }).length;
+}
+
+/**
+ * The leading categories whose choice fits in one cookie (`MAX_COOKIE_BYTES`). A choice that
+ * does not fit could not be stored, and the visitor would be asked again on every page.
+ */
+function categoriesThatFit(categories: readonly CategoryConfig[], revision: number, storage: StorageConfig): readonly CategoryConfig[] {
+  // Each category adds its id and a `.` to a record that lists none; counted so, not encoded 10,000 times.
+  let length = longestCookieLength([], revision, storage) - 1;
+  let count = 0;
+  while (count < categories.length && length + categories[count]!.id.length + 1 <= MAX_COOKIE_BYTES) length += categories[count++]!.id.length + 1;
+  return count === categories.length ? categories : categories.slice(0, Math.max(count, 1));
+}
+
+/**
  * Validates a configuration object (typically parsed from the element's JSON child).
  * Unknown fields are errors, so that a misspelt option is reported rather than silently ignored.
  */
@@ -423,6 +447,13 @@ export function parseConfig(input: unknown): ConfigResult {
     if (category.required) return reject(errors, `gpcDenies[${index}]`, 'required-category', id) !== INVALID;
     return true;
   });
+  const storage: StorageConfig = Object.freeze({ ...DEFAULT_CONFIG.storage, ...(fields.storage as Partial<StorageConfig> | undefined) });
+  const revision = (fields.revision as number | undefined) ?? DEFAULT_CONFIG.revision;
+  const fitting = categoriesThatFit(categories, revision, storage);
+  if (fitting.length < categories.length) {
+    const bytes = longestCookieLength(categories, revision, storage);
+    errors.push({ path: 'categories', problem: 'record-too-long', got: `${bytes} bytes with ${categories.length} categories (the first ${fitting.length} fit)` });
+  }
   const config: ConsentConfig = Object.freeze({
     ...DEFAULT_CONFIG,
     ...(fields.revision !== undefined ? { revision: fields.revision as number } : {}),
@@ -432,9 +463,9 @@ export function parseConfig(input: unknown): ConfigResult {
     ...(fields.dataLayer !== undefined ? { dataLayer: fields.dataLayer as DataLayerConfig | false } : {}),
     ...(fields.texts !== undefined ? { texts: fields.texts as ConfigTexts } : {}),
     ...(fields.policyUrl !== undefined ? { policyUrl: fields.policyUrl as LocalizedText } : {}),
-    categories,
-    storage: Object.freeze({ ...DEFAULT_CONFIG.storage, ...(fields.storage as Partial<StorageConfig> | undefined) }),
-    gpcDenies: Object.freeze(gpcDenies),
+    categories: fitting.length < categories.length ? Object.freeze(fitting) : categories,
+    storage,
+    gpcDenies: Object.freeze(gpcDenies.filter((id) => fitting.some((category) => category.id === id))),
   });
   return { config, errors };
 }

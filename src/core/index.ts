@@ -2,6 +2,7 @@ export * from './config.js';
 export * from './record.js';
 export * from './storage.js';
 export * from './store.js';
+export * from './stored-choice.js';
 export * from './adapter.js';
 export * from './consent-mode.js';
 export * from './localized-text.js';

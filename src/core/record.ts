@@ -23,9 +23,10 @@
  * a third party. Anything that does not decode exactly counts as no choice.
  */
 
-import { CATEGORY_ID_PATTERN } from './config.js';
-
 export const RECORD_SCHEMA_VERSION = 1;
+
+/** A category id: lowercase, as written in markup (`data-consent="analytics"`) and in the record. */
+export const CATEGORY_ID_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 
 export const CONSENT_METHODS = ['banner', 'preferences', 'placeholder', 'api', 'gpc'] as const;
 /** How a stored choice was given; `placeholder` is the button of a blocked embed. */
@@ -47,8 +48,16 @@ export interface ConsentRecord {
   readonly language: string;
 }
 
-/** Longer values are rejected before parsing: no real record comes near it. */
-export const MAX_RECORD_LENGTH = 2048;
+/**
+ * Longer values are rejected before parsing: a browser keeps at most 4096 bytes per cookie,
+ * name and attributes included, so no stored record can be longer. The config reader refuses
+ * categories whose record could not fit (`longestRecordLength`).
+ */
+export const MAX_RECORD_LENGTH = 4096;
+/** Characters of the longest language tag the record holds (`abc-defghijk-…`, three subtags of eight). */
+const LONGEST_LANGUAGE_TAG = 30;
+/** Base 36 digits of the largest 32-bit checksum. */
+const LONGEST_CHECKSUM = 7;
 const INTEGER = '(0|[1-9][0-9]{0,14})';
 /**
  * Everything before `&s=`, field by field in the order `encodeRecord` writes them. Version 1 only:
@@ -82,6 +91,26 @@ export function encodeRecord(record: ConsentRecord): string {
     `l=${record.language}`,
   ].join('&');
   return `${body}&s=${checksum(body)}`;
+}
+
+/**
+ * The length of the longest record a config with these categories and revision can store: every
+ * category listed, the longest method, language and checksum, and times up to the year 2286.
+ */
+export function longestRecordLength(categoryIds: readonly string[], revision: number): number {
+  const body = encodeRecord({
+    version: RECORD_SCHEMA_VERSION,
+    id: 'A'.repeat(22),
+    revision,
+    createdAt: 9_999_999_999,
+    updatedAt: 9_999_999_999,
+    granted: categoryIds,
+    denied: [],
+    method: 'preferences',
+    gpc: true,
+    language: 'a'.repeat(LONGEST_LANGUAGE_TAG),
+  });
+  return body.slice(0, body.lastIndexOf('&s=') + 3).length + LONGEST_CHECKSUM;
 }
 
 function parseCategoryList(value: string): string[] | null {

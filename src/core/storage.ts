@@ -38,9 +38,25 @@ export interface CookieStorageOptions {
   readonly expiresDays: number;
   /** Adds `Secure`; the element sets it on https pages. */
   readonly secure: boolean;
+  /**
+   * Every other domain (`Domain=` attribute) and path a copy of the cookie can have been written
+   * on that this page can still remove: its host and parent domains, its path and the path's
+   * parents. A cookie is only removed by a write with the same name, domain and path, and a
+   * script cannot read which a copy has, so each pair is expired.
+   */
+  readonly reach?: { readonly domains: readonly string[]; readonly paths: readonly string[] };
 }
 
+/** The most a browser keeps of one cookie, in bytes: name, value and attributes (RFC 6265, section 6.1). */
+export const MAX_COOKIE_BYTES = 4096;
+
 const DAY_SECONDS = 86_400;
+
+/** The `document.cookie` string that stores `value`, or expires the cookie when `maxAge` is 0. */
+export function serializeCookie(name: string, value: string, options: { readonly path: string; readonly domain?: string | undefined; readonly maxAge: number; readonly secure: boolean }): string {
+  const { path, domain, maxAge, secure } = options;
+  return `${name}=${value}; Path=${path}; Max-Age=${maxAge}; SameSite=Lax${domain ? `; Domain=${domain}` : ''}${secure ? '; Secure' : ''}`;
+}
 
 function attempt<T>(operation: () => T, fallback: T): T {
   try {
@@ -77,26 +93,34 @@ export class CookieStorage implements RecordStorage {
     return attempt(() => readCookieValues(this.#jar.get(), this.#options.name), []);
   }
 
+  /**
+   * Stores the value in one cookie, after expiring every other copy this page can reach: a copy
+   * left on another domain or path (a config change, or a sibling subdomain's write on the parent
+   * domain) would otherwise disagree with the new choice.
+   */
   write(value: string): boolean {
     const maxAge = this.#options.expiresDays * DAY_SECONDS;
     return attempt(() => {
-      this.#jar.set(this.#serialize(value, maxAge, this.#options.domain));
+      this.#expireCopies();
+      this.#jar.set(this.#serialize(value, maxAge, this.#options.path, this.#options.domain));
       return this.read().includes(value);
     }, false);
   }
 
   clear(): void {
-    attempt(() => {
-      // The cookie may have been written with or without the domain (a config change, or a
-      // record from before the site set one), and a cookie is only removed by the same pair.
-      this.#jar.set(this.#serialize('', 0, undefined));
-      if (this.#options.domain) this.#jar.set(this.#serialize('', 0, this.#options.domain));
-    }, undefined);
+    attempt(() => this.#expireCopies(), undefined);
   }
 
-  #serialize(value: string, maxAge: number, domain: string | undefined): string {
-    const { name, path, secure } = this.#options;
-    return `${name}=${value}; Path=${path}; Max-Age=${maxAge}; SameSite=Lax${domain ? `; Domain=${domain}` : ''}${secure ? '; Secure' : ''}`;
+  /** Expires the cookie host-only and on every reachable domain, at every reachable path. */
+  #expireCopies(): void {
+    const { path, domain, reach } = this.#options;
+    const domains = new Set<string | undefined>([undefined, domain, ...(reach?.domains ?? [])]);
+    const paths = new Set([path, ...(reach?.paths ?? [])]);
+    for (const everyDomain of domains) for (const everyPath of paths) this.#jar.set(this.#serialize('', 0, everyPath, everyDomain));
+  }
+
+  #serialize(value: string, maxAge: number, path: string, domain: string | undefined): string {
+    return serializeCookie(this.#options.name, value, { path, domain, maxAge, secure: this.#options.secure });
   }
 }
 

@@ -5,8 +5,9 @@
  */
 
 import { type ConsentConfig, isLanguageTag } from './config.js';
-import { type ConsentMethod, type ConsentRecord, createConsentId, decodeRecord, encodeRecord, RECORD_SCHEMA_VERSION } from './record.js';
+import { type ConsentMethod, type ConsentRecord, createConsentId, encodeRecord, RECORD_SCHEMA_VERSION } from './record.js';
 import type { FallbackStorage, StorageKind } from './storage.js';
+import { readStoredChoice, type RecordRules, type StaleReason, type StoredChoice } from './stored-choice.js';
 
 /**
  * What caused a change: the visitor in the banner or the preferences, code, Global Privacy
@@ -33,9 +34,6 @@ export interface ConsentChange extends ConsentState {
   readonly source: ChangeSource;
 }
 
-/** Why a stored record was not applied. */
-export type StaleReason = 'expired' | 'revision' | 'new-category';
-
 export interface ConsentStoreOptions {
   readonly config: ConsentConfig;
   readonly storage: FallbackStorage;
@@ -61,10 +59,25 @@ export interface LoadResult {
   readonly stale: StaleReason | null;
 }
 
-const DAY_SECONDS = 86_400;
-
 function defaultRandomBytes(length: number): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(length));
+}
+
+/**
+ * An object keyed by category id with no prototype, so that an id such as `constructor` is
+ * never found on `Object.prototype`.
+ */
+function byCategory<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(entries));
+}
+
+/** The rules a stored record must meet under `config` (shared with `dist/consent-defaults.js`). */
+export function recordRules(config: ConsentConfig): RecordRules {
+  return {
+    revision: config.revision,
+    expiresDays: config.storage.expiresDays,
+    optionalCategories: config.categories.filter(({ required }) => !required).map(({ id }) => id),
+  };
 }
 
 export class ConsentStore {
@@ -99,52 +112,51 @@ export class ConsentStore {
   }
 
   isAllowed(category: string): boolean {
-    return this.#current.categories[category] === true;
+    return Object.hasOwn(this.#current.categories, category) && this.#current.categories[category] === true;
   }
 
   /** Reads the stored choice and applies it. */
   load(): LoadResult {
-    const { record, stale } = this.#readStored();
-    if (!record) {
-      this.#current = this.#undecidedState();
-      return { state: this.#current, gpcChange: null, stale };
-    }
-    this.#current = this.#stateFromRecord(record);
-    const overridden = this.#gpcOverrides(record);
-    if (overridden.length === 0) return { state: this.#current, gpcChange: null, stale: null };
-    // GPC arrived after the visitor granted a category it covers: the signal wins until the
-    // visitor confirms otherwise, and the record says why the choice changed.
-    const choice = Object.fromEntries(overridden.map((id) => [id, false]));
-    const gpcChange = this.decide({ ...this.#current.categories, ...choice }, 'gpc');
-    return { state: this.#current, gpcChange, stale: null };
+    const { stale, gpcChange } = this.#apply();
+    return { state: this.#current, gpcChange, stale };
   }
 
   /**
-   * Applies a change another tab made. `remoteValue` is the record value that tab stored (`null`
-   * after a reset); it is validated like a stored value. Without it, or when it does not decode,
-   * storage is read again.
+   * Applies what storage holds now, after another tab said it changed the choice. The message
+   * is only a hint (any same-origin script can send one): storage is read again and applied by
+   * exactly the rules of `load`, Global Privacy Control included.
    * Returns the change, or `null` when this tab already shows that state.
    */
-  refresh(remoteValue?: string | null): ConsentChange | null {
+  refresh(): ConsentChange | null {
     const before = this.#current;
-    // Another tab's cookie write can reach this document's cookie jar after its message does,
-    // so the value in the message is preferred to reading storage.
-    // A value that does not decode says nothing reliable: storage, the source of truth, is read instead.
-    const known = remoteValue === null || (remoteValue !== undefined && decodeRecord(remoteValue) !== null);
-    const values = !known ? this.#storage.read() : remoteValue === null ? [] : [remoteValue];
-    const { record } = this.#readStored(values);
-    const unchanged = record && before.record ? encodeRecord(record) === encodeRecord(before.record) : record === before.record;
+    const { gpcChange } = this.#apply();
+    const unchanged = before.decided === this.#current.decided && (before.record && this.#current.record ? encodeRecord(before.record) === encodeRecord(this.#current.record) : before.record === this.#current.record);
     if (unchanged) return null;
-    this.#current = record ? this.#stateFromRecord(record) : this.#undecidedState();
-    return this.#changeFrom(before, 'sync');
+    return this.#changeFrom(before, gpcChange ? 'gpc' : 'sync');
+  }
+
+  /** Applies the stored choice, or the defaults without a valid one; a GPC override is stored. */
+  #apply(): { stale: StaleReason | null; gpcChange: ConsentChange | null } {
+    const { record, stale } = this.#readStored();
+    if (!record) {
+      this.#current = this.#undecidedState();
+      return { stale, gpcChange: null };
+    }
+    this.#current = this.#stateFromRecord(record);
+    const overridden = this.#gpcOverrides(record);
+    if (overridden.length === 0) return { stale: null, gpcChange: null };
+    // GPC arrived after the visitor granted a category it covers: the signal wins until the
+    // visitor confirms otherwise, and the record says why the choice changed.
+    const choice = byCategory(overridden.map((id) => [id, false] as const));
+    return { stale: null, gpcChange: this.decide(choice, 'gpc') };
   }
 
   acceptAll(method: ConsentMethod): ConsentChange {
-    return this.decide(Object.fromEntries(this.config.categories.map(({ id }) => [id, true])), method);
+    return this.decide(byCategory(this.config.categories.map(({ id }) => [id, true] as const)), method);
   }
 
   rejectAll(method: ConsentMethod): ConsentChange {
-    return this.decide(Object.fromEntries(this.config.categories.map(({ id }) => [id, false])), method);
+    return this.decide(byCategory(this.config.categories.map(({ id }) => [id, false] as const)), method);
   }
 
   /**
@@ -153,9 +165,9 @@ export class ConsentStore {
    */
   decide(choice: Readonly<Record<string, boolean>>, method: ConsentMethod): ConsentChange {
     const before = this.#current;
-    const categories: Record<string, boolean> = {};
+    const categories = byCategory<boolean>([]);
     for (const { id, required } of this.config.categories) {
-      categories[id] = required || (choice[id] ?? before.categories[id] ?? false);
+      categories[id] = required || (Object.hasOwn(choice, id) ? choice[id] === true : before.categories[id] === true);
     }
     const nowSeconds = this.#nowSeconds();
     const previous = before.record;
@@ -187,7 +199,7 @@ export class ConsentStore {
   /** The default state before a choice: required on, optional off (opt-in) or on unless GPC says no (opt-out). */
   #undecidedState(): ConsentState {
     const optionalDefault = this.config.mode === 'opt-out' && !this.#safeMode;
-    const categories: Record<string, boolean> = {};
+    const categories = byCategory<boolean>([]);
     for (const { id, required } of this.config.categories) {
       categories[id] = required || (optionalDefault && !(this.#gpc && this.config.gpcDenies.includes(id)));
     }
@@ -195,7 +207,7 @@ export class ConsentStore {
   }
 
   #stateFromRecord(record: ConsentRecord): ConsentState {
-    const categories: Record<string, boolean> = {};
+    const categories = byCategory<boolean>([]);
     for (const { id, required } of this.config.categories) {
       categories[id] = required || record.granted.includes(id);
     }
@@ -207,32 +219,16 @@ export class ConsentStore {
     return Math.max(0, Math.floor(this.#now() / 1000));
   }
 
-  /** The newest valid record among `values`, and why it cannot be used if it cannot. */
-  #readStored(values: readonly string[] = this.#storage.read()): { record: ConsentRecord | null; stale: StaleReason | null } {
+  /** The stored choice, by the rules `readStoredChoice` documents; none in safe mode. */
+  #readStored(): StoredChoice {
     if (this.#safeMode) return { record: null, stale: null };
-    let newest: ConsentRecord | null = null;
-    for (const raw of values) {
-      const record = decodeRecord(raw);
-      if (record && (!newest || record.updatedAt > newest.updatedAt)) newest = record;
-    }
-    if (!newest) return { record: null, stale: null };
-    const stale = this.#staleReason(newest);
-    return stale ? { record: null, stale } : { record: newest, stale: null };
-  }
-
-  #staleReason(record: ConsentRecord): StaleReason | null {
-    const ageSeconds = this.#nowSeconds() - record.updatedAt;
-    if (ageSeconds > this.config.storage.expiresDays * DAY_SECONDS) return 'expired';
-    if (record.revision !== this.config.revision) return 'revision';
-    const answered = new Set([...record.granted, ...record.denied]);
-    if (this.config.categories.some(({ id, required }) => !required && !answered.has(id))) return 'new-category';
-    return null;
+    return readStoredChoice(this.#storage.read(), recordRules(this.config), this.#nowSeconds());
   }
 
   #gpcOverrides(record: ConsentRecord): string[] {
     // A choice made while GPC was on is the visitor's explicit answer to it, and wins.
     if (!this.#gpc || record.gpc) return [];
-    return this.config.gpcDenies.filter((id) => this.#current.categories[id]);
+    return this.config.gpcDenies.filter((id) => this.#current.categories[id] === true);
   }
 
   #changeFrom(before: ConsentState, source: ChangeSource): ConsentChange {

@@ -67,6 +67,8 @@ export function describeConfigError(error: ConfigError): string {
       return `names the required category ${got}, which cannot be turned off`;
     case 'json':
       return `is not valid JSON (${got})`;
+    case 'record-too-long':
+      return `is more than one cookie can hold: the longest stored choice takes ${got}, over the 4096 bytes a browser keeps per cookie with its name and attributes; only the categories that fit are used (see "Limits" in the README)`;
     default:
       return error.got === undefined ? `is not ${EXPECTED[error.problem]}` : `must be ${EXPECTED[error.problem]}, got ${got}`;
   }

@@ -1,5 +1,6 @@
 import type { StorageConfig } from '../core/config.js';
 import { CookieStorage, FallbackStorage, MemoryStorage, WebStorage } from '../core/storage.js';
+import { parentDomains, pathPrefixes } from './cookies.js';
 
 /** The cookie, then localStorage, then memory, bound to this page's `document` and `window`. */
 export function createBrowserStorage(config: StorageConfig, win: Window = window): FallbackStorage {
@@ -17,6 +18,8 @@ export function createBrowserStorage(config: StorageConfig, win: Window = window
       ...(config.domain ? { domain: config.domain } : {}),
       expiresDays: config.expiresDays,
       secure: win.location.protocol === 'https:',
+      // Copies on other domains and paths are expired on every write and reset.
+      reach: { domains: parentDomains(win.location.hostname ?? ''), paths: pathPrefixes(win.location.pathname ?? '/') },
     },
   );
   return new FallbackStorage([cookie, new WebStorage(() => win.localStorage, config.cookieName), new MemoryStorage()]);

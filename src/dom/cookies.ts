@@ -20,6 +20,23 @@ export function parentDomains(hostname: string): string[] {
   return domains;
 }
 
+/**
+ * The cookie paths a page at `pathname` can see and so remove: `/`, each parent directory with and
+ * without its trailing slash, and the path itself. `/shop/cart` gives `/`, `/shop`, `/shop/`,
+ * `/shop/cart`. Deep paths stop at eight levels, to bound the writes.
+ */
+export function pathPrefixes(pathname: string): string[] {
+  const paths = ['/'];
+  const segments = pathname.split('/').filter(Boolean).slice(0, 8);
+  let prefix = '';
+  segments.forEach((segment, index) => {
+    prefix += `/${segment}`;
+    paths.push(prefix);
+    if (index < segments.length - 1 || pathname.endsWith('/')) paths.push(`${prefix}/`);
+  });
+  return paths;
+}
+
 /** Cookie names visible to scripts on this page, once each. */
 export function cookieNames(doc: Document): string[] {
   const names = doc.cookie

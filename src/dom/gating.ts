@@ -114,7 +114,7 @@ export class ConsentGate {
   #allows(element: Element): boolean {
     const categories = gatedCategories(element);
     for (const id of categories) {
-      if (!(id in this.#categories) && !this.#unknownReported.has(id)) {
+      if (!Object.hasOwn(this.#categories, id) && !this.#unknownReported.has(id)) {
         this.#unknownReported.add(id);
         this.#options.warn?.({ code: 'gate-unknown-category', category: id });
       }

@@ -1,35 +1,40 @@
 /**
  * Tells the site's other open tabs that the choice changed, so they apply it without a reload.
- * A message carries the record value the tab stored (or `null` after a reset): the receiver
- * validates it as it would a stored value. It does not simply re-read the cookie, because
- * Chromium updates each document's view of `document.cookie` asynchronously and a message can
- * arrive first. BroadcastChannel is used where it exists; elsewhere a localStorage key is set so
- * other tabs get a `storage` event. A tab that becomes visible again re-reads storage, which
- * also covers subdomains that share the cookie but not a channel.
+ * A message is only a hint that storage changed: any script of the origin can send one, so the
+ * receiver never takes a value from it, but reads storage again and applies it with the rules
+ * of a page load. Chromium updates each document's view of `document.cookie` a moment after
+ * another tab's write, and a message can arrive first: storage is read on the message and again
+ * a few times shortly after (reading an unchanged store changes nothing). BroadcastChannel is
+ * used where it exists; elsewhere a localStorage key is set so other tabs get a `storage` event.
+ * A tab that becomes visible again re-reads storage, which also covers subdomains that share
+ * the cookie but not a channel.
  */
 
-/** The record value another tab stored, `null` after a reset, or `undefined` when unknown (re-read storage). */
-export type RemoteValue = string | null | undefined;
+/** When storage is read again after a message, in milliseconds after it. */
+export const REREAD_DELAYS_MS: readonly number[] = [50, 250, 1000];
 
 interface ChangeMessage {
   readonly type: 'consent-changed';
-  readonly value: string | null;
 }
 
 function isChangeMessage(data: unknown): data is ChangeMessage {
   const message = data as Partial<ChangeMessage> | null;
-  return typeof message === 'object' && message !== null && message.type === 'consent-changed' && (typeof message.value === 'string' || message.value === null);
+  return typeof message === 'object' && message !== null && message.type === 'consent-changed';
 }
 
 export class TabSync {
   readonly #name: string;
-  readonly #onRemoteChange: (value: RemoteValue) => void;
+  readonly #onRemoteChange: () => void;
   readonly #win: Window & typeof globalThis;
   #channel: BroadcastChannel | null = null;
   #listening = false;
+  readonly #rereads = new Set<number>();
 
-  /** `name` is the storage key of the record; tabs sharing it share the channel. */
-  constructor(name: string, onRemoteChange: (value: RemoteValue) => void, win: Window & typeof globalThis = window) {
+  /**
+   * `name` is the storage key of the record; tabs sharing it share the channel. `onRemoteChange`
+   * reads storage again and applies it.
+   */
+  constructor(name: string, onRemoteChange: () => void, win: Window & typeof globalThis = window) {
     this.#name = name;
     this.#onRemoteChange = onRemoteChange;
     this.#win = win;
@@ -58,15 +63,17 @@ export class TabSync {
 
   stop(): void {
     this.#listening = false;
+    for (const timer of this.#rereads) this.#win.clearTimeout(timer);
+    this.#rereads.clear();
     this.#channel?.close();
     this.#channel = null;
     this.#win.removeEventListener('storage', this.#onStorage);
     this.#win.document.removeEventListener('visibilitychange', this.#onVisibilityChange);
   }
 
-  /** Tells the other tabs that this tab stored `value` (`null`: it forgot the choice). */
-  announce(value: string | null): void {
-    const message: ChangeMessage = { type: 'consent-changed', value };
+  /** Tells the other tabs that this tab changed the stored choice. */
+  announce(): void {
+    const message: ChangeMessage = { type: 'consent-changed' };
     if (this.#channel) {
       this.#channel.postMessage(message);
       return;
@@ -79,26 +86,28 @@ export class TabSync {
     }
   }
 
+  /** Reads storage now and, as another tab's cookie write may not be visible yet, again shortly after. */
+  #reread(): void {
+    this.#onRemoteChange();
+    for (const delay of REREAD_DELAYS_MS) {
+      const timer = this.#win.setTimeout(() => {
+        this.#rereads.delete(timer);
+        this.#onRemoteChange();
+      }, delay);
+      this.#rereads.add(timer);
+    }
+  }
+
   readonly #onMessage = (event: MessageEvent): void => {
-    if (isChangeMessage(event.data)) this.#onRemoteChange(event.data.value);
+    if (isChangeMessage(event.data)) this.#reread();
   };
 
   readonly #onStorage = (event: StorageEvent): void => {
-    if (event.key === this.#pingKey) {
-      let message: unknown = null;
-      try {
-        message = JSON.parse(event.newValue ?? '');
-      } catch {
-        // Not ours to parse: fall back to re-reading storage.
-      }
-      this.#onRemoteChange(isChangeMessage(message) ? message.value : undefined);
-    } else if (event.key === this.#name || event.key === null) {
-      // The record itself changes in localStorage when cookies are blocked.
-      this.#onRemoteChange(undefined);
-    }
+    // The ping key, or the record itself, which changes in localStorage when cookies are blocked.
+    if (event.key === this.#pingKey || event.key === this.#name || event.key === null) this.#reread();
   };
 
   readonly #onVisibilityChange = (): void => {
-    if (this.#win.document.visibilityState === 'visible') this.#onRemoteChange(undefined);
+    if (this.#win.document.visibilityState === 'visible') this.#onRemoteChange();
   };
 }

@@ -3,14 +3,14 @@
 import { css, type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import type { ConsentAdapter } from '../core/adapter.js';
 import { type ConfigError, type ConsentConfig, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
-import { type ConsentRecord, encodeRecord } from '../core/record.js';
+import type { ConsentRecord } from '../core/record.js';
 import type { StorageKind } from '../core/storage.js';
 import type { AdapterRunner } from '../dom/adapter-runner.js';
 import { type ConsentCategories, type ConsentChange, type ConsentState, ConsentStore, describeChange } from '../core/store.js';
 import { createBrowserStorage } from '../dom/browser-storage.js';
 import { ConsentGate } from '../dom/gating.js';
 import { pageNonce, readGlobalPrivacyControl } from '../dom/page.js';
-import { type RemoteValue, TabSync } from '../dom/tab-sync.js';
+import { TabSync } from '../dom/tab-sync.js';
 import { report } from '../diagnostics/report.js';
 import { ConsentChangeEvent, ConsentReadyEvent } from '../events/consent-events.js';
 import { ConsentUiHideEvent, ConsentUiShowEvent } from '../events/ui-events.js';
@@ -309,7 +309,8 @@ export class ConsentManagerElement extends ReactiveElement {
    * keep their current value; required categories stay on.
    */
   save(choice: Readonly<Record<string, boolean>>): void {
-    const accepted: Record<string, boolean> = {};
+    // No prototype: an id such as `constructor` must not be found on Object.prototype.
+    const accepted = Object.create(null) as Record<string, boolean>;
     const known = new Set(this.effectiveConfig.categories.map(({ id }) => id));
     for (const [id, allowed] of Object.entries(choice ?? {})) {
       if (typeof allowed !== 'boolean') report('error', { code: 'save-not-boolean', category: id });
@@ -394,7 +395,7 @@ export class ConsentManagerElement extends ReactiveElement {
       onFrame: (frame, allowed) => this.#onFrame(frame, allowed),
     });
     this.#gate.start(state.categories);
-    this.#sync = new TabSync(config.storage.cookieName, (value) => this.#applyRemoteChange(value), win);
+    this.#sync = new TabSync(config.storage.cookieName, () => this.#applyRemoteChange(), win);
     this.#sync.start();
     this.#startAdapters();
     this.#updateLanguage();
@@ -498,8 +499,8 @@ export class ConsentManagerElement extends ReactiveElement {
     this.#applyRemoteChange();
   }
 
-  #applyRemoteChange(value?: RemoteValue): void {
-    const change = this.#store?.refresh(value);
+  #applyRemoteChange(): void {
+    const change = this.#store?.refresh();
     if (change) this.#announce(change, false);
   }
 
@@ -530,7 +531,7 @@ export class ConsentManagerElement extends ReactiveElement {
     else this.#runnerQueue?.push(change);
     reloadRecommended ||= change.changed.some((id) => !change.categories[id] && gate?.hasRun(id) === true);
     gate?.update(change.categories);
-    if (broadcast) this.#sync?.announce(change.record ? encodeRecord(change.record) : null);
+    if (broadcast) this.#sync?.announce();
     this.requestUpdate();
     this.dispatchEvent(
       new ConsentChangeEvent({

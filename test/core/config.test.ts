@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_CATEGORIES, DEFAULT_CONFIG, MAX_EXPIRES_DAYS, parseConfig } from '../../src/core/config.js';
+import { type CategoryConfig, DEFAULT_CATEGORIES, DEFAULT_CONFIG, longestCookieLength, MAX_EXPIRES_DAYS, parseConfig } from '../../src/core/config.js';
+import { decodeRecord, encodeRecord, longestRecordLength } from '../../src/core/record.js';
+import { MAX_COOKIE_BYTES } from '../../src/core/storage.js';
 
 function errorPaths(input: unknown): string[] {
   return parseConfig(input).errors.map((error) => error.path);
@@ -213,5 +215,59 @@ describe('parseConfig', () => {
       expect(errorPaths({ policyUrl: disguised }), JSON.stringify(disguised)).to.deep.equal(['policyUrl']);
     }
     expect(errorPaths({ policyUrl: '//cdn.example.com/cookies' })).to.deep.equal([]);
+  });
+});
+
+describe('the size limit of the stored choice', () => {
+  /** `count` optional categories with ids of `length` characters (`c0000…`), after `necessary`. */
+  function categoriesOf(count: number, length = 8): { id: string; required?: boolean }[] {
+    const ids = Array.from({ length: count }, (_, index) => `c${String(index).padStart(length - 1, '0')}`);
+    return [{ id: 'necessary', required: true }, ...ids.map((id) => ({ id }))];
+  }
+
+  /** The number of 8-character optional categories whose longest cookie is exactly at, or just under, 4096 bytes. */
+  function mostThatFit(storage: object = {}): number {
+    const { storage: parsed } = parseConfig({ storage }).config;
+    let count = 1;
+    // The raw categories: the config reader would drop those that do not fit.
+    while (longestCookieLength(categoriesOf(count + 1) as unknown as CategoryConfig[], 0, parsed) <= MAX_COOKIE_BYTES) count++;
+    return count;
+  }
+
+  it('accepts categories whose longest choice fits in one cookie with its name and attributes, and refuses one more, naming the limit', () => {
+    const storage = { cookieName: 'site_consent', domain: 'example.com', path: '/' };
+    const fit = mostThatFit(storage);
+    expect(fit, '8-character ids').to.be.within(300, 500);
+    const atLimit = parseConfig({ categories: categoriesOf(fit), storage });
+    expect(atLimit.errors).to.deep.equal([]);
+    expect(atLimit.config.categories).to.have.length(fit + 1);
+    expect(longestCookieLength(atLimit.config.categories, 0, atLimit.config.storage)).to.be.at.most(MAX_COOKIE_BYTES);
+
+    const over = parseConfig({ categories: categoriesOf(fit + 1), storage });
+    expect(over.errors).to.have.length(1);
+    expect(over.errors[0]).to.include({ path: 'categories', problem: 'record-too-long' });
+    expect(over.errors[0]!.got).to.contain(`(the first ${fit + 1} fit)`);
+    expect(over.config.categories, 'only the categories that fit are used').to.have.length(fit + 1);
+  });
+
+  it('counts the cookie name, path and domain against the limit', () => {
+    const plain = mostThatFit();
+    const longer = mostThatFit({ cookieName: 'c'.repeat(64), path: `/${'p'.repeat(200)}`, domain: 'very-long-subdomain.example.com' });
+    expect(longer).to.be.below(plain);
+  });
+
+  it('refuses 10,000 categories quickly, keeping only those that fit', () => {
+    const { config, errors } = parseConfig({ categories: categoriesOf(10_000, 6) });
+    expect(errors.map((error) => error.problem)).to.deep.equal(['record-too-long']);
+    expect(longestCookieLength(config.categories, 0, config.storage)).to.be.at.most(MAX_COOKIE_BYTES);
+    expect(config.categories.length).to.be.below(700);
+  });
+
+  it('computes the longest record with the real encoder: a record that long still decodes', () => {
+    const { config } = parseConfig({ categories: categoriesOf(mostThatFit()) });
+    const ids = config.categories.map(({ id }) => id);
+    const longest = encodeRecord({ version: 1, id: 'A'.repeat(22), revision: 0, createdAt: 9_999_999_999, updatedAt: 9_999_999_999, granted: ids, denied: [], method: 'preferences', gpc: true, language: 'abc-defghijk-lmnopqrs-tuvwxyz0' });
+    expect(longest.length).to.be.at.most(longestRecordLength(ids, 0));
+    expect(decodeRecord(longest)?.granted).to.have.length(ids.length);
   });
 });

@@ -41,22 +41,34 @@ describe('readCookieValues', () => {
 });
 
 describe('CookieStorage', () => {
-  it('writes a first-party cookie with SameSite=Lax, the path and the lifetime', () => {
+  it('writes a first-party cookie with SameSite=Lax, the path and the lifetime, after expiring any other copy', () => {
     const jar = new RecordingJar();
     expect(new CookieStorage(jar, options).write('v=1')).to.equal(true);
-    expect(jar.writes).to.deep.equal(['consent=v=1; Path=/; Max-Age=15724800; SameSite=Lax']);
+    expect(jar.writes).to.deep.equal(['consent=; Path=/; Max-Age=0; SameSite=Lax', 'consent=v=1; Path=/; Max-Age=15724800; SameSite=Lax']);
   });
 
   it('adds Domain and Secure when asked', () => {
     const jar = new RecordingJar();
     new CookieStorage(jar, { ...options, domain: 'example.com', secure: true }).write('v=1');
-    expect(jar.writes).to.deep.equal(['consent=v=1; Path=/; Max-Age=15724800; SameSite=Lax; Domain=example.com; Secure']);
+    expect(jar.writes.at(-1)).to.equal('consent=v=1; Path=/; Max-Age=15724800; SameSite=Lax; Domain=example.com; Secure');
   });
 
   it('clears both the host-only and the domain cookie', () => {
     const jar = new RecordingJar();
     new CookieStorage(jar, { ...options, domain: 'example.com' }).clear();
     expect(jar.writes).to.deep.equal(['consent=; Path=/; Max-Age=0; SameSite=Lax', 'consent=; Path=/; Max-Age=0; SameSite=Lax; Domain=example.com']);
+  });
+
+  it('expires every copy it can reach, on every domain and path, on a write and on clear', () => {
+    const reach = { domains: ['www.example.com', 'example.com'], paths: ['/', '/shop', '/shop/'] };
+    const every = ['', '; Domain=www.example.com', '; Domain=example.com'].flatMap((domain) => ['/', '/shop', '/shop/'].map((path) => `consent=; Path=${path}; Max-Age=0; SameSite=Lax${domain}`));
+    const clearing = new RecordingJar();
+    new CookieStorage(clearing, { ...options, reach }).clear();
+    expect([...clearing.writes].sort()).to.deep.equal([...every].sort());
+    const writing = new RecordingJar();
+    new CookieStorage(writing, { ...options, reach }).write('v=1');
+    expect(writing.writes.slice(0, -1).sort(), 'every copy expired first').to.deep.equal([...every].sort());
+    expect(writing.writes.at(-1), 'then the one copy written').to.equal('consent=v=1; Path=/; Max-Age=15724800; SameSite=Lax');
   });
 
   it('reports a write the browser ignored', () => {

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { type ConsentConfig, parseConfig } from '../../src/core/config.js';
-import { type ConsentRecord, decodeRecord } from '../../src/core/record.js';
+import fc from 'fast-check';
+import { type ConsentRecord, decodeRecord, encodeRecord } from '../../src/core/record.js';
+import { CLOCK_SKEW_SECONDS } from '../../src/core/stored-choice.js';
 import { FallbackStorage, MemoryStorage } from '../../src/core/storage.js';
 import { ConsentStore, type ConsentStoreOptions } from '../../src/core/store.js';
 
@@ -226,7 +228,7 @@ describe('ConsentStore', () => {
       }
     });
 
-    it('applies the newest valid record when several are stored', () => {
+    it('applies the newest valid record when several are stored, granting only what every copy grants', () => {
       const older = new MemoryStorage();
       const newer = new MemoryStorage();
       const writer = (storage: MemoryStorage) => new ConsentStore({ config: configOf(), storage: new FallbackStorage([storage]), gpc: false, language: 'en', now: () => harness.time });
@@ -235,7 +237,13 @@ describe('ConsentStore', () => {
       writer(older).rejectAll('banner');
       harness.time += DAY;
       const reader = new ConsentStore({ config: configOf(), storage: new FallbackStorage([older, newer]), gpc: false, language: 'en', now: () => harness.time });
-      expect(reader.load().state.categories.marketing).to.equal(true);
+      const { state } = reader.load();
+      expect(state.categories.marketing, 'the older copy denies it: disagreement never grants').to.equal(false);
+      expect(state.record?.updatedAt, 'the newest copy is the one applied').to.equal(Math.floor(harness.time / 1000));
+      harness.time -= DAY;
+      writer(older).decide({ analytics: true, marketing: true, preferences: true }, 'banner');
+      harness.time += DAY;
+      expect(reader.load().state.categories.marketing, 'copies that agree: the grant holds').to.equal(true);
     });
   });
 
@@ -247,11 +255,12 @@ describe('ConsentStore', () => {
       expect(harness.store().load().state.categories.marketing).to.equal(true);
     });
 
-    it('applies a choice whose time lies in the future of a clock set back', () => {
+    it('treats a choice dated beyond the clock skew as none (a clock set back, or a record forged ahead), and stores a new one', () => {
       harness.store().acceptAll('banner');
       harness.time = Date.UTC(2001, 0, 1);
       const store = harness.store();
-      expect(store.load().state.decided).to.equal(true);
+      expect(store.load().state.decided).to.equal(false);
+      expect(store.state.categories.marketing).to.equal(false);
       const change = store.rejectAll('preferences');
       expect(harness.stored()?.denied, 'a later change is stored and readable').to.deep.equal(['analytics', 'marketing', 'preferences']);
       expect(change.record?.createdAt).to.be.at.most(change.record!.updatedAt);
@@ -327,44 +336,43 @@ describe('ConsentStore', () => {
       expect(here.refresh()?.changed).to.deep.equal(['analytics', 'marketing', 'preferences']);
     });
 
-    it('applies the value another tab announced, before this tab\'s storage shows it', () => {
-      const elsewhere = new Harness();
-      const there = elsewhere.store();
-      there.load();
-      there.decide({ marketing: true }, 'banner');
-      const [announced] = elsewhere.memory.read();
-      const here = harness.store();
-      here.load();
-      const change = here.refresh(announced);
-      expect(change?.source).to.equal('sync');
-      expect(change?.changed).to.deep.equal(['marketing']);
-      expect(harness.memory.read(), 'a receiving tab does not write').to.deep.equal([]);
-    });
-
-    it('takes an announced null as the other tab forgetting the choice, even if storage lags', () => {
+    it('keeps the stored choice when nothing in storage changed, whatever a message said', () => {
       const here = harness.store();
       here.load();
       here.acceptAll('banner');
-      const change = here.refresh(null);
-      expect(change?.decided).to.equal(false);
-      expect(change?.categories.marketing).to.equal(false);
+      expect(here.refresh(), 'storage still holds the choice').to.equal(null);
+      expect(here.state.decided).to.equal(true);
+      expect(here.state.categories.marketing).to.equal(true);
     });
 
-    it('validates an announced value like a stored one, and reads storage instead of a value that does not decode', () => {
-      const here = harness.store();
+    it('applies what storage holds by the rules of a page load: newest copy, no older grant, expiry', () => {
+      const replayed = new MemoryStorage();
+      const here = harness.store({ storage: new FallbackStorage([harness.memory, replayed]) });
       here.load();
-      here.decide({ analytics: true }, 'banner');
-      expect(here.refresh('v=1&g=necessary.analytics.marketing'), 'garbage changes nothing: storage agrees').to.equal(null);
-      expect(here.state.categories.marketing, 'garbage grants nothing').to.equal(false);
+      const older = new Harness();
+      older.time = START - DAY;
+      older.store().acceptAll('banner');
+      here.rejectAll('banner');
+      replayed.write(older.memory.read()[0]!);
+      expect(here.refresh(), 'an older grant beside a newer rejection changes nothing').to.equal(null);
+      expect(here.state.categories.marketing).to.equal(false);
       harness.memory.write('corrupted');
-      expect(here.refresh('also garbage')?.decided, 'storage, read instead, holds no choice now').to.equal(false);
+      replayed.clear();
+      expect(here.refresh()?.decided, 'storage, read again, holds no valid choice now').to.equal(false);
       here.acceptAll('banner');
-      const expired = new Harness();
-      expired.time = START - 400 * DAY;
-      expired.store().acceptAll('banner');
-      const [old] = expired.memory.read();
-      here.acceptAll('banner');
-      expect(here.refresh(old)?.decided, 'an expired record asks again').to.equal(false);
+      harness.time += 400 * DAY;
+      expect(here.refresh()?.decided, 'an expired record asks again').to.equal(false);
+    });
+
+    it('applies Global Privacy Control to a grant another tab stored, as on load', () => {
+      const here = harness.store({ gpc: true });
+      here.load();
+      harness.store({ gpc: false }).decide({ analytics: true, marketing: true }, 'banner');
+      const change = here.refresh();
+      expect(change?.source).to.equal('gpc');
+      expect(change?.categories.analytics).to.equal(true);
+      expect(change?.categories.marketing, 'GPC denies marketing, as it would on load').to.equal(false);
+      expect(harness.stored()?.method, 'and the record says why').to.equal('gpc');
     });
 
     it('returns to the defaults when another tab reset the choice', () => {
@@ -375,6 +383,100 @@ describe('ConsentStore', () => {
       const change = here.refresh();
       expect(change?.decided).to.equal(false);
       expect(change?.categories.analytics).to.equal(false);
+    });
+  });
+
+  describe('copies written elsewhere (a sibling subdomain on the parent domain)', () => {
+    const nowSeconds = (): number => Math.floor(harness.time / 1000);
+    /** A well-formed record granting everything, dated `updatedAt`. */
+    const forged = (updatedAt: number, createdAt = updatedAt): string =>
+      encodeRecord({ version: 1, id: 'EEEEEEEEEEEEEEEEEEEEEE', revision: 0, createdAt, updatedAt, granted: ['necessary', 'analytics', 'marketing', 'preferences'], denied: [], method: 'banner', gpc: false, language: 'en' });
+    const withCopies = (...values: string[]): ConsentStore => {
+      const copies = values.map((value) => {
+        const memory = new MemoryStorage();
+        memory.write(value);
+        return memory;
+      });
+      return harness.store({ storage: new FallbackStorage([harness.memory, ...copies]) });
+    };
+
+    it('never lets a future-dated all-granted copy override a rejection, and a rejection stays after the next load', () => {
+      const here = harness.store();
+      here.load();
+      here.rejectAll('banner');
+      const reader = withCopies(forged(nowSeconds() + 365 * 86_400));
+      expect(reader.load().state.categories.marketing, 'a year ahead').to.equal(false);
+      expect(withCopies(forged(nowSeconds() + CLOCK_SKEW_SECONDS + 1)).load().state.categories.marketing, 'just beyond the skew').to.equal(false);
+      expect(withCopies(forged(nowSeconds() + CLOCK_SKEW_SECONDS)).load().state.categories.marketing, 'within the skew, the copies disagree: the rejection holds').to.equal(false);
+      expect(withCopies(forged(nowSeconds())).load().state.categories.analytics, 'same time').to.equal(false);
+    });
+
+    it('treats a copy dated beyond the clock skew as no choice, and one within it as a choice', () => {
+      harness.memory.write(forged(nowSeconds() + CLOCK_SKEW_SECONDS + 1));
+      expect(harness.store().load().state.decided).to.equal(false);
+      harness.memory.write(forged(nowSeconds() + CLOCK_SKEW_SECONDS));
+      expect(harness.store().load().state.decided).to.equal(true);
+    });
+
+    it('never applies a copy older than the lifetime, or one changed before it was created', () => {
+      harness.memory.write(forged(nowSeconds() - 182 * 86_400 - 1, 0));
+      expect(harness.store().load().stale).to.equal('expired');
+      const created = nowSeconds();
+      harness.memory.write(forged(created - 1, created));
+      expect(harness.store().load().state.decided, 'updatedAt before createdAt is no record').to.equal(false);
+    });
+
+    it('intersects the grants of copies that disagree, whatever their order and dates', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ granted: fc.subarray(['analytics', 'marketing', 'preferences']), age: fc.integer({ min: 0, max: 100 * 86_400 }) }), { minLength: 1, maxLength: 4 }),
+          (copies) => {
+            const values = copies.map(({ granted, age }) =>
+              encodeRecord({ version: 1, id: 'FFFFFFFFFFFFFFFFFFFFFF', revision: 0, createdAt: nowSeconds() - age, updatedAt: nowSeconds() - age, granted: ['necessary', ...granted], denied: ['analytics', 'marketing', 'preferences'].filter((id) => !granted.includes(id)), method: 'banner', gpc: false, language: 'en' }),
+            );
+            const { state } = withCopies(...values).load();
+            for (const id of ['analytics', 'marketing', 'preferences']) {
+              expect(state.categories[id], id).to.equal(copies.every(({ granted }) => granted.includes(id)));
+            }
+          },
+        ),
+        { numRuns: 100 },
+      );
+    });
+  });
+
+  describe('category ids that are Object.prototype names', () => {
+    const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+    const validIds = PROTOTYPE_NAMES.filter((name) => /^[a-z][a-z0-9_-]{0,31}$/.test(name));
+
+    it('a choice that leaves `constructor` out does not grant it, and isAllowed says no for every prototype name', () => {
+      expect(validIds).to.include('constructor');
+      const config = parseConfig({ categories: [{ id: 'necessary', required: true }, ...validIds.map((id) => ({ id })), { id: 'analytics' }] }).config;
+      const store = harness.store({ config });
+      store.load();
+      const change = store.decide({ analytics: true }, 'preferences');
+      for (const id of validIds) {
+        expect(change.categories[id], id).to.equal(false);
+        expect(store.isAllowed(id), id).to.equal(false);
+      }
+      expect(harness.stored()?.denied).to.include('constructor');
+      expect(harness.store({ config }).load().state.categories.constructor, 'read back').to.equal(false);
+      for (const name of PROTOTYPE_NAMES) expect(store.isAllowed(name), name).to.equal(false);
+    });
+
+    it('never grants a category that no choice granted, for any mix of prototype names and choices', () => {
+      const idArbitrary = fc.oneof(fc.constantFrom(...validIds), fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/));
+      fc.assert(
+        fc.property(fc.uniqueArray(idArbitrary, { minLength: 1, maxLength: 6 }), fc.dictionary(fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), idArbitrary), fc.boolean()), (ids, choice) => {
+          const config = parseConfig({ categories: ids.map((id) => ({ id })) }).config;
+          const memory = new MemoryStorage();
+          const store = new ConsentStore({ config, storage: new FallbackStorage([memory]), gpc: false, language: 'en' });
+          store.load();
+          const { categories } = store.decide(choice, 'api');
+          for (const id of ids) expect(categories[id], id).to.equal(Object.hasOwn(choice, id) && choice[id] === true);
+        }),
+        { numRuns: 200 },
+      );
     });
   });
 });

@@ -25,7 +25,7 @@ describe('configuration messages', () => {
   });
 
   it('have a sentence for every problem the validator can name', () => {
-    const problems: ConfigProblem[] = ['boolean', 'string', 'non-empty-string', 'whole-number', 'positive-number', 'domain', 'language', 'localized', 'array', 'non-empty-array', 'object', 'category-id', 'cookie-name', 'path', 'one-of', 'category-reference', 'unknown-field', 'missing', 'regexp', 'name-or-pattern', 'duplicate-id', 'required-category', 'json'];
+    const problems: ConfigProblem[] = ['boolean', 'string', 'non-empty-string', 'whole-number', 'positive-number', 'domain', 'language', 'localized', 'array', 'non-empty-array', 'object', 'category-id', 'cookie-name', 'path', 'one-of', 'category-reference', 'unknown-field', 'missing', 'regexp', 'name-or-pattern', 'duplicate-id', 'required-category', 'json', 'record-too-long'];
     for (const problem of problems) {
       const text = describeConfigError({ path: 'x', problem, got: '"y"', options: ['a'] });
       expect(text, problem).to.match(/^(must|is|needs|repeats|names) /);

@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { decodeRecord, encodeRecord } from '../../src/core/record.js';
-import { blockCookies, nextEvent, waitFor } from '../helpers/page-state.js';
+import { REREAD_DELAYS_MS } from '../../src/dom/tab-sync.js';
+import { blockCookies, nextEvent, setGlobalPrivacyControl, waitFor } from '../helpers/page-state.js';
 import { CATEGORIES, isolateUiTests, mountManager } from '../helpers/ui.js';
 
 /** A choice another tab stored: marketing granted, analytics denied. */
-function recordFromElsewhere(id: string): string {
-  const now = Math.floor(Date.now() / 1000);
+function recordFromElsewhere(id: string, now = Math.floor(Date.now() / 1000)): string {
   return encodeRecord({ version: 1, id, revision: 0, createdAt: now, updatedAt: now, granted: ['necessary', 'marketing'], denied: ['analytics'], method: 'banner', gpc: false, language: 'en' });
 }
 
@@ -69,7 +69,63 @@ describe('a choice made in another tab while cookies are blocked and the choice 
     postFromElsewhere({ type: 'consent-changed', value });
     await waitFor(() => element.isAllowed('marketing'), 1000, 'the choice from the other tab');
     expect(element.record?.id).to.equal('CCCCCCCCCCCCCCCCCCCCCC');
+    localStorage.removeItem('consent');
     postFromElsewhere({ type: 'consent-changed', value: null });
     await waitFor(() => !element.decided, 1000, 'the reset from the other tab');
+  });
+});
+
+/** Waits until the element has read storage again for every re-read a message schedules. */
+const rereadsDone = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(...REREAD_DELAYS_MS) + 200));
+
+describe('tab messages are hints: storage decides, by the rules of a page load', () => {
+  let restoreCookies = (): void => undefined;
+  let restoreGpc = (): void => undefined;
+  afterEach(() => {
+    restoreCookies();
+    restoreGpc();
+    restoreGpc = () => undefined;
+  });
+  isolateUiTests();
+  beforeEach(() => {
+    restoreCookies = blockCookies();
+  });
+
+  it('keeps a stored choice when a message (BroadcastChannel or storage event) says it was forgotten', async () => {
+    const element = await mountManager({ categories: CATEGORIES });
+    element.save({ marketing: true });
+    const changes: unknown[] = [];
+    element.addEventListener('consent-change', (event) => changes.push(event));
+    postFromElsewhere({ type: 'consent-changed', value: null });
+    postFromElsewhere({ type: 'consent-changed', value: '' });
+    storageEventFromElsewhere('consent:changed', JSON.stringify({ type: 'consent-changed', value: null, at: Date.now() }));
+    await rereadsDone();
+    expect(element.decided).to.equal(true);
+    expect(element.isAllowed('marketing')).to.equal(true);
+    expect(changes, 'no change announced').to.deep.equal([]);
+  });
+
+  it('never lets a replayed older grant override a newer stored rejection', async () => {
+    const element = await mountManager({ categories: CATEGORIES });
+    const olderGrant = recordFromElsewhere('DDDDDDDDDDDDDDDDDDDDDD', Math.floor(Date.now() / 1000) - 60);
+    element.rejectAll();
+    postFromElsewhere({ type: 'consent-changed', value: olderGrant });
+    storageEventFromElsewhere('consent:changed', JSON.stringify({ type: 'consent-changed', value: olderGrant, at: Date.now() }));
+    await rereadsDone();
+    expect(element.isAllowed('marketing')).to.equal(false);
+    expect(element.record?.denied).to.include('marketing');
+  });
+
+  it('applies Global Privacy Control to a grant another tab stored without it, as on load', async () => {
+    restoreGpc = setGlobalPrivacyControl(true);
+    const element = await mountManager({ categories: CATEGORIES });
+    const change = nextEvent(element, 'consent-change');
+    const grant = recordFromElsewhere('GGGGGGGGGGGGGGGGGGGGGG');
+    localStorage.setItem('consent', grant);
+    postFromElsewhere({ type: 'consent-changed', value: grant });
+    const { detail } = await change;
+    expect(detail.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+    expect(detail.source).to.equal('gpc');
+    expect(decodeRecord(localStorage.getItem('consent'))?.method, 'stored with the reason, as on load').to.equal('gpc');
   });
 });

@@ -5,4 +5,5 @@ export * from './store.js';
 export * from './stored-choice.js';
 export * from './adapter.js';
 export * from './consent-mode.js';
+export * from './consent-defaults-settings.js';
 export * from './localized-text.js';

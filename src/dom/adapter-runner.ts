@@ -13,7 +13,7 @@ import type { ConsentChange, ConsentState } from '../core/store.js';
 import { report } from '../diagnostics/report.js';
 import { ConsentAdapterErrorEvent, ConsentAdapterLoadEvent } from '../events/adapter-events.js';
 import { forgetVendorData } from './cookies.js';
-import { DEFAULT_DATA_LAYER, pushConsentEvent } from './data-layer.js';
+import { DEFAULT_DATA_LAYER, pushConsentEvent, stateConsentMode } from './data-layer.js';
 import { loadScript, ScriptLoadError } from './load-script.js';
 import { pageNonce } from './page.js';
 
@@ -58,6 +58,8 @@ export class AdapterRunner {
   readonly #started = new Set<ConsentAdapter>();
   readonly #scripts = new Map<string, Promise<unknown>>();
   #dataLayer: Required<DataLayerConfig> | null = null;
+  /** Whether the runner states Consent Mode itself: no Google adapter is configured to. */
+  #statesConsentMode = false;
   /** The state every adapter has seen last. */
   #current: AdapterConsent;
   /** The state applied on load, then the changes announced since; shared with the element until `start` takes it. */
@@ -93,6 +95,7 @@ export class AdapterRunner {
     const fromConfig = loaded.filter((adapter): adapter is ConsentAdapter => adapter !== null);
     if (fromConfig.length > 0) this.#host.adapters = [...this.#host.adapters, ...fromConfig];
     const usesGoogle = named.some(([id]) => GOOGLE_ADAPTERS.has(id));
+    this.#statesConsentMode = !usesGoogle;
     const dataLayer = this.#config.dataLayer;
     if (dataLayer !== false && (dataLayer || usesGoogle || Array.isArray((this.#win as unknown as Record<string, unknown>)[DEFAULT_DATA_LAYER.name]))) {
       this.#dataLayer = { ...DEFAULT_DATA_LAYER, ...dataLayer };
@@ -231,6 +234,8 @@ export class AdapterRunner {
   }
 
   #pushDataLayer(consent: AdapterConsent): void {
+    // Consent Mode first, so that tags triggered by the event see the new state.
+    if (this.#statesConsentMode) stateConsentMode(this.#win, consent.categories, this.#dataLayer?.name);
     if (this.#dataLayer) pushConsentEvent(this.#win, this.#dataLayer, consent.categories, consent.source);
   }
 }

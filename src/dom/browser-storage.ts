@@ -1,6 +1,6 @@
 import type { StorageConfig } from '../core/config.js';
 import { CookieStorage, FallbackStorage, MemoryStorage, WebStorage } from '../core/storage.js';
-import { parentDomains, pathPrefixes } from './cookies.js';
+import { parentDomains, pathPrefixes } from './cookie-reach.js';
 
 /** The cookie, then localStorage, then memory, bound to this page's `document` and `window`. */
 export function createBrowserStorage(config: StorageConfig, win: Window = window): FallbackStorage {

@@ -3,6 +3,7 @@
 import { css, type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import type { ConsentAdapter } from '../core/adapter.js';
 import { type ConfigError, type ConsentConfig, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
+import { CONSENT_DEFAULTS_KEY } from '../core/consent-defaults-settings.js';
 import type { ConsentRecord } from '../core/record.js';
 import type { StorageKind } from '../core/storage.js';
 import type { AdapterRunner } from '../dom/adapter-runner.js';
@@ -517,7 +518,7 @@ export class ConsentManagerElement extends ReactiveElement {
   #startAdapters(): void {
     void this.#runner?.start();
     const config = this.effectiveConfig;
-    if (this.#runnerQueue || !(config.adapters || config.dataLayer || this.adapters.length || this.reloadOnRevoke || 'dataLayer' in window)) return;
+    if (this.#runnerQueue || !(config.adapters || config.dataLayer || this.adapters.length || this.reloadOnRevoke || 'dataLayer' in window || CONSENT_DEFAULTS_KEY in window)) return;
     const queue = (this.#runnerQueue = [this.#store!.state]);
     void import('../dom/adapter-runner.js').then(({ AdapterRunner }) => (this.#runner = new AdapterRunner(this, queue)).start());
   }

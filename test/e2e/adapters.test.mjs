@@ -470,6 +470,79 @@ describe('dist/consent-defaults.js', () => {
   });
 });
 
+describe('Consent Mode stated by the element when a default exists and no Google adapter is configured', () => {
+  const ANALYTICS_ONLY = { ...ALL_SEVEN_DENIED, analytics_storage: 'granted', functionality_storage: 'granted' };
+
+  /** The element's `consent update` commands, in order, each checked to be an `arguments` object. */
+  async function updatesOf(page) {
+    const entries = await dataLayerOf(page);
+    return entries.filter((entry) => entry.gtag?.[0] === 'consent' && entry.gtag[1] === 'update').map((entry) => entry.gtag[2]);
+  }
+
+  async function openPage(context, path) {
+    const recorded = await openRecordedPage(context);
+    await recorded.page.goto(`${server.url}${path}`);
+    await ready(recorded.page);
+    return recorded;
+  }
+
+  it('with the README recipe (consent-defaults.js, no Google adapter): states the stored grant on start and the denied state on withdrawal, before the event', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context, '/open/adapters/defaults.html');
+    assert.deepEqual(await updatesOf(page), [{ ...ALL_SEVEN_DENIED }], 'undecided: the element states its state on start');
+    await page.evaluate(() => document.querySelector('consent-manager').save({ analytics: true }));
+    assert.deepEqual((await updatesOf(page)).at(-1), ANALYTICS_ONLY, 'the map consent-defaults.js used');
+
+    await page.reload();
+    await ready(page);
+    // consent-defaults.js's update, then the element's own on start.
+    assert.deepEqual(await updatesOf(page), [ANALYTICS_ONLY, ANALYTICS_ONLY]);
+    await page.evaluate(() => document.querySelector('consent-manager').rejectAll());
+    const entries = await dataLayerOf(page);
+    const update = entries.findLastIndex((entry) => entry.gtag?.[1] === 'update');
+    const event = entries.findLastIndex((entry) => entry.push?.event === 'consent_update');
+    assert.deepEqual(entries[update].gtag, ['consent', 'update', ALL_SEVEN_DENIED], 'the withdrawal is stated to Consent Mode');
+    assert.ok(update < event, 'before the consent_update event, so tags it triggers see the new state');
+    assert.deepEqual(problems, { violations: [], errors: [] });
+    await context.close();
+  });
+
+  it("with the site's own default snippet: states the state with the default map on start and on every change", async () => {
+    const context = await browser.newContext();
+    const { page } = await openPage(context, '/open/adapters/defaults-site-snippet.html');
+    assert.deepEqual(await updatesOf(page), [ALL_SEVEN_DENIED]);
+    await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    await page.evaluate(() => document.querySelector('consent-manager').rejectAll());
+    assert.deepEqual(await updatesOf(page), [ALL_SEVEN_DENIED, ANALYTICS_AND_MARKETING, ALL_SEVEN_DENIED]);
+    await context.close();
+  });
+
+  it('with an invalid config: states the safe state, even over a stored grant consent-defaults.js applied', async () => {
+    const context = await browser.newContext();
+    const valid = await openPage(context, '/open/adapters/defaults.html');
+    await valid.page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    await valid.page.close();
+    const { page } = await openPage(context, '/open/adapters/defaults-invalid-config.html');
+    const updates = await updatesOf(page);
+    assert.deepEqual(updates[0], { ...ANALYTICS_AND_MARKETING, functionality_storage: 'granted' }, 'consent-defaults.js applied the stored grant');
+    assert.deepEqual(updates.at(-1), ALL_SEVEN_DENIED, 'the element states its safe state');
+    await context.close();
+  });
+
+  it('consent-defaults.js pushes no grant from a record the element refuses: the config gained a category', async () => {
+    const context = await browser.newContext();
+    const before = await openPage(context, '/open/adapters/defaults.html');
+    await before.page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    await before.page.goto(`${server.url}/open/adapters/defaults-new-category.html`);
+    await ready(before.page);
+    const atSnippet = await before.page.evaluate(() => window.dataLayerAtSnippet.map(({ args }) => args));
+    assert.deepEqual(atSnippet, [['consent', 'default', { ...ALL_SEVEN_DENIED, wait_for_update: 500 }]], 'the default only');
+    assert.equal(await before.page.evaluate(() => document.querySelector('consent-manager').decided), false, 'the element asks again');
+    assert.deepEqual((await updatesOf(before.page)).at(-1), ALL_SEVEN_DENIED);
+    await context.close();
+  });
+});
+
 /** Resolves with the first event Segment's API received that matches, polling for four seconds. */
 async function waitForSegment(log, matches) {
   for (let waited = 0; waited < 4000; waited += 50) {

@@ -24,7 +24,9 @@ function connectedElements(doc: Document): ConnectedElements {
 }
 
 function changed(list: ConnectedElements, tagName: string): void {
-  if (list.members.size > 1 && !list.reported) {
+  // One error each time a page comes to have more than one.
+  if (list.members.size <= 1) list.reported = false;
+  else if (!list.reported) {
     list.reported = true;
     report('error', { code: 'duplicate-element', tagName });
   }

@@ -61,9 +61,11 @@ export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end
  * media once their category is allowed.
  *
  * The configuration is read from a child `<script type="application/json">` or from the
- * `config` property. Gated markup anywhere in the document, including markup added later:
- * `<script type="text/plain" data-consent="analytics">`, and `data-src` on `iframe`, `img`,
- * `video`, `audio` and `source`.
+ * `config` property. Gated markup anywhere in the document, including markup added later and
+ * open shadow roots: `<script type="text/plain" data-consent="analytics">` (run only if the site
+ * vouches for it: the element's `nonce` or `script-sources`), `data-src` on `iframe`, `img`,
+ * `video`, `audio` and `source`, and `data-href` on `link`. One element per page: while there
+ * are two, neither allows anything optional.
  *
  * The visitor's UI: a banner (first layer) while no choice is stored, and a preferences dialog
  * (second layer) opened from the banner, from any element with `data-consent-open`, or with

@@ -143,7 +143,7 @@ describe('what the gate runs: the site vouches, markup does not', () => {
 
   it('never runs a data:, javascript: or other non-http(s) script URL, even with the nonce and listed', async () => {
     const blob = URL.createObjectURL(new Blob(['window.gateLog.push("blob")'], { type: 'text/javascript' }));
-    const container = addMarkup([...NEVER, blob].map((url, index) => `<script type="text/plain" data-consent="necessary" nonce="site" data-n="${index}"></script>`).join(''));
+    const container = addMarkup([...NEVER, blob].map((_url, index) => `<script type="text/plain" data-consent="necessary" nonce="site" data-n="${index}"></script>`).join(''));
     [...NEVER, blob].forEach((url, index) => container.querySelector(`[data-n="${index}"]`)!.setAttribute(index % 2 ? 'src' : 'data-src', url));
     const vouching = gate({ nonce: () => 'site', scriptSources: () => ['data:', 'blob:', 'javascript:', "'unsafe-inline'"] });
     vouching.start(allowed);

@@ -54,7 +54,8 @@ export const CONTENDERS = [
       tags: `<script type="text/plain" data-consent="analytics" data-src="${GA_URL}"></script>
 <script type="text/plain" data-consent="analytics">${GA_INLINE}</script>
 <script type="text/plain" data-consent="marketing">${PIXEL_INLINE}</script>`,
-      body: `<consent-manager><script type="application/json">{"categories":[{"id":"necessary","required":true},{"id":"analytics"},{"id":"marketing"}]}</script></consent-manager>`,
+      // The site vouches for its gated scripts, as the peers' pages need no equivalent for.
+      body: `<consent-manager script-sources="https://www.googletagmanager.com 'unsafe-inline'"><script type="application/json">{"categories":[{"id":"necessary","required":true},{"id":"analytics"},{"id":"marketing"}]}</script></consent-manager>`,
     }),
     banner: { host: 'consent-manager', selector: '[part=banner]' },
     accept: { host: 'consent-manager', selector: '[part=accept-all]' },

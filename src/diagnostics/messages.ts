@@ -107,9 +107,27 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
     case 'gate-not-inert':
       return `${diagnostic.element} has data-consent but runs without consent: give it type="text/plain"`;
     case 'gate-plain-src':
-      return `${diagnostic.element} has src, so it loads before consent: write data-src instead`;
+      return `${diagnostic.element} has ${diagnostic.attribute}, so it loads before consent: ${diagnostic.attribute === 'srcdoc' || diagnostic.attribute === 'data' ? 'put the embed in a page of its own and gate an iframe with data-src' : `write data-${diagnostic.attribute} instead`}`;
     case 'gate-needs-nonce':
-      return `${diagnostic.element} is not run: this page uses CSP nonces, so a gated script must carry the page nonce like any other script`;
+      return `${diagnostic.element} is not run: a gated script must carry the nonce given to <consent-manager> (its nonce attribute, or the script that loads the bundle), or come from a URL listed in script-sources`;
+    case 'gate-script-url':
+      return `${diagnostic.element} is never run: its URL is not http(s) (${diagnostic.url})`;
+    case 'gate-script-source':
+      return `${diagnostic.element} is not run: the site has not vouched for ${diagnostic.url}; list its origin or URL in the script-sources attribute of <consent-manager>, or give it the element's nonce`;
+    case 'gate-inline':
+      return `${diagnostic.element} is not run: the site has not vouched for this inline script; give it the element's nonce, or list ${diagnostic.hash || "its 'sha256-…' hash"} (or 'unsafe-inline') in the script-sources attribute of <consent-manager>`;
+    case 'gate-script-type':
+      return `${diagnostic.element} is not run: its data-type is neither "module" nor a JavaScript type`;
+    case 'gate-frame-url':
+      return `${diagnostic.element} is never loaded: its data-src is not an http(s) URL (${diagnostic.url})`;
+    case 'gate-unsupported':
+      return `${diagnostic.element} gates nothing: data-consent works on scripts, iframe, img, source, video, audio and link`;
+    case 'gate-loads-ungated':
+      return `${diagnostic.element} loads before consent and cannot be gated: use an iframe or img with data-src instead`;
+    case 'gate-shadow-late':
+      return `gated markup in the shadow root of ${diagnostic.element} was found only now; hand the root to the element's observe(root) when it is created`;
+    case 'duplicate-element':
+      return `this page has more than one <${diagnostic.tagName}>, so nothing optional is allowed by any of them: keep one (markup injected into the page may have added another)`;
     case 'gate-failed':
       return `a gated script could not be started (${errorText(diagnostic.error)})`;
     case 'adapter-unknown':

@@ -15,7 +15,11 @@ export type Diagnostic =
   | { readonly code: 'storage-local' | 'storage-memory' }
   | { readonly code: 'trusted-types-refused'; readonly error: unknown }
   | { readonly code: 'gate-unknown-category'; readonly category: string }
-  | { readonly code: 'gate-not-inert' | 'gate-plain-src' | 'gate-needs-nonce'; readonly element: string }
+  | { readonly code: 'gate-not-inert' | 'gate-needs-nonce' | 'gate-script-type' | 'gate-unsupported' | 'gate-loads-ungated' | 'gate-shadow-late'; readonly element: string }
+  | { readonly code: 'gate-plain-src'; readonly element: string; readonly attribute: string }
+  | { readonly code: 'gate-script-url' | 'gate-script-source' | 'gate-frame-url'; readonly element: string; readonly url: string }
+  | { readonly code: 'gate-inline'; readonly element: string; readonly hash: string }
+  | { readonly code: 'duplicate-element'; readonly tagName: string }
   | { readonly code: 'gate-failed'; readonly error: unknown }
   | { readonly code: 'adapter-unknown'; readonly id: string; readonly known: readonly string[] }
   | { readonly code: 'adapter-options'; readonly id: string; readonly problems: readonly AdapterOptionProblem[] }

@@ -2,20 +2,33 @@
  * Gating of the page's own markup. Scripts written as `<script type="text/plain"
  * data-consent="analytics">` and media written with `data-src` instead of `src` are inert until
  * every category they name is allowed; the gate then brings them to life, in document order,
- * including elements added to the page later.
+ * including elements added to the page later and markup inside open shadow roots.
+ *
+ * Markup alone never makes the gate load a script the page's own policy would not: a gated
+ * script runs only if the site vouches for it (its nonce, or its URL's source), and never from a
+ * URL that is not http(s). See SECURITY.md, guarantee 5.
  */
 
 import type { Diagnostic } from '../diagnostics/report.js';
-import { trustedScript, trustedScriptURL } from './trusted-types.js';
+import { scriptUrl, trustedScript, trustedScriptURL } from './trusted-types.js';
 
 type Categories = Readonly<Record<string, boolean>>;
 
 export interface ConsentGateOptions {
   /**
-   * The page's CSP nonce, if it uses one. Gated scripts must then carry it themselves: giving it
-   * to a script that lacks it would let injected inert markup run as trusted code.
+   * The nonce that vouches for gated scripts, from a source injected markup cannot set (see
+   * `pageNonce`). When there is one, a gated script must carry it, unless its URL is listed in
+   * `scriptSources`. It is never given to a script that lacks it.
    */
   readonly nonce?: () => string | undefined;
+  /**
+   * The gated scripts the site vouches for without the nonce, read like a CSP source list: http(s)
+   * origins (`https://cdn.example.com`), path prefixes ending in `/`, script URLs (the query is
+   * ignored), `'self'` for the page's origin, and for inline scripts `'sha256-…'` (or -384, -512)
+   * hashes of their text, or `'unsafe-inline'` (ignored when there is a nonce, as in CSP).
+   * `undefined`: `'self'` on pages without a nonce, nothing on pages with one.
+   */
+  readonly scriptSources?: () => readonly string[] | undefined;
   /** Receives each mistake in the page's markup once. */
   readonly warn?: (diagnostic: Diagnostic) => void;
   /** How long an external gated script may take before the scripts after it run anyway. */
@@ -29,23 +42,79 @@ export interface ConsentGateOptions {
   readonly onFrame?: (frame: HTMLIFrameElement, allowed: boolean) => void;
 }
 
-const GATED_MEDIA = new Set(['IFRAME', 'IMG', 'VIDEO', 'AUDIO', 'SOURCE']);
-/** Attributes that hold a URL, and the `data-` attribute that holds it while gated. */
-const URL_ATTRIBUTES = ['src', 'srcset', 'poster'] as const;
+/** The URL attributes the gate puts in place from their `data-` form, by element. */
+const GATED_URLS: Readonly<Record<string, readonly string[]>> = {
+  IFRAME: ['src'],
+  IMG: ['src', 'srcset'],
+  SOURCE: ['src', 'srcset'],
+  VIDEO: ['src', 'poster'],
+  AUDIO: ['src'],
+  LINK: ['href'],
+};
+/** Attributes that make an element load something as soon as it is parsed. */
+const LOADING_ATTRIBUTES = ['src', 'srcset', 'poster', 'srcdoc', 'href', 'data'] as const;
+/** Elements that load before consent and that the gate cannot hold back. */
+const NOT_GATEABLE = new Set(['OBJECT', 'EMBED', 'INPUT']);
+/** Attributes whose change can make an element gated, ungated, or load something else. */
+const WATCHED_ATTRIBUTES = ['data-consent', 'type', ...LOADING_ATTRIBUTES, 'data-src', 'data-srcset', 'data-poster', 'data-href'];
 /** Not copied as they are: the type and the source change, and the nonce is hidden from attributes. */
 const SCRIPT_ATTRIBUTES_NOT_COPIED = new Set(['type', 'data-type', 'src', 'data-src', 'nonce', 'data-consent']);
+/** What `data-type` may turn a gated script into: a module, or a classic script. */
+const EXECUTABLE_TYPE = /^(module|text\/javascript|application\/javascript|text\/ecmascript|application\/ecmascript)$/i;
 
 /** The category ids an element is gated on, from its space-separated `data-consent`. */
 export function gatedCategories(element: Element): string[] {
   return (element.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
 }
 
+/**
+ * Whether `url` is one of `sources` (see `ConsentGateOptions.scriptSources`). Entries are
+ * read like CSP source expressions, by the URL parser, relative to `base`.
+ */
+export function isListedSource(url: URL, sources: readonly string[], base: string): boolean {
+  const page = new URL(base);
+  return sources.some((entry) => {
+    // Other quoted keywords and hashes are for inline scripts.
+    const listed = entry === "'self'" ? new URL('/', page) : entry.startsWith("'") ? null : scriptUrl(entry, base);
+    if (listed?.origin !== url.origin) return false;
+    return listed.pathname.endsWith('/') ? url.pathname.startsWith(listed.pathname) : url.pathname === listed.pathname;
+  });
+}
+
 function isGatedScript(element: Element): element is HTMLScriptElement {
   return element instanceof HTMLScriptElement && element.type.trim().toLowerCase() === 'text/plain';
 }
 
-function hasGatedUrl(element: Element): boolean {
-  return URL_ATTRIBUTES.some((name) => element.hasAttribute(`data-${name}`));
+/** The URL a gated script loads, as written, or `null` for an inline one. */
+function gatedScriptSource(script: HTMLScriptElement): string | null {
+  return script.getAttribute('data-src') ?? script.getAttribute('src');
+}
+
+function describeElement(element: Element): string {
+  return `<${element.tagName.toLowerCase()} data-consent="${element.getAttribute('data-consent') ?? ''}">`;
+}
+
+type ScriptRefusal = 'gate-script-url' | 'gate-needs-nonce' | 'gate-script-source' | 'gate-script-type' | 'gate-inline';
+
+/** What a gated script is, read once: the gate judges these values and runs exactly them. */
+interface ScriptSnapshot {
+  readonly src: string | null;
+  readonly url: URL | null;
+  readonly text: string;
+  readonly nonce: string;
+  readonly type: string | null;
+}
+
+const HASH_ENTRY = /^'(sha256|sha384|sha512)-([A-Za-z0-9+/_-]+={0,2})'$/;
+
+/** The base64 digest of `text` (UTF-8) as CSP hashes it, or `null` where Web Crypto is missing (insecure origins). */
+async function digest(algorithm: string, text: string): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle as SubtleCrypto | undefined;
+  if (!subtle) return null;
+  const bytes = new Uint8Array(await subtle.digest(algorithm.replace('sha', 'SHA-'), new TextEncoder().encode(text)));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 export class ConsentGate {
@@ -53,14 +122,21 @@ export class ConsentGate {
   readonly #options: ConsentGateOptions;
   #categories: Categories = {};
   #observer: MutationObserver | null = null;
+  /** Shadow roots gated besides the document: found open ones, and those handed to `observe()`. */
+  readonly #shadowRoots = new Set<ShadowRoot>();
+  /** Custom element names waited for: their elements may attach a shadow root once defined. */
+  readonly #awaitedNames = new Set<string>();
   /** Scripts waiting in (or being run by) the chain. */
   readonly #queued = new WeakSet<Element>();
+  /** Gated scripts judged vouched for, the moment before their live copy is made. */
+  readonly #vetted = new WeakSet<Element>();
   /** Media whose gated URLs are in place. */
   readonly #active = new WeakSet<Element>();
   readonly #warned = new WeakSet<Element>();
   readonly #unknownReported = new Set<string>();
   readonly #ranFor = new Set<string>();
   #chain: Promise<void> = Promise.resolve();
+  #started = false;
 
   constructor(root: Document, options: ConsentGateOptions = {}) {
     this.#root = root;
@@ -70,24 +146,34 @@ export class ConsentGate {
   /** Applies `categories` and keeps gating elements added to the page from now on. */
   start(categories: Categories): void {
     this.#categories = categories;
-    this.#observer ??= new MutationObserver((mutations) => {
-      for (const mutation of mutations) {
-        for (const node of mutation.addedNodes) {
-          if (node instanceof Element) this.#scan(node);
-        }
-      }
-    });
-    this.#observer.observe(this.#root, { childList: true, subtree: true });
-    this.#scan(this.#root);
+    this.#observer ??= new MutationObserver((mutations) => this.#onMutations(mutations));
+    this.#started = true;
+    this.#watch(this.#root);
+    for (const root of this.#shadowRoots) this.#watch(root);
+    this.#scanAll(false);
   }
 
   /** Applies a new consent state to everything gated on the page. */
   update(categories: Categories): void {
     this.#categories = categories;
-    this.#scan(this.#root);
+    this.#scanAll(true);
+  }
+
+  /**
+   * Gates the markup inside `root` too: for closed shadow roots, which the gate cannot find, and
+   * for roots attached after their host was added to the page. Open roots present when their host
+   * is added, or attached when their custom element is defined, are found without it.
+   */
+  observe(root: ShadowRoot): void {
+    if (this.#shadowRoots.has(root)) return;
+    this.#shadowRoots.add(root);
+    if (!this.#started) return;
+    this.#watch(root);
+    this.#scan(root, false);
   }
 
   stop(): void {
+    this.#started = false;
     this.#observer?.disconnect();
   }
 
@@ -101,14 +187,87 @@ export class ConsentGate {
     return this.#chain;
   }
 
-  #scan(node: ParentNode): void {
+  #watch(root: Document | ShadowRoot): void {
+    this.#observer?.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+  }
+
+  #onMutations(mutations: readonly MutationRecord[]): void {
+    for (const mutation of mutations) {
+      if (mutation.type === 'attributes') {
+        const element = mutation.target as Element;
+        if (element.hasAttribute('data-consent') && !this.#isOwnWrite(element, mutation.attributeName)) this.#consider(element);
+        continue;
+      }
+      for (const node of mutation.addedNodes) {
+        if (node instanceof Element) this.#scan(node, false);
+      }
+    }
+  }
+
+  /** Whether a change of `attribute` is one the gate makes itself: a URL put in place or taken away. */
+  #isOwnWrite(element: Element, attribute: string | null): boolean {
+    const gated = GATED_URLS[element.tagName];
+    return gated !== undefined && LOADING_ATTRIBUTES.includes(attribute as never) && gated.some((name) => element.hasAttribute(`data-${name}`));
+  }
+
+  /** The document and every shadow root known, then shadow roots found since. */
+  #scanAll(late: boolean): void {
+    for (const root of this.#shadowRoots) {
+      if (!root.host.isConnected) continue;
+      this.#scan(root, false);
+    }
+    this.#scan(this.#root, late);
+  }
+
+  /**
+   * Gates what `node` holds, and looks into the open shadow roots of the elements in it. `late`:
+   * a root found now was attached after its host was scanned, so its markup went ungated until
+   * now; the site is told to hand such roots over with `observe()`.
+   */
+  #scan(node: ParentNode, late: boolean): void {
     const elements = [...node.querySelectorAll('[data-consent]')];
     if (node instanceof Element && node.hasAttribute('data-consent')) elements.unshift(node);
-    for (const element of elements) {
-      if (isGatedScript(element)) this.#considerScript(element);
-      else if (GATED_MEDIA.has(element.tagName)) this.#considerMedia(element);
-      else if (element instanceof HTMLScriptElement) this.#warnOnce(element, 'gate-not-inert');
+    for (const element of elements) this.#consider(element);
+    const hosts = [...node.querySelectorAll('*')];
+    if (node instanceof Element) hosts.unshift(node);
+    for (const host of hosts) {
+      const root = host.shadowRoot;
+      if (root && !this.#shadowRoots.has(root)) {
+        this.#shadowRoots.add(root);
+        this.#watch(root);
+        if (late && root.querySelector('[data-consent]')) this.#options.warn?.({ code: 'gate-shadow-late', element: `<${host.tagName.toLowerCase()}>` });
+        this.#scan(root, false);
+      } else if (!root && host.localName.includes('-') && !this.#root.defaultView?.customElements.get(host.localName)) {
+        this.#awaitDefinition(host.localName);
+      }
     }
+  }
+
+  /** Custom elements defined later usually attach their shadow root as they are upgraded. */
+  #awaitDefinition(name: string): void {
+    if (this.#awaitedNames.has(name)) return;
+    this.#awaitedNames.add(name);
+    this.#root.defaultView?.customElements.whenDefined(name).then(
+      () => {
+        if (!this.#started) return;
+        for (const host of this.#hostsNamed(name)) {
+          if (host.shadowRoot && !this.#shadowRoots.has(host.shadowRoot)) this.#scan(host, false);
+        }
+      },
+      () => undefined,
+    );
+  }
+
+  #hostsNamed(name: string): Element[] {
+    const roots: ParentNode[] = [this.#root, ...this.#shadowRoots];
+    return roots.flatMap((root) => [...root.querySelectorAll(name)]);
+  }
+
+  #consider(element: Element): void {
+    if (isGatedScript(element)) this.#considerScript(element);
+    else if (element instanceof HTMLScriptElement) this.#warnOnce(element, { code: 'gate-not-inert', element: describeElement(element) });
+    else if (element.tagName in GATED_URLS) this.#considerMedia(element);
+    else this.#warnOnce(element, { code: NOT_GATEABLE.has(element.tagName) ? 'gate-loads-ungated' : 'gate-unsupported', element: describeElement(element) });
   }
 
   #allows(element: Element): boolean {
@@ -122,10 +281,10 @@ export class ConsentGate {
     return categories.length > 0 && categories.every((id) => this.#categories[id] === true);
   }
 
-  #warnOnce(element: Element, code: 'gate-not-inert' | 'gate-plain-src' | 'gate-needs-nonce'): void {
+  #warnOnce(element: Element, diagnostic: Diagnostic): void {
     if (this.#warned.has(element)) return;
     this.#warned.add(element);
-    this.#options.warn?.({ code, element: `<${element.tagName.toLowerCase()} data-consent="${element.getAttribute('data-consent') ?? ''}">` });
+    this.#options.warn?.(diagnostic);
   }
 
   #considerScript(script: HTMLScriptElement): void {
@@ -134,40 +293,81 @@ export class ConsentGate {
     this.#chain = this.#chain.then(() => this.#run(script));
   }
 
+  /** The site's list of vouched sources (see `ConsentGateOptions.scriptSources`). */
+  #sources(nonce: string | undefined): readonly string[] {
+    return this.#options.scriptSources?.() ?? (nonce ? [] : ["'self'"]);
+  }
+
+  /**
+   * Why the gate will not run `script`, or `null` when the site vouches for it: it carries the
+   * nonce, or its URL (external) or its hash (inline) is in the site's list. Never a URL that is
+   * not http(s), whatever the nonce or the list say.
+   */
+  async #refusal(script: ScriptSnapshot): Promise<{ code: ScriptRefusal; hash?: string } | null> {
+    if (script.type !== null && !EXECUTABLE_TYPE.test(script.type.trim())) return { code: 'gate-script-type' };
+    if (script.src !== null && !script.url) return { code: 'gate-script-url' };
+    const nonce = this.#options.nonce?.();
+    if (nonce && script.nonce === nonce) return null;
+    const sources = this.#sources(nonce);
+    if (script.url) {
+      if (isListedSource(script.url, sources, this.#root.baseURI)) return null;
+      return { code: nonce ? 'gate-needs-nonce' : 'gate-script-source' };
+    }
+    if (!nonce && sources.includes("'unsafe-inline'")) return null;
+    for (const entry of sources) {
+      const [, algorithm = '', value = ''] = HASH_ENTRY.exec(entry) ?? [];
+      if (algorithm && (await digest(algorithm, script.text)) === value.replaceAll('-', '+').replaceAll('_', '/')) return null;
+    }
+    const hash = await digest('sha256', script.text);
+    return { code: nonce ? 'gate-needs-nonce' : 'gate-inline', ...(hash ? { hash: `'sha256-${hash}'` } : {}) };
+  }
+
   /** Replaces a gated script with a live copy; resolves when the next one may run. Never rejects. */
   async #run(original: HTMLScriptElement): Promise<void> {
+    const src = gatedScriptSource(original);
+    const snapshot: ScriptSnapshot = { src, url: src === null ? null : scriptUrl(src, original.baseURI), text: original.text, nonce: original.nonce ?? '', type: original.getAttribute('data-type') };
+    const refusal = await this.#refusal(snapshot);
     // Consent can be withdrawn, or the script removed, while earlier scripts were loading.
     if (!original.isConnected || !this.#allows(original)) {
       this.#queued.delete(original);
       return;
     }
-    const pageNonce = this.#options.nonce?.();
-    if (pageNonce && original.nonce !== pageNonce) {
-      this.#warnOnce(original, 'gate-needs-nonce');
+    const element = describeElement(original);
+    if (refusal) {
+      const { code, hash } = refusal;
+      const url = (src ?? '').slice(0, 200);
+      this.#warnOnce(original, code === 'gate-script-url' || code === 'gate-script-source' ? { code, element, url } : code === 'gate-inline' ? { code, element, hash: hash ?? '' } : { code, element });
       return;
     }
+    // The Trusted Types policy asks again at each sink: only what was judged here passes.
+    this.#vetted.add(original);
+    const vouched = (): boolean => this.#vetted.has(original);
     const doc = original.ownerDocument;
     const script = doc.createElement('script');
     try {
       for (const { name, value } of original.attributes) {
         if (SCRIPT_ATTRIBUTES_NOT_COPIED.has(name)) continue;
         // Event handler attributes are script sinks under Trusted Types.
-        script.setAttribute(name, name.startsWith('on') ? trustedScript(value) : value);
+        script.setAttribute(name, name.startsWith('on') ? trustedScript(value, vouched) : value);
       }
       script.setAttribute('data-consent-ran', original.getAttribute('data-consent') ?? '');
-      const type = original.getAttribute('data-type');
-      if (type) script.type = type;
-      if (original.nonce) script.nonce = original.nonce;
-      const src = original.getAttribute('data-src') ?? original.getAttribute('src');
-      const waitForLoad = src !== null && !original.hasAttribute('async');
+      if (snapshot.type) script.type = snapshot.type.trim();
+      if (snapshot.nonce) script.nonce = snapshot.nonce;
+      const waitForLoad = snapshot.url !== null && !original.hasAttribute('async');
       const loaded = waitForLoad ? this.#settle(script) : Promise.resolve();
-      if (src !== null) script.src = trustedScriptURL(src);
-      else script.text = trustedScript(original.text);
+      if (snapshot.url) {
+        const vetted = snapshot.url.href;
+        script.src = trustedScriptURL(snapshot.url.href, (url) => vouched() && url.href === vetted);
+      } else {
+        script.text = trustedScript(snapshot.text, vouched);
+      }
       original.replaceWith(script);
       gatedCategories(original).forEach((id) => this.#ranFor.add(id));
       await loaded;
     } catch (error) {
       this.#options.warn?.({ code: 'gate-failed', error });
+    } finally {
+      this.#vetted.delete(original);
     }
   }
 
@@ -185,23 +385,34 @@ export class ConsentGate {
   }
 
   #considerMedia(element: Element): void {
-    if (!hasGatedUrl(element)) {
-      if (element.hasAttribute('src')) this.#warnOnce(element, 'gate-plain-src');
-      return;
-    }
-    const allowed = this.#allows(element);
+    const gatedNames = GATED_URLS[element.tagName]!;
+    const isGated = gatedNames.some((name) => element.hasAttribute(`data-${name}`));
+    // A plain URL loads before consent, whatever the gate does with the data- ones.
+    // (An emptied frame's about:blank is the gate's own.)
+    const loading = this.#active.has(element) ? undefined : LOADING_ATTRIBUTES.find((name) => element.hasAttribute(name) && !(name === 'src' && element.getAttribute(name) === 'about:blank'));
+    if (loading) this.#warnOnce(element, { code: 'gate-plain-src', element: describeElement(element), attribute: loading });
+    if (!isGated) return;
     const frame = element instanceof HTMLIFrameElement ? element : null;
-    if (allowed && !this.#active.has(element)) {
-      if (frame) this.#options.onFrame?.(frame, true);
-      for (const name of URL_ATTRIBUTES) {
-        const value = element.getAttribute(`data-${name}`);
-        if (value !== null) element.setAttribute(name, value);
-      }
+    // A javascript: URL would run in the page's origin; data: and blob: frames are no embed either.
+    const refusedFrame = frame !== null && !scriptUrl(frame.getAttribute('data-src') ?? 'about:blank', frame.baseURI);
+    if (refusedFrame) this.#warnOnce(frame, { code: 'gate-frame-url', element: describeElement(frame), url: (frame.getAttribute('data-src') ?? '').slice(0, 200) });
+    const allowed = !refusedFrame && this.#allows(element);
+    if (allowed) {
+      if (frame && !this.#active.has(frame)) this.#options.onFrame?.(frame, true);
       this.#active.add(element);
-      this.#reloadParentMedia(element);
-    } else if (!allowed && this.#active.has(element)) {
+      let changed = false;
+      for (const name of gatedNames) {
+        const value = element.getAttribute(`data-${name}`);
+        // Setting a frame's URL again would load it again.
+        if (value !== null && element.getAttribute(name) !== value) {
+          element.setAttribute(name, value);
+          changed = true;
+        }
+      }
+      if (changed) this.#reloadParentMedia(element);
+    } else if (this.#active.has(element)) {
       // Withdrawn: unload, keeping the data- attributes so it can come back.
-      for (const name of URL_ATTRIBUTES) {
+      for (const name of gatedNames) {
         if (element.hasAttribute(`data-${name}`)) element.removeAttribute(name);
       }
       if (element instanceof HTMLIFrameElement) element.src = 'about:blank';

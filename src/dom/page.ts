@@ -8,15 +8,29 @@ export function readGlobalPrivacyControl(navigatorLike: Navigator = navigator): 
   return (navigatorLike as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true;
 }
 
+/** The URL of the script that loaded this bundle, as its entry module reports it. */
+let bundleUrl: string | undefined;
+
 /**
- * The CSP nonce for scripts this component inserts: the element's own `nonce`, else the nonce of
- * the first script on the page that has one. Browsers hide the nonce attribute after parsing,
- * so it is read from the `nonce` property.
+ * Records the entry module's `import.meta.url`, so that the nonce of the `<script>` that loaded
+ * the bundle can be found. Called once by the entry; later calls are ignored.
+ */
+export function rememberBundleUrl(url: string): void {
+  bundleUrl ??= url;
+}
+
+/**
+ * The CSP nonce that vouches for scripts this component inserts, from sources markup injected
+ * into the page cannot set first: the element's own `nonce` (attribute or property), else the
+ * nonce of the `<script>` that loaded the bundle, found by the bundle's URL, and only when exactly
+ * one script element on the page has that URL (an injected copy with a made-up nonce makes it
+ * ambiguous, and then there is none). Browsers hide the nonce attribute after parsing, so it is
+ * read from the `nonce` property. Never the nonce of some other script: injected markup can come
+ * first in the page.
  */
 export function pageNonce(element: HTMLElement): string | undefined {
   if (element.nonce) return element.nonce;
-  for (const script of element.ownerDocument.querySelectorAll('script')) {
-    if (script.nonce) return script.nonce;
-  }
-  return undefined;
+  if (!bundleUrl) return undefined;
+  const loaders = [...element.ownerDocument.getElementsByTagName('script')].filter((script) => script.hasAttribute('src') && script.src === bundleUrl);
+  return loaders.length === 1 ? loaders[0]!.nonce || undefined : undefined;
 }

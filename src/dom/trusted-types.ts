@@ -1,22 +1,64 @@
 /**
  * Pages with `require-trusted-types-for 'script'` only accept script text and script URLs that
- * come through a Trusted Types policy. Everything this component hands to a script sink is
- * either markup the page itself wrote (a gated `<script type="text/plain">`) or a vendor URL
- * from the site's configuration, so the policy passes values through and exists to make the
- * page's CSP accept them. Sites that list allowed policy names add `consent-manager`.
+ * come through a Trusted Types policy. The `consent-manager` policy is no pass-through: it
+ * blesses a script URL only if it is http(s) and the caller's rule admits it, and script text
+ * only if the caller's rule vouches for the gated script it comes from. So the policy enforces
+ * the same rule as the gate (see SECURITY.md, guarantee 5), and a bug that skipped the gate's
+ * check would still meet it at the sink. Sites that list allowed policy names add `consent-manager`.
  */
 
 import { report } from '../diagnostics/report.js';
 
 export const TRUSTED_TYPES_POLICY_NAME = 'consent-manager';
 
+/** Whether the caller vouches for a script URL, given as an absolute http(s) URL. */
+export type ScriptUrlRule = (url: URL) => boolean;
+
+/** Whether the caller vouches for the gated script a piece of script text comes from. */
+export type ScriptTextRule = () => boolean;
+
 interface ScriptPolicy {
-  createScript(input: string): string;
-  createScriptURL(input: string): string;
+  createScript(input: string, vouched?: ScriptTextRule): string;
+  createScriptURL(input: string, admits?: ScriptUrlRule): string;
 }
 
 interface TrustedTypesFactory {
   createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy;
+}
+
+/** Thrown when a value is refused for a script sink; nothing is inserted. */
+export class ScriptRefusedError extends TypeError {
+  constructor(what: string) {
+    super(`${TRUSTED_TYPES_POLICY_NAME} refused ${what}`);
+    this.name = 'ScriptRefusedError';
+  }
+}
+
+/**
+ * `value` as an absolute URL if it is one a script may be loaded from: http or https only, as the
+ * browser's URL parser reads it (so leading control characters or inner tabs cannot disguise a
+ * `javascript:`, `data:` or `blob:` URL). Relative URLs resolve against `base`.
+ */
+export function scriptUrl(value: string, base: string = document.baseURI): URL | null {
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return null;
+  }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+}
+
+function checkScriptURL(input: string, admits: ScriptUrlRule | undefined): string {
+  const url = scriptUrl(input);
+  if (!url) throw new ScriptRefusedError(`a script URL that is not http(s): ${input.slice(0, 80)}`);
+  if (typeof admits !== 'function' || !admits(url)) throw new ScriptRefusedError(`a script URL no rule admits: ${url.href}`);
+  return input;
+}
+
+function checkScript(input: string, vouched: ScriptTextRule | undefined): string {
+  if (typeof vouched !== 'function' || !vouched()) throw new ScriptRefusedError('script text from a gated script nobody vouched for');
+  return input;
 }
 
 let policy: ScriptPolicy | null | undefined;
@@ -27,10 +69,8 @@ function scriptPolicy(): ScriptPolicy | null {
   policy = null;
   if (!factory) return policy;
   try {
-    policy = factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
-      createScript: (input) => input,
-      createScriptURL: (input) => input,
-    });
+    // Trusted Types passes createScript's and createScriptURL's extra arguments on to these rules.
+    policy = factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, { createScript: checkScript, createScriptURL: checkScriptURL });
   } catch (error) {
     report('error', { code: 'trusted-types-refused', error });
   }
@@ -39,10 +79,18 @@ function scriptPolicy(): ScriptPolicy | null {
 
 // The policy returns TrustedScript / TrustedScriptURL objects; the DOM typings of the sinks
 // only name `string`, which the browser accepts as well when Trusted Types are not enforced.
-export function trustedScript(text: string): string {
-  return scriptPolicy()?.createScript(text) ?? text;
+
+/** `text` for a script sink, if `vouched()` holds; throws `ScriptRefusedError` otherwise. */
+export function trustedScript(text: string, vouched: ScriptTextRule): string {
+  const trusted = scriptPolicy();
+  return trusted ? trusted.createScript(text, vouched) : checkScript(text, vouched);
 }
 
-export function trustedScriptURL(url: string): string {
-  return scriptPolicy()?.createScriptURL(url) ?? url;
+/**
+ * `url` for a script's `src`, if it is http(s) and `admits` accepts it (by default any http(s)
+ * URL: the caller has its URL from code, not from markup); throws `ScriptRefusedError` otherwise.
+ */
+export function trustedScriptURL(url: string, admits: ScriptUrlRule = () => true): string {
+  const trusted = scriptPolicy();
+  return trusted ? trusted.createScriptURL(url, admits) : checkScriptURL(url, admits);
 }

@@ -9,6 +9,7 @@ import type { StorageKind } from '../core/storage.js';
 import type { AdapterRunner } from '../dom/adapter-runner.js';
 import { type ConsentCategories, type ConsentChange, type ConsentState, ConsentStore, describeChange } from '../core/store.js';
 import { createBrowserStorage } from '../dom/browser-storage.js';
+import { isAloneInDocument, joinDocument, leaveDocument } from '../dom/connected-elements.js';
 import { ConsentGate } from '../dom/gating.js';
 import { pageNonce, readGlobalPrivacyControl } from '../dom/page.js';
 import { TabSync } from '../dom/tab-sync.js';
@@ -61,9 +62,11 @@ export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end
  * media once their category is allowed.
  *
  * The configuration is read from a child `<script type="application/json">` or from the
- * `config` property. Gated markup anywhere in the document, including markup added later:
- * `<script type="text/plain" data-consent="analytics">`, and `data-src` on `iframe`, `img`,
- * `video`, `audio` and `source`.
+ * `config` property. Gated markup anywhere in the document, including markup added later and
+ * open shadow roots: `<script type="text/plain" data-consent="analytics">` (run only if the site
+ * vouches for it: the element's `nonce` or `script-sources`), `data-src` on `iframe`, `img`,
+ * `video`, `audio` and `source`, and `data-href` on `link`. One element per page: while there
+ * are two, neither allows anything optional.
  *
  * The visitor's UI: a banner (first layer) while no choice is stored, and a preferences dialog
  * (second layer) opened from the banner, from any element with `data-consent-open`, or with
@@ -129,6 +132,7 @@ export class ConsentManagerElement extends ReactiveElement {
     position: { reflect: true },
     theme: { reflect: true },
     blocking: { type: Boolean, reflect: true },
+    scriptSources: { attribute: 'script-sources' },
   };
 
   /**
@@ -165,6 +169,14 @@ export class ConsentManagerElement extends ReactiveElement {
    * default: the banner then leaves the page usable and never takes the focus.
    */
   declare blocking: boolean;
+
+  /**
+   * Where gated external scripts may be loaded from without the element's nonce, space-separated
+   * like a CSP source list: origins (`https://cdn.example.com`), path prefixes ending in `/`,
+   * script URLs, and `'self'`. Unset: the page's own origin, and only on pages without a nonce.
+   * Markup alone never vouches for a script: see "Gating markup" in the README.
+   */
+  declare scriptSources: string | undefined;
 
   /** Resolves with the applied state once the stored choice (or the defaults) is in effect. */
   readonly ready: Promise<ConsentState>;
@@ -218,7 +230,7 @@ export class ConsentManagerElement extends ReactiveElement {
    * nothing. Empty until `ready` resolves, when nothing is allowed yet.
    */
   get consent(): ConsentCategories {
-    return { ...this.#store?.state.categories };
+    return { ...this.#granted(this.#store?.state.categories ?? {}) };
   }
 
   /** Whether the visitor has a valid stored choice. */
@@ -243,6 +255,7 @@ export class ConsentManagerElement extends ReactiveElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    joinDocument(this, () => this.#onElementsChanged());
     const doc = this.ownerDocument;
     doc.addEventListener('click', this.#onDocumentClick);
     // The language follows `lang` on this element or any ancestor, also when a page switches it.
@@ -268,6 +281,7 @@ export class ConsentManagerElement extends ReactiveElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    leaveDocument(this);
     this.#gate?.stop();
     this.#sync?.stop();
     this.ownerDocument.removeEventListener('click', this.#onDocumentClick);
@@ -292,7 +306,7 @@ export class ConsentManagerElement extends ReactiveElement {
   /** Whether every category in `category` (space-separated ids) is allowed. */
   isAllowed(category: string): boolean {
     const ids = category.split(/\s+/).filter(Boolean);
-    return ids.length > 0 && ids.every((id) => this.#store?.isAllowed(id) === true);
+    return ids.length > 0 && ids.every((id) => this.#store?.isAllowed(id) === true && this.#grantable(id));
   }
 
   /** Allows every category and stores the choice. Before `ready`, applies once ready. */
@@ -326,6 +340,16 @@ export class ConsentManagerElement extends ReactiveElement {
     this.#decide((store) => store.reset());
   }
 
+  /**
+   * Gates the markup inside `root` as well: a closed shadow root, or an open one its component
+   * attaches after being added to the page. Open roots present when their host is added, or
+   * attached when their custom element is defined, are gated without it.
+   */
+  observe(root: ShadowRoot): void {
+    this.#gate ??= this.#createGate();
+    this.#gate.observe(root);
+  }
+
   /** Shows the banner, also to a visitor who has already chosen. */
   showBanner(): void {
     this.#bannerRequest = true;
@@ -351,8 +375,10 @@ export class ConsentManagerElement extends ReactiveElement {
 
   #startWhenConfigAvailable(): void {
     const doc = this.ownerDocument;
-    // A classic script defining the element early can upgrade it before its JSON child is parsed.
-    if (this.config === undefined && !this.#configScript() && doc.readyState === 'loading') {
+    // A script defining the element early can upgrade it before its JSON child is parsed, or
+    // before a second <consent-manager> later in the page is (see #onElementsChanged): it
+    // starts once the whole page is parsed.
+    if (doc.readyState === 'loading') {
       doc.addEventListener('DOMContentLoaded', () => this.#start(), { once: true });
     } else {
       this.#start();
@@ -363,7 +389,7 @@ export class ConsentManagerElement extends ReactiveElement {
     try {
       const state = this.#build();
       this.#resolveReady(state);
-      this.dispatchEvent(new ConsentReadyEvent({ categories: state.categories, decided: state.decided, record: state.record, gpc: state.gpc }));
+      this.dispatchEvent(new ConsentReadyEvent({ categories: this.#granted(state.categories), decided: state.decided, record: state.record, gpc: state.gpc }));
     } catch (error) {
       // Nothing here is expected to throw; if it does, the page goes on with nothing optional allowed.
       report('error', { code: 'start-failed', error });
@@ -390,12 +416,8 @@ export class ConsentManagerElement extends ReactiveElement {
     this.#appliedConfigInput = input;
     // Kept across a config change: it knows which gated scripts already ran (they cannot be
     // unloaded, so withdrawing their category still recommends a reload) and which frames loaded.
-    this.#gate ??= new ConsentGate(this.ownerDocument, {
-      nonce: () => pageNonce(this),
-      warn: (diagnostic) => report('warn', diagnostic),
-      onFrame: (frame, allowed) => this.#onFrame(frame, allowed),
-    });
-    this.#gate.start(state.categories);
+    this.#gate ??= this.#createGate();
+    this.#gate.start(this.#granted(state.categories));
     this.#sync = new TabSync(config.storage.cookieName, () => this.#applyRemoteChange(), win);
     this.#sync.start();
     this.#startAdapters();
@@ -404,6 +426,39 @@ export class ConsentManagerElement extends ReactiveElement {
     // The change event for a GPC override follows the ready event, after listeners have the initial state.
     if (gpcChange) queueMicrotask(() => this.#announce(gpcChange));
     return store.state;
+  }
+
+  #createGate(): ConsentGate {
+    return new ConsentGate(this.ownerDocument, {
+      nonce: () => pageNonce(this),
+      scriptSources: () => this.scriptSources?.split(/\s+/).filter(Boolean),
+      warn: (diagnostic) => report('warn', diagnostic),
+      onFrame: (frame, allowed) => this.#onFrame(frame, allowed),
+    });
+  }
+
+  /** Whether this element may allow optional categories: not while another one is on the page. */
+  #alone = true;
+
+  /** Whether `id` may be allowed at all: required categories always, others while the element is alone. */
+  #grantable(id: string): boolean {
+    return this.#alone || this.effectiveConfig.categories.some((category) => category.id === id && category.required);
+  }
+
+  /** `categories` as this element may apply them: nothing optional while it is not alone on the page. */
+  #granted(categories: ConsentCategories): ConsentCategories {
+    if (this.#alone) return categories;
+    return Object.fromEntries(Object.entries(categories).map(([id, allowed]) => [id, allowed && this.#grantable(id)]));
+  }
+
+  /** Another element came or went: what this one allows may change with it. */
+  #onElementsChanged(): void {
+    const alone = isAloneInDocument(this);
+    if (alone === this.#alone) return;
+    const state = this.#store?.state;
+    const before = state && { ...state, categories: this.#granted(state.categories) };
+    this.#alone = alone;
+    if (state && before) this.#announce(describeChange(this.effectiveConfig, before, { ...state, categories: this.#granted(state.categories) }, 'api'), false);
   }
 
   #readConfig(): { config: ConsentConfig; errors: readonly ConfigError[] } {
@@ -495,7 +550,7 @@ export class ConsentManagerElement extends ReactiveElement {
   #resume(): void {
     const state = this.#store?.state;
     if (!state) return;
-    this.#gate?.start(state.categories);
+    this.#gate?.start(this.#granted(state.categories));
     this.#sync?.start();
     this.#applyRemoteChange();
   }
@@ -519,12 +574,15 @@ export class ConsentManagerElement extends ReactiveElement {
     void this.#runner?.start();
     const config = this.effectiveConfig;
     if (this.#runnerQueue || !(config.adapters || config.dataLayer || this.adapters.length || this.reloadOnRevoke || 'dataLayer' in window || CONSENT_DEFAULTS_KEY in window)) return;
-    const queue = (this.#runnerQueue = [this.#store!.state]);
+    const state = this.#store!.state;
+    const queue = (this.#runnerQueue = [{ ...state, categories: this.#granted(state.categories) }]);
     void import('../dom/adapter-runner.js').then(({ AdapterRunner }) => (this.#runner = new AdapterRunner(this, queue)).start());
   }
 
-  #announce(change: ConsentChange, broadcast = true): void {
+  #announce(stored: ConsentChange, broadcast = true): void {
     const gate = this.#gate;
+    // What the store holds is announced to other tabs; what this element may allow, to the page.
+    const change: ConsentChange = this.#alone ? stored : { ...stored, categories: this.#granted(stored.categories) };
     // After any change the banner is shown again exactly when there is no choice.
     this.#bannerRequest = undefined;
     let reloadRecommended = false;

@@ -36,6 +36,10 @@ function addMarkup(markup: string): HTMLElement {
   return container;
 }
 
+/** What the site vouches for in these tests: its own origin, and the inline scripts the tests write. */
+const SITE_SOURCES = ["'self'", "'unsafe-inline'"];
+const scriptSources = (): readonly string[] => SITE_SOURCES;
+
 const none = { necessary: true, analytics: false, marketing: false };
 const analytics = { necessary: true, analytics: true, marketing: false };
 const all = { necessary: true, analytics: true, marketing: true };
@@ -47,7 +51,7 @@ describe('ConsentGate', () => {
   beforeEach(() => {
     window.gateLog = [];
     warnings = [];
-    gate = new ConsentGate(document, { warn: (message) => warnings.push(message), scriptTimeoutMs: 3000 });
+    gate = new ConsentGate(document, { scriptSources, warn: (message) => warnings.push(message), scriptTimeoutMs: 3000 });
   });
 
   afterEach(() => {
@@ -118,7 +122,7 @@ describe('ConsentGate', () => {
     });
 
     it('moves on after a script that hangs, once the timeout passes', async () => {
-      const patient = new ConsentGate(document, { scriptTimeoutMs: 150 });
+      const patient = new ConsentGate(document, { scriptSources, scriptTimeoutMs: 150 });
       addMarkup(`
         <script type="text/plain" data-consent="analytics" data-src="${fresh('gated/log.js', '&delay=3000')}" data-name="hanging"></script>
         <script type="text/plain" data-consent="analytics">window.gateLog.push("after")</script>`);
@@ -393,7 +397,7 @@ describe('ConsentGate', () => {
     it('warns about gated media that has a plain src', () => {
       addMarkup(`<img data-consent="marketing" src="${fresh('pixel.svg')}" alt="">`);
       gate.start(none);
-      expect(warnings).to.deep.equal([{ code: 'gate-plain-src', element: '<img data-consent="marketing">' }]);
+      expect(warnings).to.deep.equal([{ code: 'gate-plain-src', element: '<img data-consent="marketing">', attribute: 'src' }]);
     });
   });
 

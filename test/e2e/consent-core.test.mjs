@@ -139,7 +139,7 @@ describe('strict Content Security Policy', () => {
     await page.waitForFunction(() => (window.e2eLog ?? []).length === 2);
     await page.waitForTimeout(100);
     assert.deepEqual(await logOf(page), ['inline with nonce', 'external with nonce']);
-    assert.equal(warnings.filter((warning) => warning.includes('must carry the page nonce')).length, 1);
+    assert.equal(warnings.filter((warning) => warning.includes('must carry the nonce')).length, 1);
     assert.deepEqual(problems.violations, []);
     assert.deepEqual(problems.errors, []);
     await context.close();

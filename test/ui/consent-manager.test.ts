@@ -16,7 +16,8 @@ function jsonConfig(config: object = { categories: CATEGORIES }): string {
 /** Mounts an element configured by its JSON child, as a site would write it, and waits until it is ready. */
 async function mount(config: object | string = { categories: CATEGORIES }): Promise<ConsentManagerElement> {
   const text = typeof config === 'string' ? config : jsonConfig(config);
-  const element = await fixture<ConsentManagerElement>(html`<consent-manager><script type="application/json">${text}</script></consent-manager>`);
+  // The site vouches for the inline gated scripts these tests add.
+  const element = await fixture<ConsentManagerElement>(html`<consent-manager script-sources="'unsafe-inline'"><script type="application/json">${text}</script></consent-manager>`);
   await element.ready;
   await element.updateComplete;
   return element;
@@ -90,6 +91,8 @@ describe('<consent-manager>', () => {
       element.classList.add('element-test');
       await element.ready;
       expect(element.consent).to.deep.equal({ essential: true, stats: false });
+      // One element per page: a second one would allow nothing optional.
+      element.remove();
 
       const fromString = document.createElement('consent-manager');
       fromString.config = jsonConfig({ categories: [{ id: 'essential', required: true }, { id: 'ads' }] });

@@ -2,8 +2,8 @@
  * Runs the vendor adapters: the ones named in the JSON config (each loaded on demand from its own
  * chunk) and the ones given from code. It hands each adapter an `AdapterContext`, applies the
  * state on start and every change in order, announces vendor script loads and failures as
- * events, pushes the tag manager event, and expires the cookies a site declared for a category
- * when that category is withdrawn. This module is itself loaded lazily by the element, so pages
+ * events, and pushes the tag manager event. (The element itself expires the cookies a site
+ * declared for a withdrawn category, so that works without adapters.) This module is itself loaded lazily by the element, so pages
  * without adapters never download it.
  */
 
@@ -99,7 +99,6 @@ export class AdapterRunner {
     }
     this.#running = true;
     const initial = this.#current;
-    this.#forgetDeclared(initial);
     for (const adapter of this.#host.adapters) this.#startAdapter(adapter);
     this.#pushDataLayer(initial);
     for (const change of this.#queue.splice(0).slice(1) as ConsentChange[]) this.update(change);
@@ -115,7 +114,6 @@ export class AdapterRunner {
     this.#current = consent;
     this.#told = [];
     let reloadRecommended = false;
-    this.#forgetDeclared(consent);
     for (const adapter of this.#host.adapters) {
       if (!this.#started.has(adapter)) {
         this.#startAdapter(adapter);
@@ -207,27 +205,12 @@ export class AdapterRunner {
       },
       track: (src, loading) => void track(src, loading),
       fail: (reason, src) => this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, ...(src === undefined ? {} : { src }) })),
-      forget: (names) => forgetVendorData(names, this.#win),
+      forget: (names) => forgetVendorData(names, this.#win, this.#config.storage.cookieName),
       invalid: (problems) => {
         report('error', { code: 'adapter-options', id, problems });
         this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'options' }));
       },
     };
-  }
-
-  /** Expires the first-party cookies the site declared for each denied category, once the visitor decided. */
-  #forgetDeclared(consent: AdapterConsent): void {
-    if (!consent.decided) return;
-    const names: (string | RegExp)[] = [];
-    for (const category of this.#config.categories) {
-      if (consent.categories[category.id] || (consent.source !== 'stored' && !consent.changed.includes(category.id))) continue;
-      // Whatever a declaration's party, only cookies on this site's domains are visible to remove.
-      for (const cookie of category.cookies) {
-        if (cookie.name) names.push(cookie.name);
-        else if (cookie.pattern) names.push(new RegExp(cookie.pattern));
-      }
-    }
-    if (names.length > 0) forgetVendorData(names, this.#win);
   }
 
   #pushDataLayer(consent: AdapterConsent): void {

@@ -397,6 +397,7 @@ export class ConsentManagerElement extends ReactiveElement {
     this.#sync = new TabSync(config.storage.cookieName, (value) => this.#applyRemoteChange(value), win);
     this.#sync.start();
     this.#startAdapters();
+    if (state.decided) this.#forgetDeclared(state.categories);
     this.#updateLanguage();
     this.requestUpdate();
     // The change event for a GPC override follows the ready event, after listeners have the initial state.
@@ -530,6 +531,7 @@ export class ConsentManagerElement extends ReactiveElement {
     else this.#runnerQueue?.push(change);
     reloadRecommended ||= change.changed.some((id) => !change.categories[id] && gate?.hasRun(id) === true);
     gate?.update(change.categories);
+    this.#forgetDeclared(change.categories);
     if (broadcast) this.#sync?.announce(change.record ? encodeRecord(change.record) : null);
     this.requestUpdate();
     this.dispatchEvent(
@@ -544,6 +546,15 @@ export class ConsentManagerElement extends ReactiveElement {
       }),
     );
     if (reloadRecommended && this.reloadOnRevoke) this.#runner?.reloadWhenTold();
+  }
+
+  /**
+   * Expires the cookies the site declared for denied categories. Its own small chunk, fetched only
+   * when there are some; what is denied is read again once it arrived, in case the choice changed.
+   */
+  #forgetDeclared(categories: ConsentCategories): void {
+    if (!this.effectiveConfig.categories.some(({ id, cookies }) => cookies.length > 0 && !categories[id])) return;
+    import('../dom/cookies.js').then((cookies) => cookies.forgetDeclared(this.effectiveConfig, this.consent, this.ownerDocument.defaultView ?? window), loadFailed);
   }
 
   #warnAboutStorage(kind: StorageKind | null): void {

@@ -10,6 +10,7 @@
 
 import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
 import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import { vendorGlobal } from './shared/globals.js';
 import { checkOptions, isBoolean, isCategory, isObject, matches, type OptionRule } from './shared/options.js';
 
 export interface StripeOptions {
@@ -52,6 +53,17 @@ export function stripe(options: StripeOptions): StripeAdapter {
 
   /** Loads Stripe.js; whatever goes wrong ends as the adapter's error event, never as an unhandled rejection. */
   function load(consent: AdapterConsent): void {
+    const win = context!.window as unknown as Record<string, unknown>;
+    // @stripe/stripe-js takes any truthy window.Stripe for Stripe.js and calls it.
+    const existing = vendorGlobal(context!.window, 'Stripe');
+    if (existing !== undefined && typeof existing !== 'function') {
+      context!.conflict('Stripe');
+      settle.reject(new TypeError('window.Stripe is not Stripe.js'));
+      context = null;
+      return;
+    }
+    // An element with id="Stripe" is shadowed, so the loader inserts Stripe.js, which then sets it.
+    if (existing === undefined && win.Stripe !== undefined) win.Stripe = undefined;
     loadedWithSignals = signalsAllowed(consent);
     loadStripeJs(loadedWithSignals).catch((error: unknown) => {
       // The loader chunk did not arrive, or Stripe's loader threw (setLoadParameters after another load).

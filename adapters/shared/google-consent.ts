@@ -7,6 +7,7 @@
 
 import type { AdapterConsent, AdapterContext } from '../../src/core/adapter.js';
 import { CONSENT_MODE_TYPES, consentModeMap, type ConsentModeMap, type ConsentModeState, consentModeState, type ConsentModeType } from '../../src/core/consent-mode.js';
+import { vendorGlobal } from './globals.js';
 import { isBoolean, isObject, type OptionRule } from './options.js';
 
 export type Gtag = (...args: unknown[]) => void;
@@ -53,9 +54,10 @@ interface LayerState {
 
 const layers = new WeakMap<unknown[], LayerState>();
 
-function layerOf(context: AdapterContext): unknown[] {
+/** The page's data layer, created when missing (or when markup clobbered its name), as Google's snippets do. */
+export function layerOf(context: AdapterContext): unknown[] {
   const globals = context.window as unknown as Record<string, unknown>;
-  const existing = globals[context.dataLayerName];
+  const existing = vendorGlobal(context.window, context.dataLayerName);
   if (Array.isArray(existing)) return existing;
   const created: unknown[] = [];
   globals[context.dataLayerName] = created;
@@ -82,7 +84,7 @@ export function gtagFor(context: AdapterContext): Gtag {
     layer.push(arguments);
   };
   const globals = context.window as unknown as Record<string, unknown>;
-  if (context.dataLayerName === 'dataLayer' && typeof globals.gtag !== 'function') globals.gtag = gtag;
+  if (context.dataLayerName === 'dataLayer' && typeof vendorGlobal(context.window, 'gtag') !== 'function') globals.gtag = gtag;
   return gtag;
 }
 

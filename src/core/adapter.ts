@@ -101,6 +101,12 @@ export interface AdapterContext {
   forget(names: readonly (string | RegExp)[]): void;
   /** Reports invalid options (one console error, one `consent-adapter-error` with reason `options`). */
   invalid(problems: readonly AdapterOptionProblem[]): void;
+  /**
+   * Reports that the vendor's global `window[name]` holds something that is not the vendor's
+   * (one console error, one `consent-adapter-error` with reason `exception`); the adapter then
+   * does nothing rather than call into it.
+   */
+  conflict(name: string): void;
 }
 
 /** What an adapter returns from `update`. */

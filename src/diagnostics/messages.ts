@@ -116,6 +116,8 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
       return `the "${diagnostic.id}" adapter does nothing, its options are invalid:\n${diagnostic.problems.map(describeOptionProblem).join('\n')}`;
     case 'adapter-threw':
       return `the "${diagnostic.id}" adapter failed; the element and the other adapters go on (${errorText(diagnostic.error)})`;
+    case 'adapter-global':
+      return `the "${diagnostic.id}" adapter does nothing: window.${diagnostic.name} holds something that is not the vendor's (another script's value of that name), and calling into it is not safe`;
     case 'language-failed':
       return `the "${diagnostic.language}" texts could not be loaded, so the UI stays in the language it has (${errorText(diagnostic.error)})`;
     case 'localize-configured-by-page':

@@ -94,7 +94,7 @@ export class AdapterRunner {
     if (fromConfig.length > 0) this.#host.adapters = [...this.#host.adapters, ...fromConfig];
     const usesGoogle = named.some(([id]) => GOOGLE_ADAPTERS.has(id));
     const dataLayer = this.#config.dataLayer;
-    if (dataLayer !== false && (dataLayer || usesGoogle || Array.isArray((this.#win as unknown as Record<string, unknown>)[DEFAULT_DATA_LAYER.name]))) {
+    if (dataLayer !== false && (dataLayer || usesGoogle || (Object.hasOwn(this.#win, DEFAULT_DATA_LAYER.name) && Array.isArray((this.#win as unknown as Record<string, unknown>)[DEFAULT_DATA_LAYER.name])))) {
       this.#dataLayer = { ...DEFAULT_DATA_LAYER, ...dataLayer };
     }
     this.#running = true;
@@ -206,6 +206,10 @@ export class AdapterRunner {
       track: (src, loading) => void track(src, loading),
       fail: (reason, src) => this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, ...(src === undefined ? {} : { src }) })),
       forget: (names) => forgetVendorData(names, this.#win, this.#config.storage.cookieName),
+      conflict: (name) => {
+        report('error', { code: 'adapter-global', id, name });
+        this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'exception' }));
+      },
       invalid: (problems) => {
         report('error', { code: 'adapter-options', id, problems });
         this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'options' }));

@@ -517,7 +517,7 @@ export class ConsentManagerElement extends ReactiveElement {
   #startAdapters(): void {
     void this.#runner?.start();
     const config = this.effectiveConfig;
-    if (this.#runnerQueue || !(config.adapters || config.dataLayer || this.adapters.length || this.reloadOnRevoke || 'dataLayer' in window)) return;
+    if (this.#runnerQueue || !(config.adapters || config.dataLayer || this.adapters.length || this.reloadOnRevoke || Object.hasOwn(window, 'dataLayer'))) return;
     const queue = (this.#runnerQueue = [this.#store!.state]);
     void import('../dom/adapter-runner.js').then(({ AdapterRunner }) => (this.#runner = new AdapterRunner(this, queue)).start());
   }

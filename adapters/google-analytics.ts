@@ -92,7 +92,8 @@ export function googleAnalytics(options: GoogleAnalyticsOptions): ConsentAdapter
       });
       if (!checkOptions(options, rules, given)) return;
       context = given;
-      consentMode = new GoogleConsent(given, options);
+      // Whatever the category is called, it is the one Analytics' storage needs.
+      consentMode = new GoogleConsent(given, options, { category, own: ['analytics_storage'] });
       consentMode.begin(consent);
       apply(consent);
     },

@@ -46,7 +46,8 @@ export function googleTagManager(options: GoogleTagManagerOptions): ConsentAdapt
       const rules = googleRules({ containerId: [matches(/^GTM-[A-Z0-9]{4,12}$/), 'container-id', true], category: [isCategory, 'category'] });
       if (!checkOptions(options, rules, given)) return;
       context = given;
-      consentMode = new GoogleConsent(given, options);
+      // The container's category stands in for `analytics` when the site has none by that name.
+      consentMode = new GoogleConsent(given, options, { category, fallback: ['analytics_storage'] });
       consentMode.begin(consent);
       if (advanced || consent.categories[category] === true) load();
     },

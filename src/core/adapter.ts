@@ -107,6 +107,11 @@ export interface AdapterContext {
    * does nothing rather than call into it.
    */
   conflict(name: string): void;
+  /**
+   * Warns that these Consent Mode types follow categories the config does not have, so Google is
+   * told they are denied whatever the visitor allows (one console warning).
+   */
+  unmappedConsentTypes(gaps: readonly { readonly type: string; readonly category: string }[]): void;
 }
 
 /** What an adapter returns from `update`. */

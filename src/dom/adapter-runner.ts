@@ -210,6 +210,7 @@ export class AdapterRunner {
         report('error', { code: 'adapter-global', id, name });
         this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'exception' }));
       },
+      unmappedConsentTypes: (gaps) => report('warn', { code: 'consent-mode-unmapped', id, gaps }),
       invalid: (problems) => {
         report('error', { code: 'adapter-options', id, problems });
         this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'options' }));

@@ -4,8 +4,8 @@
  * advanced fraud signals are on only while their category is allowed. By default Stripe is
  * `necessary` (cookie policies list its cookies as strictly necessary) and fraud signals follow
  * it; a site may file Stripe elsewhere and name the category that turns fraud signals on. The
- * loaded `Stripe` object is handed to the page: `adapter.stripe`, and `instance` on
- * `consent-adapter-load`.
+ * loaded `Stripe` object is handed to the page: `adapter.stripe` is a promise of it (rejected
+ * when Stripe.js could not load), and `instance` on `consent-adapter-load` is the object itself.
  */
 
 import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';

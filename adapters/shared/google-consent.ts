@@ -149,7 +149,7 @@ export class GoogleConsent {
   get map(): ConsentModeMap {
     const map: Record<string, string | boolean> = { ...DEFAULT_CONSENT_MODE_MAP };
     for (const [type, { source }] of this.#layerState().claims) map[type] = source;
-    return Object.freeze(map) as ConsentModeMap;
+    return Object.freeze(map);
   }
 
   #layerState(): LayerState {
@@ -161,7 +161,7 @@ export class GoogleConsent {
   /** Warns once per type when an essential type follows a category the config does not have. */
   #warnAboutGaps(map: ConsentModeMap): void {
     const { warned } = this.#layerState();
-    const gaps = ESSENTIAL_TYPES.filter((type) => !warned.has(type) && typeof map[type] === 'string' && !this.#context.categoryIds.includes(map[type] as string));
+    const gaps = ESSENTIAL_TYPES.filter((type) => !warned.has(type) && typeof map[type] === 'string' && !this.#context.categoryIds.includes(map[type]));
     if (gaps.length === 0) return;
     for (const type of gaps) warned.add(type);
     this.#context.unmappedConsentTypes(gaps.map((type) => ({ type, category: map[type] as string })));

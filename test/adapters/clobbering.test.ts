@@ -87,7 +87,7 @@ describe('vendor globals clobbered by markup', () => {
     element.save({ marketing: true });
     expect(typeof globals.fbq).to.equal('function');
     expect(globals._fbq).to.equal(globals.fbq);
-    expect((globals.fbq as { queue: IArguments[] }).queue.map((args) => Array.from(args).slice(0, 2))).to.deep.equal([
+    expect((globals.fbq as { queue: IArguments[] }).queue.map((args): unknown[] => Array.from(args as ArrayLike<unknown>).slice(0, 2))).to.deep.equal([
       ['consent', 'grant'],
       ['init', '1234567890'],
       ['track', 'PageView'],

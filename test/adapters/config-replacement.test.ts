@@ -18,7 +18,7 @@ function ids(adapters: readonly ConsentAdapter[]): string[] {
 
 function fbqCalls(): unknown[][] {
   const fbq = globals.fbq as { queue?: IArguments[] } | undefined;
-  return (fbq?.queue ?? []).map((args) => Array.from(args).slice(0, 2));
+  return (fbq?.queue ?? []).map((args): unknown[] => Array.from(args as ArrayLike<unknown>).slice(0, 2));
 }
 
 describe('config replaced after ready', () => {

@@ -26,12 +26,17 @@ const GTAG_URL = 'https://www.googletagmanager.com/gtag/js';
 const ANALYTICS_COOKIES = ['_ga', /^_ga_/, '_gid', /^_gat/];
 const ADS_COOKIES = [/^_gcl_/];
 
-/** The cookies gtag.js sets on the site's registrable domain (https://support.google.com/analytics/answer/11397207). */
+/**
+ * The cookies gtag.js sets on the site's registrable domain (https://support.google.com/analytics/answer/11397207);
+ * `_gid`, which older tags and Universal Analytics properties still set, with its lifetime from the
+ * Open Cookie Database. Every cookie the adapter expires is declared, so visitors see it listed.
+ */
 function cookiesFor(category: string, adsCategory: string | boolean): AdapterCookie[] {
   const provider = 'Google Analytics';
   const cookies: AdapterCookie[] = [
     { name: '_ga', party: 'third', provider, category, purpose: 'Distinguishes visitors', lifetime: '2 years' },
     { pattern: '^_ga_', party: 'third', provider, category, purpose: 'Keeps the session state', lifetime: '2 years' },
+    { name: '_gid', party: 'third', provider, category, purpose: 'Distinguishes visitors for a day', lifetime: '24 hours' },
   ];
   if (typeof adsCategory === 'string') {
     cookies.push({ pattern: '^_gcl_', party: 'third', provider: 'Google Ads', category: adsCategory, purpose: 'Measures ad clicks and conversions when Google Ads is linked', lifetime: '90 days' });
@@ -92,7 +97,8 @@ export function googleAnalytics(options: GoogleAnalyticsOptions): ConsentAdapter
       });
       if (!checkOptions(options, rules, given)) return;
       context = given;
-      consentMode = new GoogleConsent(given, options);
+      // Whatever the category is called, it is the one Analytics' storage needs.
+      consentMode = new GoogleConsent(given, options, { category, own: ['analytics_storage'] });
       consentMode.begin(consent);
       apply(consent);
     },

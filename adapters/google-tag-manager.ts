@@ -7,7 +7,7 @@
  */
 
 import type { AdapterConsent, AdapterContext, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
-import { GoogleConsent, type GoogleConsentOptions, googleRules } from './shared/google-consent.js';
+import { GoogleConsent, type GoogleConsentOptions, googleRules, layerOf } from './shared/google-consent.js';
 import { checkOptions, isCategory, matches } from './shared/options.js';
 
 export interface GoogleTagManagerOptions extends GoogleConsentOptions {
@@ -29,7 +29,7 @@ export function googleTagManager(options: GoogleTagManagerOptions): ConsentAdapt
   function load(): void {
     loaded = true;
     const name = context!.dataLayerName;
-    const layer = (context!.window as unknown as Record<string, unknown[]>)[name]!;
+    const layer = layerOf(context!);
     // What Google's container snippet pushes before it inserts gtm.js.
     layer.push({ 'gtm.start': Date.now(), event: 'gtm.js' });
     void context!.loadScript(`${GTM_URL}?id=${options.containerId}${name === 'dataLayer' ? '' : `&l=${name}`}`);
@@ -46,7 +46,8 @@ export function googleTagManager(options: GoogleTagManagerOptions): ConsentAdapt
       const rules = googleRules({ containerId: [matches(/^GTM-[A-Z0-9]{4,12}$/), 'container-id', true], category: [isCategory, 'category'] });
       if (!checkOptions(options, rules, given)) return;
       context = given;
-      consentMode = new GoogleConsent(given, options);
+      // The container's category stands in for `analytics` when the site has none by that name.
+      consentMode = new GoogleConsent(given, options, { category, fallback: ['analytics_storage'] });
       consentMode.begin(consent);
       if (advanced || consent.categories[category] === true) load();
     },

@@ -7,6 +7,7 @@
  */
 
 import type { AdapterConsent, AdapterContext, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import { vendorGlobal } from './shared/globals.js';
 import { checkOptions, isBoolean, isCategory, type OptionRule } from './shared/options.js';
 
 export interface MetaPixelOptions {
@@ -32,9 +33,15 @@ const FBEVENTS_URL = 'https://connect.facebook.net/en_US/fbevents.js';
 const COOKIES = ['_fbp', '_fbc'];
 const PIXEL_ID = /^\d{5,20}$/;
 
-/** Meta's base code stub, written out (not copied) so no script text is evaluated. */
-function installStub(win: Record<string, unknown>): Fbq {
-  if (typeof win.fbq === 'function') return win.fbq as Fbq;
+/**
+ * Meta's base code stub, written out (not copied) so no script text is evaluated; the page's own
+ * `fbq` when it has one, or `null` when `window.fbq` holds something else.
+ */
+function installStub(win: Window & typeof globalThis): Fbq | null {
+  const existing = vendorGlobal(win, 'fbq');
+  if (typeof existing === 'function') return existing as Fbq;
+  if (existing !== undefined) return null;
+  const globals = win as unknown as Record<string, unknown>;
   const stub = function () {
     // eslint-disable-next-line prefer-rest-params
     if (stub.callMethod) stub.callMethod(...arguments);
@@ -45,8 +52,8 @@ function installStub(win: Record<string, unknown>): Fbq {
   stub.loaded = true;
   stub.version = '2.0';
   stub.queue = [];
-  win.fbq = stub;
-  win._fbq ??= stub;
+  globals.fbq = stub;
+  if (vendorGlobal(win, '_fbq') === undefined) globals._fbq = stub;
   return stub;
 }
 
@@ -55,13 +62,21 @@ export function metaPixel(options: MetaPixelOptions): ConsentAdapter {
   const pixelIds = typeof options.pixelId === 'string' ? [options.pixelId] : [...options.pixelId];
   let context: AdapterContext | null = null;
   let fbq: Fbq | null = null;
+  /** `window.fbq` held something else: reported once, and nothing is sent. */
+  let conflicted = false;
 
   function grant(): void {
     if (fbq) {
       fbq('consent', 'grant');
       return;
     }
-    fbq = installStub(context!.window as unknown as Record<string, unknown>);
+    if (conflicted) return;
+    fbq = installStub(context!.window);
+    if (!fbq) {
+      conflicted = true;
+      context!.conflict('fbq');
+      return;
+    }
     // Consent is global, not per pixel, so it comes once before every init.
     fbq('consent', 'grant');
     for (const id of pixelIds) fbq('init', id);

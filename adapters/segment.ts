@@ -11,6 +11,7 @@
  */
 
 import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import { hasMethods, vendorGlobal } from './shared/globals.js';
 import { checkOptions, isBoolean, isCategory, isObject, matches, type OptionRule } from './shared/options.js';
 
 export interface SegmentOptions {
@@ -59,9 +60,16 @@ const METHODS = [
 export const CONSENT_EVENT = 'Segment Consent Preference Updated';
 const STORAGE = [/^ajs_/];
 
-function installBuffer(win: Record<string, unknown>, cdnUrl: string, loadScript: (src: string) => void): AnalyticsBuffer {
-  const existing = win.analytics as AnalyticsBuffer | undefined;
-  if (existing && typeof existing === 'object') return existing;
+/** What the adapter calls on a snippet's buffer (or a live analytics.js) the page already has. */
+const USED_METHODS = ['load', 'addSourceMiddleware', 'track', 'reset', 'on'];
+
+/**
+ * The page's Segment snippet buffer, or a new one; `null` when `window.analytics` holds something
+ * that is not Segment's (an element with `id="analytics"` is not: it is shadowed).
+ */
+function installBuffer(win: Window & typeof globalThis, cdnUrl: string, loadScript: (src: string) => void): AnalyticsBuffer | null {
+  const existing = vendorGlobal(win, 'analytics');
+  if (existing !== undefined) return hasMethods(existing, USED_METHODS) ? (existing as AnalyticsBuffer) : null;
   const buffer = [] as unknown as AnalyticsBuffer;
   for (const method of METHODS) {
     buffer[method] = (...args: unknown[]) => {
@@ -75,7 +83,7 @@ function installBuffer(win: Record<string, unknown>, cdnUrl: string, loadScript:
     buffer._cdn = cdnUrl;
     loadScript(`${cdnUrl}/analytics.js/v1/${encodeURIComponent(writeKey)}/analytics.min.js`);
   };
-  win.analytics = buffer;
+  (win as unknown as Record<string, unknown>).analytics = buffer;
   return buffer;
 }
 
@@ -96,7 +104,8 @@ export function segment(options: SegmentOptions): ConsentAdapter {
 
   function live(): AnalyticsBuffer {
     // Once analytics.js has loaded, window.analytics is the live instance instead of the buffer.
-    return (context!.window as unknown as Record<string, AnalyticsBuffer>).analytics ?? buffer!;
+    const current = vendorGlobal(context!.window, 'analytics');
+    return hasMethods(current, ['reset', 'on']) ? (current as AnalyticsBuffer) : buffer!;
   }
 
   /** Loads Segment; a wrapper that did not arrive (offline) or threw is reported, never left unhandled. */
@@ -145,9 +154,13 @@ export function segment(options: SegmentOptions): ConsentAdapter {
     cookies: [cookie('ajs_anonymous_id', 'Identifies the visitor before sign-in'), cookie('ajs_user_id', 'Identifies the signed-in visitor')],
     start(given: AdapterContext, consent: AdapterConsent): void {
       if (!checkOptions(options, rules, given)) return;
+      buffer = installBuffer(given.window, cdnUrl, (src) => void given.loadScript(src));
+      if (!buffer) {
+        given.conflict('analytics');
+        return;
+      }
       context = given;
       current = consent;
-      buffer = installBuffer(given.window as unknown as Record<string, unknown>, cdnUrl, (src) => void given.loadScript(src));
       if (consent.categories[category] === true) start();
       else given.forget(STORAGE);
     },

@@ -4,12 +4,13 @@
  * advanced fraud signals are on only while their category is allowed. By default Stripe is
  * `necessary` (cookie policies list its cookies as strictly necessary) and fraud signals follow
  * it; a site may file Stripe elsewhere and name the category that turns fraud signals on. The
- * loaded `Stripe` object is handed to the page: `adapter.stripe`, and `instance` on
- * `consent-adapter-load`.
+ * loaded `Stripe` object is handed to the page: `adapter.stripe` is a promise of it (rejected
+ * when Stripe.js could not load), and `instance` on `consent-adapter-load` is the object itself.
  */
 
 import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
 import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import { vendorGlobal } from './shared/globals.js';
 import { checkOptions, isBoolean, isCategory, isObject, matches, type OptionRule } from './shared/options.js';
 
 export interface StripeOptions {
@@ -52,6 +53,17 @@ export function stripe(options: StripeOptions): StripeAdapter {
 
   /** Loads Stripe.js; whatever goes wrong ends as the adapter's error event, never as an unhandled rejection. */
   function load(consent: AdapterConsent): void {
+    const win = context!.window as unknown as Record<string, unknown>;
+    // @stripe/stripe-js takes any truthy window.Stripe for Stripe.js and calls it.
+    const existing = vendorGlobal(context!.window, 'Stripe');
+    if (existing !== undefined && typeof existing !== 'function') {
+      context!.conflict('Stripe');
+      settle.reject(new TypeError('window.Stripe is not Stripe.js'));
+      context = null;
+      return;
+    }
+    // An element with id="Stripe" is shadowed, so the loader inserts Stripe.js, which then sets it.
+    if (existing === undefined && win.Stripe !== undefined) win.Stripe = undefined;
     loadedWithSignals = signalsAllowed(consent);
     loadStripeJs(loadedWithSignals).catch((error: unknown) => {
       // The loader chunk did not arrive, or Stripe's loader threw (setLoadParameters after another load).

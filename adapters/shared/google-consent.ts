@@ -6,7 +6,8 @@
  */
 
 import type { AdapterConsent, AdapterContext } from '../../src/core/adapter.js';
-import { CONSENT_MODE_TYPES, consentModeMap, type ConsentModeMap, type ConsentModeState, consentModeState, type ConsentModeType } from '../../src/core/consent-mode.js';
+import { CONSENT_MODE_TYPES, DEFAULT_CONSENT_MODE_MAP, type ConsentModeMap, type ConsentModeState, consentModeState, type ConsentModeType } from '../../src/core/consent-mode.js';
+import { vendorGlobal } from './globals.js';
 import { isBoolean, isObject, type OptionRule } from './options.js';
 
 export type Gtag = (...args: unknown[]) => void;
@@ -44,18 +45,48 @@ export const GOOGLE_CONSENT_RULES: Readonly<Record<keyof GoogleConsentOptions, O
   adsDataRedaction: [isBoolean, 'boolean'],
 };
 
+/**
+ * How an adapter decides a type's category, weakest first: its own category stands in for a
+ * default category the config lacks (Tag Manager's for `analytics_storage`); its own category is
+ * what the type is about (Analytics' for `analytics_storage`); the site named it in `consentTypes`.
+ */
+const FALLBACK = 1;
+const OWN = 2;
+const EXPLICIT = 3;
+
+/**
+ * The types that decide whether Google's products measure or advertise at all: when their category
+ * is missing from the config, Google is told "denied" whatever the visitor allows, so it is said.
+ */
+const ESSENTIAL_TYPES: readonly ConsentModeType[] = ['analytics_storage', 'ad_storage', 'ad_user_data', 'ad_personalization'];
+
+/** Which categories the Google adapters' own categories make decide which types. */
+export interface ConsentModeHints {
+  /** The adapter's category. */
+  readonly category: string;
+  /** Types this category decides (Analytics: `analytics_storage`). */
+  readonly own?: readonly ConsentModeType[];
+  /** Types it decides only when their default category is not configured (Tag Manager: `analytics_storage`). */
+  readonly fallback?: readonly ConsentModeType[];
+}
+
 interface LayerState {
   /** Whether a Google adapter pushed the default (rather than consent-defaults.js or the site). */
   ownDefault: boolean;
   /** The consent objects already pushed as `update`, with the state pushed for each. */
   readonly updated: WeakMap<AdapterConsent, string>;
+  /** Every Google adapter on this data layer states one map: the strongest claim on each type wins. */
+  readonly claims: Map<ConsentModeType, { readonly strength: number; readonly source: string | boolean }>;
+  /** The types already warned about. */
+  readonly warned: Set<ConsentModeType>;
 }
 
 const layers = new WeakMap<unknown[], LayerState>();
 
-function layerOf(context: AdapterContext): unknown[] {
+/** The page's data layer, created when missing (or when markup clobbered its name), as Google's snippets do. */
+export function layerOf(context: AdapterContext): unknown[] {
   const globals = context.window as unknown as Record<string, unknown>;
-  const existing = globals[context.dataLayerName];
+  const existing = vendorGlobal(context.window, context.dataLayerName);
   if (Array.isArray(existing)) return existing;
   const created: unknown[] = [];
   globals[context.dataLayerName] = created;
@@ -82,36 +113,65 @@ export function gtagFor(context: AdapterContext): Gtag {
     layer.push(arguments);
   };
   const globals = context.window as unknown as Record<string, unknown>;
-  if (context.dataLayerName === 'dataLayer' && typeof globals.gtag !== 'function') globals.gtag = gtag;
+  if (context.dataLayerName === 'dataLayer' && typeof vendorGlobal(context.window, 'gtag') !== 'function') globals.gtag = gtag;
   return gtag;
 }
 
 /** Consent Mode for one adapter: `begin` on start, `tell` on each change. */
 export class GoogleConsent {
-  readonly map: ConsentModeMap;
   readonly #context: AdapterContext;
   readonly #options: GoogleConsentOptions;
   readonly #gtag: Gtag;
   readonly #layer: unknown[];
 
-  constructor(context: AdapterContext, options: GoogleConsentOptions) {
+  constructor(context: AdapterContext, options: GoogleConsentOptions, hints?: ConsentModeHints) {
     this.#context = context;
     this.#options = options;
-    this.map = consentModeMap(options.consentTypes);
     this.#gtag = gtagFor(context);
     this.#layer = layerOf(context);
+    const { claims } = this.#layerState();
+    const claim = (type: ConsentModeType, strength: number, source: string | boolean): void => {
+      if ((claims.get(type)?.strength ?? 0) < strength) claims.set(type, { strength, source });
+    };
+    for (const type of hints?.fallback ?? []) {
+      const standard = DEFAULT_CONSENT_MODE_MAP[type];
+      if (typeof standard === 'string' && !context.categoryIds.includes(standard)) claim(type, FALLBACK, hints!.category);
+    }
+    for (const type of hints?.own ?? []) claim(type, OWN, hints!.category);
+    for (const [type, source] of Object.entries(options.consentTypes ?? {})) claim(type as ConsentModeType, EXPLICIT, source);
+  }
+
+  /**
+   * Which category grants each type on this data layer: the default map, unless an adapter's
+   * category or the site's `consentTypes` says otherwise. A renamed category (`performance` for
+   * Analytics) so still grants `analytics_storage` once the visitor allows it.
+   */
+  get map(): ConsentModeMap {
+    const map: Record<string, string | boolean> = { ...DEFAULT_CONSENT_MODE_MAP };
+    for (const [type, { source }] of this.#layerState().claims) map[type] = source;
+    return Object.freeze(map);
   }
 
   #layerState(): LayerState {
-    const state = layers.get(this.#layer) ?? { ownDefault: false, updated: new WeakMap() };
+    const state = layers.get(this.#layer) ?? { ownDefault: false, updated: new WeakMap(), claims: new Map(), warned: new Set() };
     layers.set(this.#layer, state);
     return state;
+  }
+
+  /** Warns once per type when an essential type follows a category the config does not have. */
+  #warnAboutGaps(map: ConsentModeMap): void {
+    const { warned } = this.#layerState();
+    const gaps = ESSENTIAL_TYPES.filter((type) => !warned.has(type) && typeof map[type] === 'string' && !this.#context.categoryIds.includes(map[type]));
+    if (gaps.length === 0) return;
+    for (const type of gaps) warned.add(type);
+    this.#context.unmappedConsentTypes(gaps.map((type) => ({ type, category: map[type] as string })));
   }
 
   get gtag(): Gtag {
     return this.#gtag;
   }
 
+  /** The seven types for `consent`, through this data layer's map. */
   state(consent: AdapterConsent): ConsentModeState {
     return consentModeState(consent.categories, this.map);
   }
@@ -122,6 +182,7 @@ export class GoogleConsent {
    * opt-out default that grants more, or a default someone else pushed.
    */
   begin(consent: AdapterConsent): void {
+    this.#warnAboutGaps(this.map);
     const required = Object.fromEntries(this.#context.requiredCategoryIds.map((id) => [id, true]));
     const denied = consentModeState(required, this.map);
     const layerState = this.#layerState();

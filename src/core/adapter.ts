@@ -101,6 +101,17 @@ export interface AdapterContext {
   forget(names: readonly (string | RegExp)[]): void;
   /** Reports invalid options (one console error, one `consent-adapter-error` with reason `options`). */
   invalid(problems: readonly AdapterOptionProblem[]): void;
+  /**
+   * Reports that the vendor's global `window[name]` holds something that is not the vendor's
+   * (one console error, one `consent-adapter-error` with reason `exception`); the adapter then
+   * does nothing rather than call into it.
+   */
+  conflict(name: string): void;
+  /**
+   * Warns that these Consent Mode types follow categories the config does not have, so Google is
+   * told they are denied whatever the visitor allows (one console warning).
+   */
+  unmappedConsentTypes(gaps: readonly { readonly type: string; readonly category: string }[]): void;
 }
 
 /** What an adapter returns from `update`. */

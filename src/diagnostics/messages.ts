@@ -136,6 +136,12 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
       return `the "${diagnostic.id}" adapter does nothing, its options are invalid:\n${diagnostic.problems.map(describeOptionProblem).join('\n')}`;
     case 'adapter-threw':
       return `the "${diagnostic.id}" adapter failed; the element and the other adapters go on (${errorText(diagnostic.error)})`;
+    case 'adapter-global':
+      return `the "${diagnostic.id}" adapter does nothing: window.${diagnostic.name} holds something that is not the vendor's (another script's value of that name), and calling into it is not safe`;
+    case 'consent-mode-unmapped': {
+      const categories = [...new Set(diagnostic.gaps.map((gap) => `"${gap.category}"`))].join(', ');
+      return `Consent Mode: ${diagnostic.gaps.map((gap) => gap.type).join(', ')} follow ${categories}, which this config does not have, so Google is told they are denied whatever the visitor allows; name the right category in the "${diagnostic.id}" adapter's consentTypes, for instance { "ad_storage": "advertising" }`;
+    }
     case 'language-failed':
       return `the "${diagnostic.language}" texts could not be loaded, so the UI stays in the language it has (${errorText(diagnostic.error)})`;
     case 'localize-configured-by-page':

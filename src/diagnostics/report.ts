@@ -24,6 +24,8 @@ export type Diagnostic =
   | { readonly code: 'adapter-unknown'; readonly id: string; readonly known: readonly string[] }
   | { readonly code: 'adapter-options'; readonly id: string; readonly problems: readonly AdapterOptionProblem[] }
   | { readonly code: 'adapter-threw'; readonly id: string; readonly error: unknown }
+  | { readonly code: 'adapter-global'; readonly id: string; readonly name: string }
+  | { readonly code: 'consent-mode-unmapped'; readonly id: string; readonly gaps: readonly { readonly type: string; readonly category: string }[] }
   | { readonly code: 'language-failed'; readonly language: string; readonly error: unknown }
   | { readonly code: 'localize-configured-by-page' }
   | { readonly code: 'ui-load-failed'; readonly error: unknown }

@@ -2,8 +2,8 @@
  * Runs the vendor adapters: the ones named in the JSON config (each loaded on demand from its own
  * chunk) and the ones given from code. It hands each adapter an `AdapterContext`, applies the
  * state on start and every change in order, announces vendor script loads and failures as
- * events, pushes the tag manager event, and expires the cookies a site declared for a category
- * when that category is withdrawn. This module is itself loaded lazily by the element, so pages
+ * events, and pushes the tag manager event. (The element itself expires the cookies a site
+ * declared for a withdrawn category, so that works without adapters.) This module is itself loaded lazily by the element, so pages
  * without adapters never download it.
  */
 
@@ -51,15 +51,24 @@ export interface AdapterHost extends HTMLElement {
   adapters: readonly ConsentAdapter[];
 }
 
+/** An adapter the config names: its options as given (to notice a change), and the adapter once loaded. */
+interface NamedAdapter {
+  readonly options: string;
+  adapter: ConsentAdapter | null;
+}
+
 export class AdapterRunner {
   readonly #host: AdapterHost;
-  readonly #config: ConsentConfig;
+  /** The config whose adapters are in place (or loading). */
+  #config: ConsentConfig;
+  /** The adapters that config names, by id. */
+  readonly #named = new Map<string, NamedAdapter>();
+  /** A vendor script of an adapter retired by a config change had run: the next change recommends a reload. */
+  #retiredRan = false;
   readonly #win: Window & typeof globalThis;
   readonly #started = new Set<ConsentAdapter>();
   readonly #scripts = new Map<string, Promise<unknown>>();
   #dataLayer: Required<DataLayerConfig> | null = null;
-  /** Whether the runner states Consent Mode itself: no Google adapter is configured to. */
-  #statesConsentMode = false;
   /** The state every adapter has seen last. */
   #current: AdapterConsent;
   /** The state applied on load, then the changes announced since; shared with the element until `start` takes it. */
@@ -81,28 +90,31 @@ export class AdapterRunner {
   /**
    * The first call loads the adapters the config names, appends them to the element's `adapters`
    * and starts every adapter with the state applied on load, then applies the changes since.
-   * Later calls start adapters added to `adapters` with the current state.
+   * Later calls start adapters added to `adapters` with the current state, and follow a
+   * replaced config (see `#reconfigure`).
    */
   async start(): Promise<void> {
     if (this.#running) {
+      if (this.#host.effectiveConfig !== this.#config) this.#reconfigure(this.#host.effectiveConfig);
       for (const adapter of this.#host.adapters) this.#startAdapter(adapter);
       return;
     }
     if (this.#loading) return;
     this.#loading = true;
-    const named = Object.entries(this.#config.adapters ?? {});
-    const loaded = await Promise.all(named.map(([id, options]) => this.#importAdapter(id, options)));
+    let loaded: (ConsentAdapter | null)[];
+    // A config replaced while its adapters loaded: what it no longer names is never started.
+    do {
+      this.#config = this.#host.effectiveConfig;
+      const named = Object.entries(this.#config.adapters ?? {});
+      loaded = await Promise.all(named.map(([id, options]) => this.#importAdapter(id, options)));
+      this.#named.clear();
+      named.forEach(([id, options], index) => this.#named.set(id, { options: JSON.stringify(options), adapter: loaded[index]! }));
+    } while (this.#config !== this.#host.effectiveConfig);
     const fromConfig = loaded.filter((adapter): adapter is ConsentAdapter => adapter !== null);
     if (fromConfig.length > 0) this.#host.adapters = [...this.#host.adapters, ...fromConfig];
-    const usesGoogle = named.some(([id]) => GOOGLE_ADAPTERS.has(id));
-    this.#statesConsentMode = !usesGoogle;
-    const dataLayer = this.#config.dataLayer;
-    if (dataLayer !== false && (dataLayer || usesGoogle || Array.isArray((this.#win as unknown as Record<string, unknown>)[DEFAULT_DATA_LAYER.name]))) {
-      this.#dataLayer = { ...DEFAULT_DATA_LAYER, ...dataLayer };
-    }
+    this.#dataLayer = this.#dataLayerFor(this.#config);
     this.#running = true;
     const initial = this.#current;
-    this.#forgetDeclared(initial);
     for (const adapter of this.#host.adapters) this.#startAdapter(adapter);
     this.#pushDataLayer(initial);
     for (const change of this.#queue.splice(0).slice(1) as ConsentChange[]) this.update(change);
@@ -117,8 +129,8 @@ export class AdapterRunner {
     const consent = consentFrom(change, change.changed, change.source);
     this.#current = consent;
     this.#told = [];
-    let reloadRecommended = false;
-    this.#forgetDeclared(consent);
+    let reloadRecommended = this.#retiredRan;
+    this.#retiredRan = false;
     for (const adapter of this.#host.adapters) {
       if (!this.#started.has(adapter)) {
         this.#startAdapter(adapter);
@@ -142,6 +154,58 @@ export class AdapterRunner {
   /** For `reload-on-revoke`: reloads the page once the vendors were told. */
   reloadWhenTold(): void {
     void this.told().then(() => this.#win.location.reload());
+  }
+
+  /** Where the tag manager event goes for `config`, or `null` when the page has no data layer to tell. */
+  #dataLayerFor(config: ConsentConfig): Required<DataLayerConfig> | null {
+    const usesGoogle = Object.keys(config.adapters ?? {}).some((id) => GOOGLE_ADAPTERS.has(id));
+    const dataLayer = config.dataLayer;
+    const pageHasOne = Object.hasOwn(this.#win, DEFAULT_DATA_LAYER.name) && Array.isArray((this.#win as unknown as Record<string, unknown>)[DEFAULT_DATA_LAYER.name]);
+    return dataLayer !== false && (dataLayer || usesGoogle || pageHasOne) ? { ...DEFAULT_DATA_LAYER, ...dataLayer } : null;
+  }
+
+  /**
+   * Follows a replaced config. An adapter it no longer names, or names with other options, is
+   * retired: removed from `adapters`, so it never hears of a grant again, and told once that every
+   * optional category is withdrawn, so a vendor script that already ran stops what it can and its
+   * cookies are expired (its script cannot be unloaded: the next change event recommends a
+   * reload). Adapters it names anew (or with new options) load and start with the current state.
+   * Adapters given from code stay. The data layer event follows the new config from the next change.
+   */
+  #reconfigure(config: ConsentConfig): void {
+    const previous = this.#config;
+    this.#config = config;
+    this.#dataLayer = this.#dataLayerFor(config);
+    const wanted = Object.entries(config.adapters ?? {});
+    const retired: ConsentAdapter[] = [];
+    for (const [id, named] of this.#named) {
+      if (wanted.some(([wantedId, options]) => wantedId === id && JSON.stringify(options) === named.options)) continue;
+      this.#named.delete(id);
+      if (named.adapter) retired.push(named.adapter);
+    }
+    if (retired.length > 0) {
+      this.#host.adapters = this.#host.adapters.filter((adapter) => !retired.includes(adapter));
+      const categories = Object.fromEntries(previous.categories.map(({ id, required }) => [id, required]));
+      const withdrawn = previous.categories.filter(({ id, required }) => !required && this.#current.categories[id]).map(({ id }) => id);
+      const final = consentFrom({ categories, decided: this.#current.decided, record: null, gpc: false }, withdrawn, 'api');
+      for (const adapter of retired) {
+        if (!this.#started.has(adapter)) continue;
+        const result = this.#guard(adapter, () => adapter.update?.(final));
+        this.#retiredRan ||= result?.reloadRecommended === true;
+      }
+    }
+    for (const [id, options] of wanted) {
+      if (this.#named.has(id)) continue;
+      const named: NamedAdapter = { options: JSON.stringify(options), adapter: null };
+      this.#named.set(id, named);
+      void this.#importAdapter(id, options).then((adapter) => {
+        // Replaced again while it loaded: the newer config decides.
+        if (!adapter || this.#named.get(id) !== named) return;
+        named.adapter = adapter;
+        this.#host.adapters = [...this.#host.adapters, adapter];
+        this.#startAdapter(adapter);
+      });
+    }
   }
 
   #startAdapter(adapter: ConsentAdapter): void {
@@ -179,7 +243,6 @@ export class AdapterRunner {
 
   #contextFor(adapter: ConsentAdapter): AdapterContext {
     const { id } = adapter;
-    const categories = this.#config.categories;
     const track = <T>(src: string, loading: Promise<T>): Promise<boolean> =>
       loading.then(
         (instance) => {
@@ -194,10 +257,18 @@ export class AdapterRunner {
           return false;
         },
       );
+    // Read when used: a replaced config's categories are what every adapter checks against.
+    const categories = (): ConsentConfig['categories'] => this.#config.categories;
     return {
       window: this.#win,
-      categoryIds: categories.map((category) => category.id),
-      requiredCategoryIds: categories.filter((category) => category.required).map((category) => category.id),
+      get categoryIds() {
+        return categories().map((category) => category.id);
+      },
+      get requiredCategoryIds() {
+        return categories()
+          .filter((category) => category.required)
+          .map((category) => category.id);
+      },
       dataLayerName: this.#dataLayer?.name ?? DEFAULT_DATA_LAYER.name,
       loadScript: (src) => {
         // One script per URL and page, whichever adapter asks; each asking adapter hears the outcome.
@@ -210,7 +281,12 @@ export class AdapterRunner {
       },
       track: (src, loading) => void track(src, loading),
       fail: (reason, src) => this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, ...(src === undefined ? {} : { src }) })),
-      forget: (names) => forgetVendorData(names, this.#win),
+      forget: (names) => forgetVendorData(names, this.#win, this.#config.storage.cookieName),
+      conflict: (name) => {
+        report('error', { code: 'adapter-global', id, name });
+        this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'exception' }));
+      },
+      unmappedConsentTypes: (gaps) => report('warn', { code: 'consent-mode-unmapped', id, gaps }),
       invalid: (problems) => {
         report('error', { code: 'adapter-options', id, problems });
         this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'options' }));
@@ -218,24 +294,11 @@ export class AdapterRunner {
     };
   }
 
-  /** Expires the first-party cookies the site declared for each denied category, once the visitor decided. */
-  #forgetDeclared(consent: AdapterConsent): void {
-    if (!consent.decided) return;
-    const names: (string | RegExp)[] = [];
-    for (const category of this.#config.categories) {
-      if (consent.categories[category.id] || (consent.source !== 'stored' && !consent.changed.includes(category.id))) continue;
-      // Whatever a declaration's party, only cookies on this site's domains are visible to remove.
-      for (const cookie of category.cookies) {
-        if (cookie.name) names.push(cookie.name);
-        else if (cookie.pattern) names.push(new RegExp(cookie.pattern));
-      }
-    }
-    if (names.length > 0) forgetVendorData(names, this.#win);
-  }
-
   #pushDataLayer(consent: AdapterConsent): void {
     // Consent Mode first, so that tags triggered by the event see the new state.
-    if (this.#statesConsentMode) stateConsentMode(this.#win, consent.categories, this.#dataLayer?.name);
+    // Without a Google adapter to state it, the runner states Consent Mode itself.
+    const usesGoogle = Object.keys(this.#config.adapters ?? {}).some((id) => GOOGLE_ADAPTERS.has(id));
+    if (!usesGoogle) stateConsentMode(this.#win, consent.categories, this.#dataLayer?.name);
     if (this.#dataLayer) pushConsentEvent(this.#win, this.#dataLayer, consent.categories, consent.source);
   }
 }

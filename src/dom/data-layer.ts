@@ -15,10 +15,14 @@ import type { ConsentCategories } from '../core/store.js';
 
 export const DEFAULT_DATA_LAYER: Required<DataLayerConfig> = Object.freeze({ name: 'dataLayer', event: 'consent_update' });
 
-/** The page's data layer, created when missing, as Google's snippets do. */
+/**
+ * The page's data layer, created when missing, as Google's snippets do. Only the window's own
+ * property counts: an element with `id="dataLayer"` (a named property of the window's prototype
+ * chain) is shadowed, not pushed to.
+ */
 export function dataLayerOf(win: Window, name: string): unknown[] {
   const globals = win as unknown as Record<string, unknown>;
-  const existing = globals[name];
+  const existing = Object.hasOwn(win, name) ? globals[name] : undefined;
   if (Array.isArray(existing)) return existing;
   const created: unknown[] = [];
   globals[name] = created;

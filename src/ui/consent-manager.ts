@@ -421,6 +421,7 @@ export class ConsentManagerElement extends ReactiveElement {
     this.#sync = new TabSync(config.storage.cookieName, () => this.#applyRemoteChange(), win);
     this.#sync.start();
     this.#startAdapters();
+    if (state.decided) this.#forgetDeclared(state.categories);
     this.#updateLanguage();
     this.requestUpdate();
     // The change event for a GPC override follows the ready event, after listeners have the initial state.
@@ -573,7 +574,7 @@ export class ConsentManagerElement extends ReactiveElement {
   #startAdapters(): void {
     void this.#runner?.start();
     const config = this.effectiveConfig;
-    if (this.#runnerQueue || !(config.adapters || config.dataLayer || this.adapters.length || this.reloadOnRevoke || 'dataLayer' in window || CONSENT_DEFAULTS_KEY in window)) return;
+    if (this.#runnerQueue || !(config.adapters || config.dataLayer || this.adapters.length || this.reloadOnRevoke || Object.hasOwn(window, 'dataLayer') || Object.hasOwn(window, CONSENT_DEFAULTS_KEY))) return;
     const state = this.#store!.state;
     const queue = (this.#runnerQueue = [{ ...state, categories: this.#granted(state.categories) }]);
     void import('../dom/adapter-runner.js').then(({ AdapterRunner }) => (this.#runner = new AdapterRunner(this, queue)).start());
@@ -590,6 +591,7 @@ export class ConsentManagerElement extends ReactiveElement {
     else this.#runnerQueue?.push(change);
     reloadRecommended ||= change.changed.some((id) => !change.categories[id] && gate?.hasRun(id) === true);
     gate?.update(change.categories);
+    this.#forgetDeclared(change.categories);
     if (broadcast) this.#sync?.announce();
     this.requestUpdate();
     this.dispatchEvent(
@@ -604,6 +606,15 @@ export class ConsentManagerElement extends ReactiveElement {
       }),
     );
     if (reloadRecommended && this.reloadOnRevoke) this.#runner?.reloadWhenTold();
+  }
+
+  /**
+   * Expires the cookies the site declared for denied categories. Its own small chunk, fetched only
+   * when there are some; what is denied is read again once it arrived, in case the choice changed.
+   */
+  #forgetDeclared(categories: ConsentCategories): void {
+    if (!this.effectiveConfig.categories.some(({ id, cookies }) => cookies.length > 0 && !categories[id])) return;
+    import('../dom/cookies.js').then((cookies) => cookies.forgetDeclared(this.effectiveConfig, this.consent, this.ownerDocument.defaultView ?? window), loadFailed);
   }
 
   #warnAboutStorage(kind: StorageKind | null): void {

@@ -85,7 +85,7 @@ function update(host: HTMLElement, manager: ConsentManagerElement): void {
                     : msg('Your choice: not allowed', { id: 'cm.table.denied' })}
               </p>
               ${description ? html`<p>${description}</p>` : nothing}
-              ${renderCookieTable(declaredCookies(config, manager.adapters, category.id), language, config, label)}
+              ${renderCookieTable(declaredCookies(config, manager.adapters, category.id, language), language, config, label)}
             </div>
           `;
         })}

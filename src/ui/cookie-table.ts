@@ -9,9 +9,59 @@ import type { ConsentAdapter } from '../core/adapter.js';
 import type { CookieDeclaration, ConsentConfig } from '../core/config.js';
 import { anyTextFor } from '../core/localized-text.js';
 
-/** The cookies declared for `category`: the config's own, then those of the adapters in use. */
-export function declaredCookies(config: ConsentConfig, adapters: readonly ConsentAdapter[], category: string): CookieDeclaration[] {
-  return [...(config.categories.find(({ id }) => id === category)?.cookies ?? []), ...adapters.flatMap((adapter) => adapter.cookies.filter((cookie) => cookie.category === category))];
+/** What identifies a declaration: its exact name, or its pattern. */
+function cookieKey(cookie: CookieDeclaration): string {
+  return cookie.name !== undefined ? `name:${cookie.name}` : `pattern:${cookie.pattern ?? ''}`;
+}
+
+/** `first`'s fields, with the gaps filled from `second`. */
+function fillGaps(first: CookieDeclaration, second: CookieDeclaration): CookieDeclaration {
+  const merged: Record<string, unknown> = {};
+  for (const field of ['name', 'pattern', 'domain', 'party', 'provider', 'purpose', 'lifetime'] as const) {
+    const value = first[field] ?? second[field];
+    if (value !== undefined) merged[field] = value;
+  }
+  return merged as unknown as CookieDeclaration;
+}
+
+/** The element's own cookie (and its localStorage key, the same name), listed in the first required category. */
+function ownCookie(config: ConsentConfig, language: string): CookieDeclaration {
+  let lifetime: string;
+  try {
+    lifetime = new Intl.NumberFormat(language, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(config.storage.expiresDays);
+  } catch {
+    lifetime = `${config.storage.expiresDays} days`;
+  }
+  return {
+    name: config.storage.cookieName,
+    party: 'first',
+    purpose: msg('Remembers your cookie choices. Where cookies are blocked, they are kept in this browser’s local storage instead.', {
+      id: 'cm.cookies.own-purpose',
+      desc: "Purpose of the consent manager's own cookie, which stores the visitor's choice.",
+    }),
+    lifetime,
+    ...(config.storage.domain ? { domain: config.storage.domain } : {}),
+  };
+}
+
+/**
+ * The cookies declared for `category`: the config's own, then those of the adapters in use, each
+ * once. A cookie both declare (same name or pattern, same category) is one row in the site's
+ * words, with the gaps filled from the adapter's. The first required category also lists the
+ * element's own cookie, in the site's words if it declared it.
+ */
+export function declaredCookies(config: ConsentConfig, adapters: readonly ConsentAdapter[], category: string, language = config.language): CookieDeclaration[] {
+  const rows = new Map<string, CookieDeclaration>();
+  const add = (cookie: CookieDeclaration): void => {
+    const key = cookieKey(cookie);
+    const earlier = rows.get(key);
+    rows.set(key, earlier ? fillGaps(earlier, cookie) : cookie);
+  };
+  for (const cookie of config.categories.find(({ id }) => id === category)?.cookies ?? []) add(cookie);
+  for (const adapter of adapters) for (const cookie of adapter.cookies) if (cookie.category === category) add(cookie);
+  const typedByHand = config.categories.some(({ cookies }) => cookies.some(({ name }) => name === config.storage.cookieName));
+  if (!typedByHand && config.categories.find(({ required }) => required)?.id === category) add(ownCookie(config, language));
+  return [...rows.values()];
 }
 
 /** `^_ga_` reads as `_ga_…`; a pattern that is not a plain prefix is shown as written. */

@@ -134,7 +134,7 @@ export function renderPreferences(host: ConsentManagerElement, language: string,
               ${description ? html`<p class="description" id="description-${id}">${description}</p>` : nothing}
               <details>
                 <summary>${msg('Cookies in this category', { id: 'cm.cookies.summary' })}</summary>
-                ${renderCookieTable(declaredCookies(config, host.adapters, id), language, config, label)}
+                ${renderCookieTable(declaredCookies(config, host.adapters, id, language), language, config, label)}
               </details>
             </li>
           `;

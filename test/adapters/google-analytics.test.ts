@@ -107,8 +107,22 @@ describe('google-analytics adapter', () => {
     expect(googleAnalytics({ measurementId: 'G-TEST1234' }).cookies.map(({ name, pattern, category, lifetime }) => ({ name, pattern, category, lifetime }))).to.deep.equal([
       { name: '_ga', pattern: undefined, category: 'analytics', lifetime: '2 years' },
       { name: undefined, pattern: '^_ga_', category: 'analytics', lifetime: '2 years' },
+      { name: '_gid', pattern: undefined, category: 'analytics', lifetime: '24 hours' },
       { name: undefined, pattern: '^_gcl_', category: 'marketing', lifetime: '90 days' },
     ]);
+  });
+
+  it('declares every identifying cookie it expires on withdrawal, so visitors see each listed', async () => {
+    const adapter = googleAnalytics({ measurementId: 'G-TEST1234' });
+    const { element } = await mountWithAdapters({ categories: CATEGORIES }, [adapter]);
+    element.acceptAll();
+    const set = ['_ga', '_ga_TEST1234', '_gid', '_gcl_au'];
+    for (const name of set) document.cookie = `${name}=1; Path=/`;
+    element.rejectAll();
+    const expired = set.filter((name) => !document.cookie.split('; ').some((cookie) => cookie.startsWith(`${name}=`)));
+    expect(expired).to.deep.equal(set);
+    const declared = (name: string): boolean => adapter.cookies.some((cookie) => cookie.name === name || (cookie.pattern !== undefined && new RegExp(cookie.pattern).test(name)));
+    expect(expired.filter((name) => !declared(name))).to.deep.equal([]);
   });
 });
 

@@ -225,7 +225,11 @@ describe('the preferences dialog', () => {
     await openPreferences(element);
     const [necessary, analytics, marketing] = parts(element, 'category');
     const rows = (category: HTMLElement): string[][] => [...category.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent.trim()));
-    expect(rows(necessary!)).to.deep.equal([['session', 'This site', 'First party', 'Keeps you signed in', 'session']]);
+    expect(rows(necessary!)).to.deep.equal([
+      ['session', 'This site', 'First party', 'Keeps you signed in', 'session'],
+      // The element's own cookie, listed without the site typing it.
+      ['consent', 'This site', 'First party', 'Remembers your cookie choices. Where cookies are blocked, they are kept in this browser’s local storage instead.', '182 days'],
+    ]);
     expect(rows(analytics!)).to.deep.equal([['_ga…', 'Google Analytics', 'Third party', 'Counts visits', '2 years']]);
     expect(rows(marketing!)).to.deep.equal([['_fbp', 'Meta', 'Third party', 'Ad measurement', '3 months']]);
     expect([...analytics!.querySelectorAll('thead th')].map((cell) => cell.textContent.trim())).to.deep.equal(['Name', 'Provider', 'Type', 'Purpose', 'Lifetime']);

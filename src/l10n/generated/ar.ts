@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `مدة الصلاحية`,
 'cm.cookies.name': `الاسم`,
 'cm.cookies.none': `لا توجد ملفات تعريف ارتباط مدرجة لهذه الفئة.`,
+'cm.cookies.own-purpose': `يحفظ اختياراتك بشأن ملفات تعريف الارتباط. إذا كانت ملفات تعريف الارتباط محظورة، تُحفظ في التخزين المحلي لهذا المتصفح بدلًا منها.`,
 'cm.cookies.party': `النوع`,
 'cm.cookies.provider': `المزوّد`,
 'cm.cookies.purpose': `الغرض`,

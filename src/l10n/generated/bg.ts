@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Срок на съхранение`,
 'cm.cookies.name': `Име`,
 'cm.cookies.none': `За тази категория не са посочени бисквитки.`,
+'cm.cookies.own-purpose': `Запомня избора ви за бисквитките. Ако бисквитките са блокирани, изборът се пази в локалното хранилище на този браузър.`,
 'cm.cookies.party': `Вид`,
 'cm.cookies.provider': `Доставчик`,
 'cm.cookies.purpose': `Цел`,

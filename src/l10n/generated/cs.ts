@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Doba platnosti`,
 'cm.cookies.name': `Název`,
 'cm.cookies.none': `Pro tuto kategorii nejsou uvedeny žádné soubory cookie.`,
+'cm.cookies.own-purpose': `Pamatuje si vaši volbu souborů cookie. Pokud jsou soubory cookie blokovány, uloží se místo toho do místního úložiště tohoto prohlížeče.`,
 'cm.cookies.party': `Typ`,
 'cm.cookies.provider': `Poskytovatel`,
 'cm.cookies.purpose': `Účel`,

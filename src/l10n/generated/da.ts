@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Levetid`,
 'cm.cookies.name': `Navn`,
 'cm.cookies.none': `Der er ikke angivet cookies for denne kategori.`,
+'cm.cookies.own-purpose': `Husker dine valg om cookies. Hvis cookies er blokeret, gemmes valgene i stedet i denne browsers lokale lager.`,
 'cm.cookies.party': `Part`,
 'cm.cookies.provider': `Udbyder`,
 'cm.cookies.purpose': `Formål`,

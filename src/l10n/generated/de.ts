@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Speicherdauer`,
 'cm.cookies.name': `Name`,
 'cm.cookies.none': `Für diese Kategorie sind keine Cookies aufgeführt.`,
+'cm.cookies.own-purpose': `Speichert Ihre Cookie-Auswahl. Sind Cookies blockiert, wird sie stattdessen im lokalen Speicher dieses Browsers abgelegt.`,
 'cm.cookies.party': `Art`,
 'cm.cookies.provider': `Anbieter`,
 'cm.cookies.purpose': `Zweck`,

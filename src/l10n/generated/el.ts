@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Διάρκεια`,
 'cm.cookies.name': `Όνομα`,
 'cm.cookies.none': `Δεν αναφέρονται cookies για αυτή την κατηγορία.`,
+'cm.cookies.own-purpose': `Θυμάται τις επιλογές σας για τα cookies. Αν τα cookies είναι αποκλεισμένα, αποθηκεύονται στον τοπικό χώρο αποθήκευσης αυτού του προγράμματος περιήγησης.`,
 'cm.cookies.party': `Τύπος`,
 'cm.cookies.provider': `Πάροχος`,
 'cm.cookies.purpose': `Σκοπός`,

@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Duración`,
 'cm.cookies.name': `Nombre`,
 'cm.cookies.none': `No hay cookies indicadas para esta categoría.`,
+'cm.cookies.own-purpose': `Recuerda tus preferencias de cookies. Si las cookies están bloqueadas, se guardan en el almacenamiento local de este navegador.`,
 'cm.cookies.party': `Tipo`,
 'cm.cookies.provider': `Proveedor`,
 'cm.cookies.purpose': `Finalidad`,

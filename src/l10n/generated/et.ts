@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Kehtivusaeg`,
 'cm.cookies.name': `Nimi`,
 'cm.cookies.none': `Selle kategooria kohta pole küpsiseid loetletud.`,
+'cm.cookies.own-purpose': `Jätab meelde teie küpsiste valikud. Kui küpsised on blokeeritud, hoitakse valikuid selle brauseri kohalikus salvestusruumis.`,
 'cm.cookies.party': `Tüüp`,
 'cm.cookies.provider': `Pakkuja`,
 'cm.cookies.purpose': `Eesmärk`,

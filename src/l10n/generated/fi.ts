@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Voimassaoloaika`,
 'cm.cookies.name': `Nimi`,
 'cm.cookies.none': `Tälle luokalle ei ole lueteltu evästeitä.`,
+'cm.cookies.own-purpose': `Muistaa evästevalintasi. Jos evästeet on estetty, valinnat tallennetaan sen sijaan tämän selaimen paikalliseen tallennustilaan.`,
 'cm.cookies.party': `Tyyppi`,
 'cm.cookies.provider': `Palveluntarjoaja`,
 'cm.cookies.purpose': `Käyttötarkoitus`,

@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Durée de conservation`,
 'cm.cookies.name': `Nom`,
 'cm.cookies.none': `Aucun cookie n’est répertorié pour cette catégorie.`,
+'cm.cookies.own-purpose': `Mémorise vos choix en matière de cookies. Si les cookies sont bloqués, ils sont conservés dans le stockage local de ce navigateur.`,
 'cm.cookies.party': `Origine`,
 'cm.cookies.provider': `Fournisseur`,
 'cm.cookies.purpose': `Finalité`,

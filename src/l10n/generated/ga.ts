@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Saolré`,
 'cm.cookies.name': `Ainm`,
 'cm.cookies.none': `Níl aon fhianáin liostaithe don chatagóir seo.`,
+'cm.cookies.own-purpose': `Meabhraíonn sé do roghanna fianán. Má tá fianáin bactha, coinnítear iad i stóras logánta an bhrabhsálaí seo ina ionad sin.`,
 'cm.cookies.party': `Cineál`,
 'cm.cookies.provider': `Soláthraí`,
 'cm.cookies.purpose': `Cuspóir`,

@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `משך חיים`,
 'cm.cookies.name': `שם`,
 'cm.cookies.none': `לא צוינו עוגיות לקטגוריה הזו.`,
+'cm.cookies.own-purpose': `שומרת את הבחירות שלך לגבי עוגיות. אם עוגיות חסומות, הבחירות נשמרות במקום זאת באחסון המקומי של הדפדפן הזה.`,
 'cm.cookies.party': `סוג`,
 'cm.cookies.provider': `ספק`,
 'cm.cookies.purpose': `מטרה`,

@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Trajanje`,
 'cm.cookies.name': `Naziv`,
 'cm.cookies.none': `Za ovu kategoriju nisu navedeni kolačići.`,
+'cm.cookies.own-purpose': `Pamti vaše odabire kolačića. Ako su kolačići blokirani, odabiri se umjesto toga čuvaju u lokalnoj pohrani ovog preglednika.`,
 'cm.cookies.party': `Vrsta`,
 'cm.cookies.provider': `Pružatelj`,
 'cm.cookies.purpose': `Svrha`,

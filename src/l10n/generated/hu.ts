@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Élettartam`,
 'cm.cookies.name': `Név`,
 'cm.cookies.none': `Ehhez a kategóriához nincsenek sütik felsorolva.`,
+'cm.cookies.own-purpose': `Megjegyzi a sütikkel kapcsolatos döntéseit. Ha a sütik le vannak tiltva, a böngésző helyi tárhelyén tárolódnak.`,
 'cm.cookies.party': `Típus`,
 'cm.cookies.provider': `Szolgáltató`,
 'cm.cookies.purpose': `Cél`,

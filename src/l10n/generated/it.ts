@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Durata`,
 'cm.cookies.name': `Nome`,
 'cm.cookies.none': `Nessun cookie è elencato per questa categoria.`,
+'cm.cookies.own-purpose': `Ricorda le tue scelte sui cookie. Se i cookie sono bloccati, vengono conservate nella memoria locale di questo browser.`,
 'cm.cookies.party': `Tipo`,
 'cm.cookies.provider': `Fornitore`,
 'cm.cookies.purpose': `Finalità`,

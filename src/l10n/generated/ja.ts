@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `有効期間`,
 'cm.cookies.name': `名前`,
 'cm.cookies.none': `このカテゴリーに記載されたCookieはありません。`,
+'cm.cookies.own-purpose': `Cookieに関する選択を記憶します。Cookieがブロックされている場合は、代わりにこのブラウザーのローカルストレージに保存されます。`,
 'cm.cookies.party': `種類`,
 'cm.cookies.provider': `提供元`,
 'cm.cookies.purpose': `目的`,

@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Galiojimo laikas`,
 'cm.cookies.name': `Pavadinimas`,
 'cm.cookies.none': `Šiai kategorijai slapukų nenurodyta.`,
+'cm.cookies.own-purpose': `Įsimena jūsų slapukų pasirinkimus. Jei slapukai užblokuoti, pasirinkimai saugomi šios naršyklės vietinėje saugykloje.`,
 'cm.cookies.party': `Tipas`,
 'cm.cookies.provider': `Teikėjas`,
 'cm.cookies.purpose': `Paskirtis`,

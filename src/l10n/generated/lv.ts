@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Glabāšanas ilgums`,
 'cm.cookies.name': `Nosaukums`,
 'cm.cookies.none': `Šai kategorijai nav norādītas sīkdatnes.`,
+'cm.cookies.own-purpose': `Atceras jūsu sīkdatņu izvēles. Ja sīkdatnes ir bloķētas, izvēles tiek glabātas šīs pārlūkprogrammas lokālajā krātuvē.`,
 'cm.cookies.party': `Veids`,
 'cm.cookies.provider': `Nodrošinātājs`,
 'cm.cookies.purpose': `Mērķis`,

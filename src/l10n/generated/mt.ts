@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Tul ta' żmien`,
 'cm.cookies.name': `Isem`,
 'cm.cookies.none': `M'hemm l-ebda cookie elenkat għal din il-kategorija.`,
+'cm.cookies.own-purpose': `Jiftakar l-għażliet tiegħek dwar il-cookies. Jekk il-cookies huma mblukkati, jinżammu fil-ħażna lokali ta’ dan il-browser minflok.`,
 'cm.cookies.party': `Tip`,
 'cm.cookies.provider': `Fornitur`,
 'cm.cookies.purpose': `Skop`,

@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Bewaartermijn`,
 'cm.cookies.name': `Naam`,
 'cm.cookies.none': `Voor deze categorie zijn geen cookies vermeld.`,
+'cm.cookies.own-purpose': `Onthoudt uw cookiekeuzes. Als cookies geblokkeerd zijn, worden ze in plaats daarvan in de lokale opslag van deze browser bewaard.`,
 'cm.cookies.party': `Soort`,
 'cm.cookies.provider': `Aanbieder`,
 'cm.cookies.purpose': `Doel`,

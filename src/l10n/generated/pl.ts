@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Okres przechowywania`,
 'cm.cookies.name': `Nazwa`,
 'cm.cookies.none': `Dla tej kategorii nie wymieniono plików cookie.`,
+'cm.cookies.own-purpose': `Zapamiętuje Twoje wybory dotyczące plików cookie. Jeśli pliki cookie są zablokowane, wybory są przechowywane w pamięci lokalnej tej przeglądarki.`,
 'cm.cookies.party': `Rodzaj`,
 'cm.cookies.provider': `Dostawca`,
 'cm.cookies.purpose': `Cel`,

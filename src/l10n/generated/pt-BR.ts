@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Duração`,
 'cm.cookies.name': `Nome`,
 'cm.cookies.none': `Nenhum cookie listado para esta categoria.`,
+'cm.cookies.own-purpose': `Lembra suas escolhas de cookies. Se os cookies estiverem bloqueados, elas ficam guardadas no armazenamento local deste navegador.`,
 'cm.cookies.party': `Tipo`,
 'cm.cookies.provider': `Fornecedor`,
 'cm.cookies.purpose': `Finalidade`,

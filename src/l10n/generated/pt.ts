@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Duração`,
 'cm.cookies.name': `Nome`,
 'cm.cookies.none': `Não há cookies indicados para esta categoria.`,
+'cm.cookies.own-purpose': `Memoriza as suas escolhas de cookies. Se os cookies estiverem bloqueados, são guardadas no armazenamento local deste navegador.`,
 'cm.cookies.party': `Tipo`,
 'cm.cookies.provider': `Fornecedor`,
 'cm.cookies.purpose': `Finalidade`,

@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Durată`,
 'cm.cookies.name': `Nume`,
 'cm.cookies.none': `Nu sunt enumerate cookie-uri pentru această categorie.`,
+'cm.cookies.own-purpose': `Reține alegerile dvs. privind cookie-urile. Dacă cookie-urile sunt blocate, acestea sunt păstrate în stocarea locală a acestui browser.`,
 'cm.cookies.party': `Tip`,
 'cm.cookies.provider': `Furnizor`,
 'cm.cookies.purpose': `Scop`,

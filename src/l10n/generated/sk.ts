@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Doba platnosti`,
 'cm.cookies.name': `Názov`,
 'cm.cookies.none': `Pre túto kategóriu nie sú uvedené žiadne súbory cookie.`,
+'cm.cookies.own-purpose': `Pamätá si vaše voľby súborov cookie. Ak sú súbory cookie blokované, uložia sa namiesto toho do lokálneho úložiska tohto prehliadača.`,
 'cm.cookies.party': `Typ`,
 'cm.cookies.provider': `Poskytovateľ`,
 'cm.cookies.purpose': `Účel`,

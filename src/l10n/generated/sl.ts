@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Trajanje`,
 'cm.cookies.name': `Ime`,
 'cm.cookies.none': `Za to kategorijo ni navedenih piškotkov.`,
+'cm.cookies.own-purpose': `Zapomni si vaše izbire piškotkov. Če so piškotki blokirani, se izbire namesto tega hranijo v lokalni shrambi tega brskalnika.`,
 'cm.cookies.party': `Vrsta`,
 'cm.cookies.provider': `Ponudnik`,
 'cm.cookies.purpose': `Namen`,

@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Livslängd`,
 'cm.cookies.name': `Namn`,
 'cm.cookies.none': `Inga kakor finns angivna för den här kategorin.`,
+'cm.cookies.own-purpose': `Kommer ihåg dina val om kakor. Om kakor är blockerade sparas valen i stället i den här webbläsarens lokala lagring.`,
 'cm.cookies.party': `Typ`,
 'cm.cookies.provider': `Leverantör`,
 'cm.cookies.purpose': `Syfte`,

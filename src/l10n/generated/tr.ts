@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `Saklama süresi`,
 'cm.cookies.name': `Ad`,
 'cm.cookies.none': `Bu kategori için listelenmiş çerez yok.`,
+'cm.cookies.own-purpose': `Çerez tercihlerinizi hatırlar. Çerezler engellenmişse tercihleriniz bunun yerine bu tarayıcının yerel depolamasında tutulur.`,
 'cm.cookies.party': `Tür`,
 'cm.cookies.provider': `Sağlayıcı`,
 'cm.cookies.purpose': `Amaç`,

@@ -28,6 +28,7 @@
 'cm.cookies.lifetime': `有效期`,
 'cm.cookies.name': `名称`,
 'cm.cookies.none': `此类别未列出任何 Cookie。`,
+'cm.cookies.own-purpose': `记住您的 Cookie 选择。如果 Cookie 被阻止，则改为保存在此浏览器的本地存储中。`,
 'cm.cookies.party': `类型`,
 'cm.cookies.provider': `提供方`,
 'cm.cookies.purpose': `用途`,

@@ -267,4 +267,38 @@ export const preferencesStyles = css`
       transition: none;
     }
   }
+  @media (forced-colors: active) {
+    /*
+     * Forced colours would paint track and knob alike, on or off. The switch keeps its own
+     * colours, taken from the system's: on is filled with Highlight, off is an outline.
+     */
+    .preferences input[role='switch'] {
+      forced-color-adjust: none;
+      border-color: ButtonText;
+      background: Canvas;
+    }
+    .preferences input[role='switch']::before {
+      background: ButtonText;
+    }
+    .preferences input[role='switch']:checked {
+      border-color: Highlight;
+      background: Highlight;
+    }
+    .preferences input[role='switch']:checked::before {
+      background: HighlightText;
+    }
+    .preferences input[role='switch']:disabled {
+      border-color: GrayText;
+      background: GrayText;
+    }
+    .preferences input[role='switch']:disabled::before {
+      background: Canvas;
+    }
+    .preferences input[role='switch']:focus-visible {
+      outline-color: Highlight;
+    }
+    .preferences .close {
+      border-color: ButtonText;
+    }
+  }
 `;

@@ -345,7 +345,10 @@ export class ConsentManagerElement extends ReactiveElement {
     this.#openPreferences(active);
   }
 
-  /** Hides the banner and closes the preferences, without deciding anything. */
+  /**
+   * Hides the banner and closes the preferences, without deciding anything. A `showPreferences()`
+   * still loading its dialog is cancelled: of the two, the last call wins.
+   */
   hide(): void {
     this.#bannerRequest = false;
     this.#preferencesRequests++;

@@ -19,8 +19,8 @@ import { adoptTheme } from './banner.js';
  * provider (`data-consent-provider` on the iframe, else the host of its `data-src`) and the
  * category, and its button allows the category and loads the frame. Consent is recorded per
  * category, so that button lets in everything else of the category too; the placeholder names
- * what (see `othersAllowed`). The element creates it; a site only styles it. It takes the iframe's `class`, so the site's CSS sizes it like the frame,
- * and otherwise the size the frame had.
+ * what (see `othersAllowed`). The element creates it; a site only styles it. It takes the
+ * iframe's `class`, so the site's CSS sizes it like the frame, and otherwise the size the frame had.
  *
  * @customElement consent-placeholder
  * @csspart placeholder - The placeholder's box: text and button.
@@ -70,6 +70,8 @@ export class ConsentPlaceholderElement extends LitElement {
     // The theme comes first, so these styles win over it.
     adoptTheme(this.renderRoot, ConsentPlaceholderElement.placeholderStyles);
     window.addEventListener(LOCALE_STATUS_EVENT, this.#onLocale);
+    // What else the button allows depends on what is allowed already.
+    this.manager.addEventListener('consent-change', this.#onChange);
     // It looks like the manager's banner: same theme, also when the page switches it. Adapters
     // named by the config arrive later, and with them more of what the button also allows.
     this.#unwatch = this.manager._watch(() => {
@@ -82,6 +84,7 @@ export class ConsentPlaceholderElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener(LOCALE_STATUS_EVENT, this.#onLocale);
+    this.manager.removeEventListener('consent-change', this.#onChange);
     this.#unwatch?.();
   }
 
@@ -100,6 +103,8 @@ export class ConsentPlaceholderElement extends LitElement {
   // The texts of a new language arrive (this event) before the manager takes the language on;
   // rendering then would give German text `lang="en"`, and Arabic `dir="ltr"`.
   #onLocale = (): void => void this.manager._needLanguage().then(() => this.requestUpdate());
+
+  #onChange = (): void => this.requestUpdate();
 
   #allow = (): void => {
     const ids = (this.frame.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
@@ -155,7 +160,7 @@ function providerOf(element: Element): string {
  * would then load. The site's own first-party cookies and inline scripts are not named, nor is
  * the frame's own provider.
  */
-export function othersAllowed(frame: HTMLIFrameElement, manager: ConsentManagerElement): string[] {
+function othersAllowed(frame: HTMLIFrameElement, manager: ConsentManagerElement): string[] {
   const ids = (frame.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
   const names = new Map<string, string>();
   const add = (name: string | undefined): void => {

@@ -121,6 +121,9 @@ describe('embed placeholders', () => {
     const placeholder = await placeholderOf(frame);
     const also = (): string => placeholder.shadowRoot!.querySelector('#also')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     expect(also()).to.equal('Allowing “Marketing” also allows: Google Ads, maps.example, ads.example, and Chat Corp.');
+    // Once analytics is allowed, allowing marketing also loads what needs both.
+    element.save({ analytics: true });
+    await waitFor(() => also().includes('both.example'), 2000, 'what needs both categories');
     // Adapters named in the config arrive later; the list follows.
     element.adapters = [{ id: 'meta-pixel', cookies: [{ name: '_fbp', party: 'third', provider: 'Meta Pixel', category: 'marketing' }] }];
     await waitFor(() => also().includes('Meta Pixel'), 2000, 'the adapter in the list');

@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { emulateForcedColorsPlugin } from './scripts/emulate-forced-colors.mjs';
 import { CHROMIUM_ARGS, FIREFOX_PREFS } from './scripts/find-browser.mjs';
 import { findWebKit, webkitLauncher } from './scripts/webkit-launcher.mjs';
 
@@ -31,7 +32,7 @@ export default {
   // Lit's development build logs a warning on every page; tests log nothing.
   nodeResolve: { exportConditions: ['production'] },
   middleware: [faultMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), emulateForcedColorsPlugin()],
   concurrency: 2,
   browsers: [
     chromeLauncher({

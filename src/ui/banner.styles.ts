@@ -54,7 +54,8 @@ export const bannerStyles = css`
   .banner p {
     margin: 0 0 0.75rem;
   }
-  .actions {
+  /* Scoped: the dialog's styles join the same shadow root. */
+  .banner .actions {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 7.5rem), 1fr));
     grid-auto-rows: 1fr;
@@ -66,7 +67,7 @@ export const bannerStyles = css`
       align-items: center;
       gap: 2rem;
     }
-    :host([layout='bar']) .actions {
+    :host([layout='bar']) .banner .actions {
       /* minmax(0, …): equal thirds even when the bar is tight, never sized by each label. */
       grid-template-columns: repeat(3, minmax(0, 1fr));
     }

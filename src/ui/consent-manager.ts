@@ -202,6 +202,11 @@ export class ConsentManagerElement extends ReactiveElement {
   #languageObserver: MutationObserver | undefined;
   /** `true` after `showBanner()`, `false` after `hide()`; `undefined`: shown while undecided. */
   #bannerRequest: boolean | undefined;
+  /**
+   * Counts `showPreferences()` and `hide()` calls: the dialog opens, once its chunk has loaded,
+   * only if no later call came in between, so that the last call wins.
+   */
+  #preferencesRequests = 0;
   /** The parts of the UI loaded so far, for code that cannot wait (`update()`, putting frames back). */
   readonly #parts: Partial<UiParts> = {};
   readonly #loading: Partial<Record<keyof UiParts, Promise<unknown>>> = {};
@@ -366,9 +371,13 @@ export class ConsentManagerElement extends ReactiveElement {
     this.#openPreferences(active);
   }
 
-  /** Hides the banner and closes the preferences, without deciding anything. */
+  /**
+   * Hides the banner and closes the preferences, without deciding anything. A `showPreferences()`
+   * still loading its dialog is cancelled: of the two, the last call wins.
+   */
   hide(): void {
     this.#bannerRequest = false;
+    this.#preferencesRequests++;
     this.#parts.preferences?.closePreferences(this);
     this.requestUpdate();
   }
@@ -634,7 +643,8 @@ export class ConsentManagerElement extends ReactiveElement {
   }
 
   #openPreferences(opener: Element | null): void {
-    this.#load('preferences').then((part) => part.openPreferences(this, opener), loadFailed);
+    const request = ++this.#preferencesRequests;
+    this.#load('preferences').then((part) => request === this.#preferencesRequests && part.openPreferences(this, opener), loadFailed);
   }
 
   #onDocumentClick = (event: Event): void => {

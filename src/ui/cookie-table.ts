@@ -74,31 +74,40 @@ function cookieName(cookie: CookieDeclaration): string {
 export function renderCookieTable(cookies: readonly CookieDeclaration[], language: string, config: ConsentConfig, caption: string): TemplateResult {
   if (cookies.length === 0) return html`<p class="no-cookies">${msg('No cookies are listed for this category.', { id: 'cm.cookies.none' })}</p>`;
   const text = (value: CookieDeclaration['purpose']): string => anyTextFor(value, language, config.language) ?? '—';
-  // A focusable, named scroll container: the table may be wider than a phone.
+  const headers = [
+    msg('Name', { id: 'cm.cookies.name', desc: 'Column header: the name of a cookie.' }),
+    msg('Provider', { id: 'cm.cookies.provider', desc: 'Column header: the company or domain that sets the cookie.' }),
+    msg('Type', { id: 'cm.cookies.party', desc: 'Column header: whether a cookie is first party or third party.' }),
+    msg('Purpose', { id: 'cm.cookies.purpose', desc: 'Column header: what a cookie is used for.' }),
+    msg('Lifetime', { id: 'cm.cookies.lifetime', desc: 'Column header: how long a cookie is kept.' }),
+  ] as const;
+  // A focusable, named scroll container: the table may be wider than a phone. In a narrow column
+  // each row becomes a card (see the styles); the explicit roles keep it a table to assistive
+  // technology, which drops table semantics from elements no longer displayed as a table.
   return html`
     <div class="table-scroll" role="group" aria-label=${caption} tabindex="0">
-      <table part="cookie-table">
+      <table part="cookie-table" role="table">
         <caption>
           ${caption}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Name', { id: 'cm.cookies.name', desc: 'Column header: the name of a cookie.' })}</th>
-            <th scope="col">${msg('Provider', { id: 'cm.cookies.provider', desc: 'Column header: the company or domain that sets the cookie.' })}</th>
-            <th scope="col">${msg('Type', { id: 'cm.cookies.party', desc: 'Column header: whether a cookie is first party or third party.' })}</th>
-            <th scope="col">${msg('Purpose', { id: 'cm.cookies.purpose', desc: 'Column header: what a cookie is used for.' })}</th>
-            <th scope="col">${msg('Lifetime', { id: 'cm.cookies.lifetime', desc: 'Column header: how long a cookie is kept.' })}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            ${headers.map((header) => html`<th scope="col" role="columnheader">${header}</th>`)}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${cookies.map(
             (cookie) => html`
-              <tr>
-                <th scope="row"><code>${cookieName(cookie)}</code></th>
-                <td>${cookie.provider ?? cookie.domain ?? (cookie.party === 'first' ? msg('This site', { id: 'cm.cookies.this-site', desc: 'Provider of a first-party cookie.' }) : '—')}</td>
-                <td>${cookie.party === 'first' ? msg('First party', { id: 'cm.cookies.first-party' }) : msg('Third party', { id: 'cm.cookies.third-party' })}</td>
-                <td>${text(cookie.purpose)}</td>
-                <td>${text(cookie.lifetime)}</td>
+              <tr role="row">
+                <th scope="row" role="rowheader"><code>${cookieName(cookie)}</code></th>
+                <td role="cell" data-label=${headers[1]}>
+                  ${cookie.provider ?? cookie.domain ?? (cookie.party === 'first' ? msg('This site', { id: 'cm.cookies.this-site', desc: 'Provider of a first-party cookie.' }) : '—')}
+                </td>
+                <td role="cell" data-label=${headers[2]}>
+                  ${cookie.party === 'first' ? msg('First party', { id: 'cm.cookies.first-party' }) : msg('Third party', { id: 'cm.cookies.third-party' })}
+                </td>
+                <td role="cell" data-label=${headers[3]}>${text(cookie.purpose)}</td>
+                <td role="cell" data-label=${headers[4]}>${text(cookie.lifetime)}</td>
               </tr>
             `,
           )}
@@ -108,8 +117,14 @@ export function renderCookieTable(cookies: readonly CookieDeclaration[], languag
   `;
 }
 
+/**
+ * A table while its container is wide enough for five columns; below that (a phone), a card per
+ * cookie: its name as the card's title, then each value after its column's name. Cookie names
+ * are never broken: one too long for the card scrolls within it.
+ */
 export const cookieTableStyles = css`
   .table-scroll {
+    container: cookie-table / inline-size;
     overflow-x: auto;
     border-radius: calc(var(--_radius) * 0.5);
   }
@@ -138,9 +153,53 @@ export const cookieTableStyles = css`
   }
   code {
     font-size: 1em;
-    overflow-wrap: anywhere;
+    white-space: nowrap;
   }
   .no-cookies {
     font-style: italic;
+  }
+  @container cookie-table (max-width: 36rem) {
+    table,
+    caption,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    thead {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    tr {
+      padding-block: 0.5rem;
+      border-block-end: 1px solid var(--_line);
+    }
+    th,
+    td {
+      padding: 0.125rem 0;
+      border: 0;
+    }
+    tbody th {
+      overflow-x: auto;
+      font-weight: 600;
+    }
+    td {
+      display: grid;
+      grid-template-columns: minmax(0, 2fr) minmax(0, 5fr);
+      gap: 0.75rem;
+    }
+    td::before {
+      content: attr(data-label);
+      /* The label repeats the column header, which assistive technology already announces. */
+      content: attr(data-label) / '';
+      font-weight: 600;
+      hyphens: auto;
+      overflow-wrap: break-word;
+    }
   }
 `;

@@ -6,19 +6,21 @@
  */
 
 import { LOCALE_STATUS_EVENT, msg, str } from '../l10n/msg.js';
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { isRightToLeft } from '../l10n/direction.js';
 import { categoryLabels } from './category-texts.js';
 import type { ConsentManagerElement } from './consent-manager.js';
+import { declaredCookies } from './cookie-table.js';
 import { defineElement } from './define-element.js';
 import { adoptTheme } from './banner.js';
 
 /**
  * Stands in for an iframe gated with `data-consent` until its category is allowed: it names the
  * provider (`data-consent-provider` on the iframe, else the host of its `data-src`) and the
- * category, and its button allows the category and loads the frame. The element creates it; a
- * site only styles it. It takes the iframe's `class`, so the site's CSS sizes it like the frame,
- * and otherwise the size the frame had.
+ * category, and its button allows the category and loads the frame. Consent is recorded per
+ * category, so that button lets in everything else of the category too; the placeholder names
+ * what (see `othersAllowed`). The element creates it; a site only styles it. It takes the
+ * iframe's `class`, so the site's CSS sizes it like the frame, and otherwise the size the frame had.
  *
  * @customElement consent-placeholder
  * @csspart placeholder - The placeholder's box: text and button.
@@ -68,14 +70,21 @@ export class ConsentPlaceholderElement extends LitElement {
     // The theme comes first, so these styles win over it.
     adoptTheme(this.renderRoot, ConsentPlaceholderElement.placeholderStyles);
     window.addEventListener(LOCALE_STATUS_EVENT, this.#onLocale);
-    // It looks like the manager's banner: same theme, also when the page switches it.
-    this.#unwatch = this.manager._watch(() => this.setAttribute('theme', this.manager.theme));
+    // What else the button allows depends on what is allowed already.
+    this.manager.addEventListener('consent-change', this.#onChange);
+    // It looks like the manager's banner: same theme, also when the page switches it. Adapters
+    // named by the config arrive later, and with them more of what the button also allows.
+    this.#unwatch = this.manager._watch(() => {
+      this.setAttribute('theme', this.manager.theme);
+      this.requestUpdate();
+    });
     this.setAttribute('theme', this.manager.theme);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener(LOCALE_STATUS_EVENT, this.#onLocale);
+    this.manager.removeEventListener('consent-change', this.#onChange);
     this.#unwatch?.();
   }
 
@@ -95,6 +104,8 @@ export class ConsentPlaceholderElement extends LitElement {
   // rendering then would give German text `lang="en"`, and Arabic `dir="ltr"`.
   #onLocale = (): void => void this.manager._needLanguage().then(() => this.requestUpdate());
 
+  #onChange = (): void => this.requestUpdate();
+
   #allow = (): void => {
     const ids = (this.frame.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
     this.manager._choose('placeholder', Object.fromEntries(ids.map((id) => [id, true])));
@@ -102,31 +113,74 @@ export class ConsentPlaceholderElement extends LitElement {
     if (this.frame.isConnected) this.frame.focus();
   };
 
-  #provider(): string {
-    const given = this.frame.getAttribute('data-consent-provider');
-    if (given) return given;
-    try {
-      return new URL(this.frame.getAttribute('data-src') ?? '', this.frame.baseURI).hostname;
-    } catch {
-      return '';
-    }
-  }
-
   protected override render(): unknown {
     const manager = this.manager;
     const language = manager.language;
-    const category = categoryLabels(this.frame.getAttribute('data-consent') ?? '', language, manager.effectiveConfig);
-    const provider = this.#provider();
+    const ids = this.frame.getAttribute('data-consent') ?? '';
+    const category = categoryLabels(ids, language, manager.effectiveConfig);
+    const provider = providerOf(this.frame);
+    const others = othersAllowed(this.frame, manager);
+    const othersList = new Intl.ListFormat(language, { type: 'conjunction' }).format(others);
     return html`
       <div class="placeholder surface" part="placeholder" role="group" aria-labelledby="title" lang=${language} dir=${isRightToLeft(language) ? 'rtl' : 'ltr'}>
         <p class="title" id="title">${msg(str`Content from ${provider}`, { id: 'cm.placeholder.title', desc: 'Title of a blocked embed; the value is a company or domain, such as YouTube.' })}</p>
         <p id="text">
           ${msg(str`It stays blocked until you allow the category “${category}”.`, { id: 'cm.placeholder.text', desc: 'The value is the name of a cookie category, such as Marketing.' })}
         </p>
-        <button type="button" aria-describedby="title text" @click=${this.#allow}>${msg('Allow and load', { id: 'cm.placeholder.allow' })}</button>
+        ${others.length > 0
+          ? html`<p id="also">
+              ${msg(str`Allowing “${category}” also allows: ${othersList}.`, {
+                id: 'cm.placeholder.also',
+                desc: 'Below the text of a blocked embed. The first value is a cookie category, such as Marketing; the second a list of companies or domains, such as “Meta and Google Ads”.',
+              })}
+            </p>`
+          : nothing}
+        <button type="button" aria-describedby=${others.length > 0 ? 'title text also' : 'title text'} @click=${this.#allow}>${msg('Allow and load', { id: 'cm.placeholder.allow' })}</button>
       </div>
     `;
   }
+}
+
+/** Who a gated element loads from: its `data-consent-provider`, else the host of its URL. */
+function providerOf(element: Element): string {
+  const given = element.getAttribute('data-consent-provider')?.trim();
+  if (given) return given;
+  const url = element.getAttribute('data-src') ?? element.getAttribute('src');
+  if (!url) return '';
+  try {
+    return new URL(url, element.baseURI).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * What else allowing `frame`'s categories lets in, by name: the providers of the cookies declared
+ * for them (by the site and by the adapters), and of the other gated elements on the page that
+ * would then load. The site's own first-party cookies and inline scripts are not named, nor is
+ * the frame's own provider.
+ */
+function othersAllowed(frame: HTMLIFrameElement, manager: ConsentManagerElement): string[] {
+  const ids = (frame.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
+  const names = new Map<string, string>();
+  const add = (name: string | undefined): void => {
+    const trimmed = name?.trim();
+    if (trimmed && !names.has(trimmed.toLowerCase())) names.set(trimmed.toLowerCase(), trimmed);
+  };
+  for (const id of ids) {
+    for (const cookie of declaredCookies(manager.effectiveConfig, manager.adapters, id)) add(cookie.provider ?? (cookie.party === 'third' ? cookie.domain : undefined));
+  }
+  const pageHost = frame.ownerDocument.location?.hostname;
+  for (const other of frame.ownerDocument.querySelectorAll('[data-consent]')) {
+    if (other === frame) continue;
+    const needs = (other.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
+    // It loads with this choice when every category it needs is among those granted or already allowed.
+    if (needs.length === 0 || !needs.some((id) => ids.includes(id)) || !needs.every((id) => ids.includes(id) || manager.isAllowed(id))) continue;
+    const provider = providerOf(other);
+    if (provider && (other.hasAttribute('data-consent-provider') || provider !== pageHost)) add(provider);
+  }
+  names.delete(providerOf(frame).toLowerCase());
+  return [...names.values()];
 }
 
 /** Puts a placeholder in place of a blocked frame, or the frame back in place of its placeholder. */

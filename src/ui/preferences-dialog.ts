@@ -151,6 +151,10 @@ export function renderPreferences(host: ConsentManagerElement, language: string,
   `;
 }
 
+/**
+ * The dialog's styles. It shares the element's shadow root with the banner, so every rule is
+ * scoped to `.preferences`: a bare `.actions` here restyled the banner's buttons once opened.
+ */
 export const preferencesStyles = css`
   ${cookieTableStyles}
   .preferences {
@@ -160,18 +164,18 @@ export const preferencesStyles = css`
     padding: 0;
     box-shadow: var(--consent-shadow, 0 0.5rem 2rem #0004);
   }
-  .head {
+  .preferences .head {
     display: flex;
     align-items: flex-start;
     justify-content: space-between;
     gap: var(--_space);
     padding: var(--_space) var(--_space) 0;
   }
-  .head h2 {
+  .preferences .head h2 {
     margin: 0;
     font-size: 1.25em;
   }
-  .close {
+  .preferences .close {
     min-inline-size: 2.75rem;
     padding: 0.25rem;
     border-color: transparent;
@@ -183,35 +187,35 @@ export const preferencesStyles = css`
     margin: 0.5rem 0 0;
     padding-inline: var(--_space);
   }
-  .categories {
+  .preferences .categories {
     margin: 0;
     padding: var(--_space);
     list-style: none;
   }
-  .category {
+  .preferences .category {
     padding-block: 0.75rem;
     border-block-start: 1px solid var(--_line);
   }
-  .category-head {
+  .preferences .category-head {
     display: flex;
     align-items: center;
     gap: 0.75rem;
   }
-  .category-head label {
+  .preferences .category-head label {
     flex: 1;
     font-weight: 600;
   }
-  .description {
+  .preferences .description {
     margin: 0.25rem 0 0.5rem;
   }
-  summary {
+  .preferences summary {
     cursor: pointer;
     inline-size: fit-content;
   }
-  details[open] summary {
+  .preferences details[open] summary {
     margin-block-end: 0.5rem;
   }
-  input[role='switch'] {
+  .preferences input[role='switch'] {
     appearance: none;
     position: relative;
     flex: none;
@@ -223,7 +227,7 @@ export const preferencesStyles = css`
     background: var(--_bg);
     cursor: pointer;
   }
-  input[role='switch']::before {
+  .preferences input[role='switch']::before {
     content: '';
     position: absolute;
     inset-block: 2px;
@@ -233,21 +237,21 @@ export const preferencesStyles = css`
     background: var(--_line);
     transition: transform 0.15s;
   }
-  input[role='switch']:checked {
+  .preferences input[role='switch']:checked {
     border-color: var(--_accent);
     background: var(--_accent);
   }
-  input[role='switch']:checked::before {
+  .preferences input[role='switch']:checked::before {
     background: var(--_on-accent);
     transform: translateX(1.25rem);
   }
-  [dir='rtl'] input[role='switch']:checked::before {
+  .preferences[dir='rtl'] input[role='switch']:checked::before {
     transform: translateX(-1.25rem);
   }
-  input[role='switch']:disabled {
+  .preferences input[role='switch']:disabled {
     cursor: not-allowed;
   }
-  .actions {
+  .preferences .actions {
     position: sticky;
     inset-block-end: 0;
     display: grid;
@@ -259,8 +263,42 @@ export const preferencesStyles = css`
     background: var(--_bg);
   }
   @media (prefers-reduced-motion: reduce) {
-    input[role='switch']::before {
+    .preferences input[role='switch']::before {
       transition: none;
+    }
+  }
+  @media (forced-colors: active) {
+    /*
+     * Forced colours would paint track and knob alike, on or off. The switch keeps its own
+     * colours, taken from the system's: on is filled with Highlight, off is an outline.
+     */
+    .preferences input[role='switch'] {
+      forced-color-adjust: none;
+      border-color: ButtonText;
+      background: Canvas;
+    }
+    .preferences input[role='switch']::before {
+      background: ButtonText;
+    }
+    .preferences input[role='switch']:checked {
+      border-color: Highlight;
+      background: Highlight;
+    }
+    .preferences input[role='switch']:checked::before {
+      background: HighlightText;
+    }
+    .preferences input[role='switch']:disabled {
+      border-color: GrayText;
+      background: GrayText;
+    }
+    .preferences input[role='switch']:disabled::before {
+      background: Canvas;
+    }
+    .preferences input[role='switch']:focus-visible {
+      outline-color: Highlight;
+    }
+    .preferences .close {
+      border-color: ButtonText;
     }
   }
 `;

@@ -8,7 +8,8 @@ import { css } from '@lit/reactive-element';
  * the site sets wins in every theme. Links take the text colour and are underlined, so they meet
  * the text contrast too.
  *
- * The default colours give at least 4.5:1 for text in both themes (a test checks them).
+ * The default colours give at least 4.5:1 for text in both themes (a test checks them). In
+ * forced colours (Windows High Contrast) the system's colours win; buttons then get a border.
  */
 export const themeStyles = css`
   :host {
@@ -59,5 +60,11 @@ export const themeStyles = css`
   }
   ::backdrop {
     background: var(--consent-backdrop, #0008);
+  }
+  @media (forced-colors: active) {
+    /* Forced colours drop the fill that marks a button out from text: a border takes its place. */
+    button {
+      border: 1px solid ButtonText;
+    }
   }
 `;

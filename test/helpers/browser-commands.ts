@@ -3,7 +3,7 @@
  * over Chrome's DevTools protocol, and viewport changes only where puppeteer or playwright drive
  * the browser: elsewhere the wrappers report `false` (hooks go on; tests skip, saying why).
  */
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 
 type MediaOptions = Parameters<typeof emulateMedia>[0];
 type Viewport = Parameters<typeof setViewport>[0];
@@ -56,4 +56,13 @@ export async function pressShiftTab(): Promise<void> {
 export async function emulateColorSchemeOrSkip(context: Mocha.Context, scheme: 'light' | 'dark'): Promise<void> {
   if (await emulateMediaWhereSupported({ colorScheme: scheme })) return;
   if (!matchMedia(`(prefers-color-scheme: ${scheme})`).matches) context.skip();
+}
+
+/**
+ * Puts the page in forced colours (Windows High Contrast), or takes it out, where the engine can
+ * emulate it (Chromium, through scripts/emulate-forced-colors.mjs); `false` where it cannot.
+ */
+export async function emulateForcedColorsWhereSupported(active: boolean): Promise<boolean> {
+  const answer = await executeServerCommand<{ supported: boolean }, { active: boolean }>('emulate-forced-colors', { active });
+  return answer?.supported === true;
 }

@@ -320,6 +320,35 @@ describe('the banner', () => {
     expect(views).to.deep.equal(['show banner', 'hide banner', 'show banner', 'hide banner']);
   });
 
+  for (const layout of ['box', 'bar']) {
+    it(`keeps its layout (${layout}) the same while the preferences are open and after they close`, async () => {
+      /** Every node of the banner: its box relative to the banner's, and the styles that lay it out. */
+      const layoutOf = (banner: HTMLElement): string[] => {
+        const origin = banner.getBoundingClientRect();
+        return [banner, ...banner.querySelectorAll<HTMLElement>('*')].map((node) => {
+          const rect = node.getBoundingClientRect();
+          const style = getComputedStyle(node);
+          const box = [rect.left - origin.left, rect.top - origin.top, rect.width, rect.height].map(Math.round);
+          return `${node.localName}.${node.className} ${box.join(',')} ${style.position} ${style.padding} ${style.borderTopWidth} ${style.borderTopColor} ${style.backgroundColor}`;
+        });
+      };
+      const element = await mountManager(undefined, `layout="${layout}"`);
+      const banner = await shownPart(element, 'banner');
+      await nextFrames();
+      const before = layoutOf(banner);
+      element.showPreferences();
+      await waitFor(() => part<HTMLDialogElement>(element, 'preferences')?.open === true, 3000, 'the dialog');
+      await nextFrames();
+      expect(layoutOf(banner), 'while the dialog is open').to.deep.equal(before);
+      part(element, 'preferences')!.querySelector<HTMLButtonElement>('.close')!.click();
+      await element.updateComplete;
+      await nextFrames();
+      expect(part(element, 'preferences')).to.equal(null);
+      expect(part(element, 'banner') === banner, 'the same banner').to.equal(true);
+      expect(layoutOf(banner), 'after the dialog closed').to.deep.equal(before);
+    });
+  }
+
   it('fires consent-ui-show once the banner is on screen, bubbling and composed', async () => {
     const shown = nextEvent(document, 'consent-ui-show');
     const element = await mountManager();

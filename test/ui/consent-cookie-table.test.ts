@@ -5,6 +5,7 @@ import type { ConsentCookieTableElement } from '../../src/ui/consent-cookie-tabl
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { waitFor } from '../helpers/page-state.js';
 import { CATEGORIES, isolateUiTests, nextFrames } from '../helpers/ui.js';
+import { expectReadableCookieTables, LONG_NAMED_COOKIES } from '../helpers/cookie-table-layout.js';
 
 const CONFIG = JSON.stringify({ categories: CATEGORIES });
 
@@ -102,6 +103,45 @@ describe('<consent-cookie-table>', () => {
     await reported();
     expect(output.warn).to.have.length(1);
     expect(output.warn[0]).to.contain('found no consent-manager');
+  });
+
+  for (const lang of ['en', 'de']) {
+    it(`is readable in a 390px wide column, as on a phone: no cell cut off, no cookie name broken (${lang})`, async function () {
+      // axe is slow on a loaded machine; the limit is for hangs, not for speed.
+      this.timeout(30_000);
+      const config = JSON.stringify({ categories: [{ id: 'necessary', required: true, cookies: LONG_NAMED_COOKIES }] });
+      const page = await fixture<HTMLElement>(html`
+        <div lang=${lang} style="inline-size: 390px">
+          <consent-cookie-table></consent-cookie-table>
+          <consent-manager><script type="application/json">${config}</script></consent-manager>
+        </div>
+      `);
+      const table = page.querySelector('consent-cookie-table')!;
+      await page.querySelector('consent-manager')!.ready;
+      await waitFor(() => table.shadowRoot?.querySelectorAll('tbody tr').length === LONG_NAMED_COOKIES.length, 3000, 'the table');
+      if (lang === 'de') await waitFor(() => table.shadowRoot!.querySelector('thead')!.textContent.includes('Speicherdauer'), 3000, 'German');
+      await nextFrames();
+      expectReadableCookieTables(table.shadowRoot!);
+      // Each row keeps its table roles, though no longer displayed as a table.
+      expect([...table.shadowRoot!.querySelectorAll('tbody tr')].every((row) => row.getAttribute('role') === 'row')).to.equal(true);
+      if (lang === 'en') await expect(table).to.be.accessible();
+    });
+  }
+
+  it('keeps a table with its header row where there is room for it', async () => {
+    const config = JSON.stringify({ categories: [{ id: 'necessary', required: true, cookies: LONG_NAMED_COOKIES }] });
+    const page = await fixture<HTMLElement>(html`
+      <div lang="en" style="inline-size: 800px">
+        <consent-cookie-table></consent-cookie-table>
+        <consent-manager><script type="application/json">${config}</script></consent-manager>
+      </div>
+    `);
+    const table = page.querySelector('consent-cookie-table')!;
+    await waitFor(() => table.shadowRoot?.querySelectorAll('tbody tr').length === LONG_NAMED_COOKIES.length, 3000, 'the table');
+    await nextFrames();
+    expect(getComputedStyle(table.shadowRoot!.querySelector('table')!).display).to.equal('table');
+    expect(table.shadowRoot!.querySelector('thead')!.getBoundingClientRect().height).to.be.greaterThan(10);
+    expectReadableCookieTables(table.shadowRoot!);
   });
 
   it('is accessible, in light and dark themes and right to left', async () => {

@@ -94,6 +94,66 @@ describe('embed placeholders', () => {
     expect(document.activeElement === frame, 'the focus moved to the frame').to.equal(true);
   });
 
+  it('says what else its button allows: the providers of the category, from the config, the adapters and the page', async () => {
+    const config = {
+      categories: [
+        { id: 'necessary', required: true },
+        { id: 'analytics' },
+        { id: 'marketing', cookies: [{ pattern: '^_gcl_', party: 'third', provider: 'Google Ads' }, { name: 'campaign', party: 'first' }] },
+      ],
+    };
+    const frame = addFrame({ 'data-consent': 'marketing', 'data-src': 'https://video.example/embed/1', 'data-consent-provider': 'VideoCo', title: 'Video' });
+    addFrame({ 'data-consent': 'marketing', 'data-src': 'https://video.example/embed/2', 'data-consent-provider': 'VideoCo', title: 'Another video' });
+    addFrame({ 'data-consent': 'marketing', 'data-src': 'https://maps.example/embed', title: 'Map' });
+    const gated = (attributes: Record<string, string>): void => {
+      const script = document.createElement('script');
+      script.type = 'text/plain';
+      for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+      section.append(script);
+    };
+    gated({ 'data-consent': 'marketing', 'data-src': 'https://ads.example/tag.js' });
+    gated({ 'data-consent': 'marketing', 'data-consent-provider': 'Chat Corp' });
+    // Needs analytics too, which stays denied: allowing marketing alone does not load it.
+    gated({ 'data-consent': 'marketing analytics', 'data-src': 'https://both.example/tag.js' });
+    // The site's own inline code and first-party cookies are not a provider to name.
+    gated({ 'data-consent': 'marketing' });
+    const element = await mountManager(config);
+    const placeholder = await placeholderOf(frame);
+    const also = (): string => placeholder.shadowRoot!.querySelector('#also')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    expect(also()).to.equal('Allowing “Marketing” also allows: Google Ads, maps.example, ads.example, and Chat Corp.');
+    // Once analytics is allowed, allowing marketing also loads what needs both.
+    element.save({ analytics: true });
+    await waitFor(() => also().includes('both.example'), 2000, 'what needs both categories');
+    // Adapters named in the config arrive later; the list follows.
+    element.adapters = [{ id: 'meta-pixel', cookies: [{ name: '_fbp', party: 'third', provider: 'Meta Pixel', category: 'marketing' }] }];
+    await waitFor(() => also().includes('Meta Pixel'), 2000, 'the adapter in the list');
+    expect(placeholder.shadowRoot!.querySelector('button')!.getAttribute('aria-describedby')).to.equal('title text also');
+    // The rule stays: the button grants the whole category, as the text says.
+    placeholder.shadowRoot!.querySelector('button')!.click();
+    expect(element.consent.marketing).to.equal(true);
+  });
+
+  it('says nothing more for an embed that has a category of its own', async () => {
+    const config = { categories: [{ id: 'necessary', required: true }, { id: 'embeds', label: 'External media' }, { id: 'marketing', cookies: [{ name: '_fbp', party: 'third', provider: 'Meta' }] }] };
+    const frame = addFrame({ 'data-consent': 'embeds', 'data-src': 'https://video.example/embed/1', 'data-consent-provider': 'VideoCo', title: 'Video' });
+    addFrame({ 'data-consent': 'embeds', 'data-src': 'https://video.example/embed/2', 'data-consent-provider': 'VideoCo', title: 'Another video' });
+    await mountManager(config);
+    const placeholder = await placeholderOf(frame);
+    expect(placeholder.shadowRoot!.querySelector('#also')).to.equal(null);
+    expect(placeholder.shadowRoot!.textContent).to.contain('“External media”');
+    expect(placeholder.shadowRoot!.querySelector('button')!.getAttribute('aria-describedby')).to.equal('title text');
+  });
+
+  it("says what else it allows in the visitor's language", async () => {
+    const config = { categories: [{ id: 'necessary', required: true }, { id: 'marketing', cookies: [{ name: '_fbp', party: 'third', provider: 'Meta' }, { pattern: '^_gcl_', party: 'third', provider: 'Google Ads' }] }] };
+    const frame = addFrame({ 'data-consent': 'marketing', 'data-src': 'https://video.example/embed/1', 'data-consent-provider': 'VideoCo', title: 'Video' });
+    await mountManager(config, 'lang="de"');
+    const placeholder = await placeholderOf(frame);
+    const also = (): string => placeholder.shadowRoot!.querySelector('#also')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    await waitFor(() => also().includes('Meta und Google Ads'), 3000, 'the German list');
+    expect(also()).to.equal('Wenn Sie „Marketing“ erlauben, erlauben Sie auch: Meta und Google Ads.');
+  });
+
   it('comes back when the category is withdrawn, and goes when it is allowed elsewhere', async () => {
     const frame = addFrame({ 'data-consent': 'analytics', 'data-src': '/test/fixtures/frame.html', title: 'Chart' });
     const element = await mountManager(CONFIG);

@@ -1,6 +1,7 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { emulateColorSchemeOrSkip, emulateMediaOrSkip, emulateMediaWhereSupported, pressShiftTab } from '../helpers/browser-commands.js';
+import { emulateColorSchemeOrSkip, emulateMediaOrSkip, emulateMediaWhereSupported, pressShiftTab, setViewportOrSkip, setViewportWhereSupported } from '../helpers/browser-commands.js';
+import { expectReadableCookieTables, LONG_NAMED_COOKIES } from '../helpers/cookie-table-layout.js';
 import '../../src/define.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { nextEvent, setGlobalPrivacyControl, storedMethod, waitFor } from '../helpers/page-state.js';
@@ -45,6 +46,7 @@ describe('the preferences dialog', () => {
   afterEach(async () => {
     opener.remove();
     await emulateMediaWhereSupported({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    await setViewportWhereSupported({ width: 800, height: 600 });
   });
 
   it('is loaded only when opened', async () => {
@@ -254,6 +256,16 @@ describe('the preferences dialog', () => {
     } finally {
       restore();
     }
+  });
+
+  it('shows cookie tables a 390px wide phone can read: no cell cut off, no cookie name broken', async function () {
+    await setViewportOrSkip(this, { width: 390, height: 844 });
+    const element = await mountManager({ categories: [{ id: 'necessary', required: true, cookies: LONG_NAMED_COOKIES }, { id: 'analytics' }] });
+    const dialog = await openPreferences(element);
+    dialog.querySelectorAll('details').forEach((details) => (details.open = true));
+    await nextFrames();
+    // (Its accessibility in this layout is checked on <consent-cookie-table>, which renders the same table.)
+    expectReadableCookieTables(dialog);
   });
 
   it('gives accept, reject and save the same computed size and style', async () => {

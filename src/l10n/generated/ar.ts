@@ -38,6 +38,7 @@
 'cm.customize': `تخصيص`,
 'cm.gpc': `يرسل متصفحك إشارة Global Privacy Control، ونحن نحترمها.`,
 'cm.placeholder.allow': `السماح والتحميل`,
+'cm.placeholder.also': str`السماح بفئة «${0}» يسمح أيضًا بـ: ${1}.`,
 'cm.placeholder.text': str`يبقى هذا المحتوى محظورًا حتى تسمح بفئة «${0}».`,
 'cm.placeholder.title': str`محتوى من ${0}`,
 'cm.preferences.close': `إغلاق`,

@@ -38,6 +38,7 @@
 'cm.customize': `Персонализиране`,
 'cm.gpc': `Браузърът ви изпраща сигнал Global Privacy Control и ние го спазваме.`,
 'cm.placeholder.allow': `Разрешаване и зареждане`,
+'cm.placeholder.also': str`Разрешаването на „${0}“ разрешава също: ${1}.`,
 'cm.placeholder.text': str`Това съдържание остава блокирано, докато не разрешите категорията „${0}“.`,
 'cm.placeholder.title': str`Съдържание от ${0}`,
 'cm.preferences.close': `Затваряне`,

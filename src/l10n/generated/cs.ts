@@ -38,6 +38,7 @@
 'cm.customize': `Přizpůsobit`,
 'cm.gpc': `Váš prohlížeč odesílá signál Global Privacy Control a my ho respektujeme.`,
 'cm.placeholder.allow': `Povolit a načíst`,
+'cm.placeholder.also': str`Povolením kategorie „${0}“ povolíte také: ${1}.`,
 'cm.placeholder.text': str`Tento obsah zůstane blokován, dokud nepovolíte kategorii „${0}“.`,
 'cm.placeholder.title': str`Obsah od ${0}`,
 'cm.preferences.close': `Zavřít`,

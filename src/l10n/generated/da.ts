@@ -38,6 +38,7 @@
 'cm.customize': `Tilpas`,
 'cm.gpc': `Din browser sender et Global Privacy Control-signal, og det respekterer vi.`,
 'cm.placeholder.allow': `Tillad og indlæs`,
+'cm.placeholder.also': str`Når du tillader »${0}«, tillader du også: ${1}.`,
 'cm.placeholder.text': str`Indholdet er blokeret, indtil du tillader kategorien »${0}«.`,
 'cm.placeholder.title': str`Indhold fra ${0}`,
 'cm.preferences.close': `Luk`,

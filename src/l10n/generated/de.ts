@@ -38,6 +38,7 @@
 'cm.customize': `Anpassen`,
 'cm.gpc': `Ihr Browser sendet ein Global-Privacy-Control-Signal, und wir respektieren es.`,
 'cm.placeholder.allow': `Erlauben und laden`,
+'cm.placeholder.also': str`Wenn Sie „${0}“ erlauben, erlauben Sie auch: ${1}.`,
 'cm.placeholder.text': str`Dieser Inhalt bleibt blockiert, bis Sie die Kategorie „${0}“ erlauben.`,
 'cm.placeholder.title': str`Inhalt von ${0}`,
 'cm.preferences.close': `Schließen`,

@@ -38,6 +38,7 @@
 'cm.customize': `Προσαρμογή`,
 'cm.gpc': `Το πρόγραμμα περιήγησής σας στέλνει σήμα Global Privacy Control και το σεβόμαστε.`,
 'cm.placeholder.allow': `Αποδοχή και φόρτωση`,
+'cm.placeholder.also': str`Επιτρέποντας την κατηγορία «${0}» επιτρέπετε επίσης: ${1}.`,
 'cm.placeholder.text': str`Αυτό το περιεχόμενο παραμένει αποκλεισμένο μέχρι να επιτρέψετε την κατηγορία «${0}».`,
 'cm.placeholder.title': str`Περιεχόμενο από ${0}`,
 'cm.preferences.close': `Κλείσιμο`,

@@ -38,6 +38,7 @@
 'cm.customize': `Personalizar`,
 'cm.gpc': `Tu navegador envía una señal de Global Privacy Control y la respetamos.`,
 'cm.placeholder.allow': `Permitir y cargar`,
+'cm.placeholder.also': str`Al permitir «${0}» también permites: ${1}.`,
 'cm.placeholder.text': str`Este contenido está bloqueado hasta que permitas la categoría «${0}».`,
 'cm.placeholder.title': str`Contenido de ${0}`,
 'cm.preferences.close': `Cerrar`,

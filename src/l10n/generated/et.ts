@@ -38,6 +38,7 @@
 'cm.customize': `Kohanda`,
 'cm.gpc': `Teie brauser saadab Global Privacy Controli signaali ja me austame seda.`,
 'cm.placeholder.allow': `Luba ja laadi`,
+'cm.placeholder.also': str`Kategooria „${0}“ lubamine lubab ka: ${1}.`,
 'cm.placeholder.text': str`See sisu on blokeeritud, kuni lubate kategooria „${0}“.`,
 'cm.placeholder.title': str`Sisu pakkujalt ${0}`,
 'cm.preferences.close': `Sulge`,

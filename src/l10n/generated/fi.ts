@@ -38,6 +38,7 @@
 'cm.customize': `Mukauta`,
 'cm.gpc': `Selaimesi lähettää Global Privacy Control -signaalin, ja noudatamme sitä.`,
 'cm.placeholder.allow': `Salli ja lataa`,
+'cm.placeholder.also': str`Kun sallit luokan ”${0}”, sallit myös: ${1}.`,
 'cm.placeholder.text': str`Sisältö on estetty, kunnes sallit luokan ”${0}”.`,
 'cm.placeholder.title': str`Sisältöä palvelusta ${0}`,
 'cm.preferences.close': `Sulje`,

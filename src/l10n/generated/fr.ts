@@ -38,6 +38,7 @@
 'cm.customize': `Personnaliser`,
 'cm.gpc': `Votre navigateur envoie un signal Global Privacy Control, et nous le respectons.`,
 'cm.placeholder.allow': `Autoriser et charger`,
+'cm.placeholder.also': str`Autoriser « ${0} » autorise aussi : ${1}.`,
 'cm.placeholder.text': str`Ce contenu reste bloqué tant que vous n’autorisez pas la catégorie « ${0} ».`,
 'cm.placeholder.title': str`Contenu de ${0}`,
 'cm.preferences.close': `Fermer`,

@@ -38,6 +38,7 @@
 'cm.customize': `Saincheap`,
 'cm.gpc': `Seolann do bhrabhsálaí comhartha Global Privacy Control, agus urramaímid é.`,
 'cm.placeholder.allow': `Ceadaigh agus lódáil`,
+'cm.placeholder.also': str`Má cheadaíonn tú “${0}”, ceadaíonn tú freisin: ${1}.`,
 'cm.placeholder.text': str`Fanann an t-ábhar seo blocáilte go dtí go gceadaíonn tú an chatagóir “${0}”.`,
 'cm.placeholder.title': str`Ábhar ó ${0}`,
 'cm.preferences.close': `Dún`,

@@ -38,6 +38,7 @@
 'cm.customize': `התאמה אישית`,
 'cm.gpc': `הדפדפן שלך שולח אות Global Privacy Control, ואנחנו מכבדים אותו.`,
 'cm.placeholder.allow': `לאשר ולטעון`,
+'cm.placeholder.also': str`אישור הקטגוריה “${0}” מאשר גם את: ${1}.`,
 'cm.placeholder.text': str`התוכן הזה יישאר חסום עד שהקטגוריה “${0}” תאושר.`,
 'cm.placeholder.title': str`תוכן מ-${0}`,
 'cm.preferences.close': `סגירה`,

@@ -38,6 +38,7 @@
 'cm.customize': `Prilagodi`,
 'cm.gpc': `Vaš preglednik šalje signal Global Privacy Control i mi ga poštujemo.`,
 'cm.placeholder.allow': `Dopusti i učitaj`,
+'cm.placeholder.also': str`Dopuštanjem kategorije „${0}” dopuštate i: ${1}.`,
 'cm.placeholder.text': str`Ovaj sadržaj ostaje blokiran dok ne dopustite kategoriju „${0}”.`,
 'cm.placeholder.title': str`Sadržaj s ${0}`,
 'cm.preferences.close': `Zatvori`,

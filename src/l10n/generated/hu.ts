@@ -38,6 +38,7 @@
 'cm.customize': `Testreszabás`,
 'cm.gpc': `Böngészője Global Privacy Control jelzést küld, és mi ezt tiszteletben tartjuk.`,
 'cm.placeholder.allow': `Engedélyezés és betöltés`,
+'cm.placeholder.also': str`A(z) „${0}” kategória engedélyezésével ezeket is engedélyezi: ${1}.`,
 'cm.placeholder.text': str`Ez a tartalom le van tiltva, amíg nem engedélyezi a(z) „${0}” kategóriát.`,
 'cm.placeholder.title': str`Tartalom innen: ${0}`,
 'cm.preferences.close': `Bezárás`,

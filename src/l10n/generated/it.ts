@@ -38,6 +38,7 @@
 'cm.customize': `Personalizza`,
 'cm.gpc': `Il tuo browser invia un segnale Global Privacy Control e noi lo rispettiamo.`,
 'cm.placeholder.allow': `Consenti e carica`,
+'cm.placeholder.also': str`Consentendo «${0}» consenti anche: ${1}.`,
 'cm.placeholder.text': str`Questo contenuto resta bloccato finché non consenti la categoria «${0}».`,
 'cm.placeholder.title': str`Contenuto da ${0}`,
 'cm.preferences.close': `Chiudi`,

@@ -38,6 +38,7 @@
 'cm.customize': `カスタマイズ`,
 'cm.gpc': `お使いのブラウザーはGlobal Privacy Controlシグナルを送信しており、当サイトはこれを尊重します。`,
 'cm.placeholder.allow': `許可して読み込む`,
+'cm.placeholder.also': str`「${0}」を許可すると、次も許可されます：${1}。`,
 'cm.placeholder.text': str`このコンテンツは、「${0}」カテゴリーを許可するまでブロックされます。`,
 'cm.placeholder.title': str`${0}のコンテンツ`,
 'cm.preferences.close': `閉じる`,

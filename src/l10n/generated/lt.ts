@@ -38,6 +38,7 @@
 'cm.customize': `Tinkinti`,
 'cm.gpc': `Jūsų naršyklė siunčia „Global Privacy Control“ signalą, ir mes jį gerbiame.`,
 'cm.placeholder.allow': `Leisti ir įkelti`,
+'cm.placeholder.also': str`Leisdami kategoriją „${0}“, taip pat leidžiate: ${1}.`,
 'cm.placeholder.text': str`Šis turinys užblokuotas, kol leisite kategoriją „${0}“.`,
 'cm.placeholder.title': str`Turinys iš ${0}`,
 'cm.preferences.close': `Uždaryti`,

@@ -38,6 +38,7 @@
 'cm.customize': `Pielāgot`,
 'cm.gpc': `Jūsu pārlūkprogramma sūta Global Privacy Control signālu, un mēs to ievērojam.`,
 'cm.placeholder.allow': `Atļaut un ielādēt`,
+'cm.placeholder.also': str`Atļaujot kategoriju “${0}”, jūs atļaujat arī: ${1}.`,
 'cm.placeholder.text': str`Šis saturs ir bloķēts, līdz jūs atļausiet kategoriju “${0}”.`,
 'cm.placeholder.title': str`Saturs no ${0}`,
 'cm.preferences.close': `Aizvērt`,

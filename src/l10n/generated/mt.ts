@@ -38,6 +38,7 @@
 'cm.customize': `Personalizza`,
 'cm.gpc': `Il-browser tiegħek jibgħat sinjal Global Privacy Control, u aħna nirrispettawh.`,
 'cm.placeholder.allow': `Ippermetti u tella'`,
+'cm.placeholder.also': str`Jekk tippermetti “${0}”, tippermetti wkoll: ${1}.`,
 'cm.placeholder.text': str`Dan il-kontenut jibqa' imblukkat sakemm tippermetti l-kategorija “${0}”.`,
 'cm.placeholder.title': str`Kontenut minn ${0}`,
 'cm.preferences.close': `Agħlaq`,

@@ -38,6 +38,7 @@
 'cm.customize': `Aanpassen`,
 'cm.gpc': `Uw browser stuurt een Global Privacy Control-signaal en dat respecteren we.`,
 'cm.placeholder.allow': `Toestaan en laden`,
+'cm.placeholder.also': str`Als u “${0}” toestaat, staat u ook toe: ${1}.`,
 'cm.placeholder.text': str`Deze inhoud blijft geblokkeerd tot u de categorie “${0}” toestaat.`,
 'cm.placeholder.title': str`Inhoud van ${0}`,
 'cm.preferences.close': `Sluiten`,

@@ -38,6 +38,7 @@
 'cm.customize': `Dostosuj`,
 'cm.gpc': `Twoja przeglądarka wysyła sygnał Global Privacy Control, a my go respektujemy.`,
 'cm.placeholder.allow': `Zezwól i wczytaj`,
+'cm.placeholder.also': str`Zezwalając na kategorię „${0}”, zezwalasz też na: ${1}.`,
 'cm.placeholder.text': str`Ta treść pozostaje zablokowana, dopóki nie zezwolisz na kategorię „${0}”.`,
 'cm.placeholder.title': str`Treść z ${0}`,
 'cm.preferences.close': `Zamknij`,

@@ -38,6 +38,7 @@
 'cm.customize': `Personalizar`,
 'cm.gpc': `Seu navegador envia um sinal Global Privacy Control, e nós o respeitamos.`,
 'cm.placeholder.allow': `Permitir e carregar`,
+'cm.placeholder.also': str`Ao permitir “${0}”, você também permite: ${1}.`,
 'cm.placeholder.text': str`Este conteúdo fica bloqueado até você permitir a categoria “${0}”.`,
 'cm.placeholder.title': str`Conteúdo de ${0}`,
 'cm.preferences.close': `Fechar`,

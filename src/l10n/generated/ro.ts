@@ -38,6 +38,7 @@
 'cm.customize': `Personalizează`,
 'cm.gpc': `Browserul dumneavoastră trimite un semnal Global Privacy Control, iar noi îl respectăm.`,
 'cm.placeholder.allow': `Permite și încarcă`,
+'cm.placeholder.also': str`Dacă permiteți categoria „${0}”, permiteți și: ${1}.`,
 'cm.placeholder.text': str`Acest conținut rămâne blocat până când permiteți categoria „${0}”.`,
 'cm.placeholder.title': str`Conținut de la ${0}`,
 'cm.preferences.close': `Închide`,

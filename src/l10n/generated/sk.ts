@@ -38,6 +38,7 @@
 'cm.customize': `Prispôsobiť`,
 'cm.gpc': `Váš prehliadač odosiela signál Global Privacy Control a my ho rešpektujeme.`,
 'cm.placeholder.allow': `Povoliť a načítať`,
+'cm.placeholder.also': str`Povolením kategórie „${0}“ povolíte aj: ${1}.`,
 'cm.placeholder.text': str`Tento obsah zostane zablokovaný, kým nepovolíte kategóriu „${0}“.`,
 'cm.placeholder.title': str`Obsah od ${0}`,
 'cm.preferences.close': `Zavrieť`,

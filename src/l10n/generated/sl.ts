@@ -38,6 +38,7 @@
 'cm.customize': `Prilagodi`,
 'cm.gpc': `Vaš brskalnik pošilja signal Global Privacy Control in ga upoštevamo.`,
 'cm.placeholder.allow': `Dovoli in naloži`,
+'cm.placeholder.also': str`Če dovolite kategorijo »${0}«, dovolite tudi: ${1}.`,
 'cm.placeholder.text': str`Ta vsebina ostane blokirana, dokler ne dovolite kategorije »${0}«.`,
 'cm.placeholder.title': str`Vsebina ponudnika ${0}`,
 'cm.preferences.close': `Zapri`,

@@ -38,6 +38,7 @@
 'cm.customize': `Anpassa`,
 'cm.gpc': `Din webbläsare skickar en Global Privacy Control-signal, och vi respekterar den.`,
 'cm.placeholder.allow': `Tillåt och läs in`,
+'cm.placeholder.also': str`Om du tillåter ”${0}” tillåter du också: ${1}.`,
 'cm.placeholder.text': str`Innehållet är blockerat tills du tillåter kategorin ”${0}”.`,
 'cm.placeholder.title': str`Innehåll från ${0}`,
 'cm.preferences.close': `Stäng`,

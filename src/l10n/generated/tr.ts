@@ -38,6 +38,7 @@
 'cm.customize': `Özelleştir`,
 'cm.gpc': `Tarayıcınız Global Privacy Control sinyali gönderiyor ve biz buna uyuyoruz.`,
 'cm.placeholder.allow': `İzin ver ve yükle`,
+'cm.placeholder.also': str`“${0}” kategorisine izin verdiğinizde şunlara da izin vermiş olursunuz: ${1}.`,
 'cm.placeholder.text': str`Bu içerik, “${0}” kategorisine izin verene kadar engelli kalır.`,
 'cm.placeholder.title': str`${0} içeriği`,
 'cm.preferences.close': `Kapat`,

@@ -38,6 +38,7 @@
 'cm.customize': `自定义`,
 'cm.gpc': `您的浏览器发送了全球隐私控制（Global Privacy Control）信号，我们会予以遵守。`,
 'cm.placeholder.allow': `允许并加载`,
+'cm.placeholder.also': str`允许“${0}”类别也会允许：${1}。`,
 'cm.placeholder.text': str`在您允许“${0}”类别之前，此内容将保持屏蔽。`,
 'cm.placeholder.title': str`来自 ${0} 的内容`,
 'cm.preferences.close': `关闭`,

@@ -3,3 +3,9 @@
  * registers the element; what it loads later (adapters, locales) comes from beside it.
  */
 import './define.js';
+import { registerAdapter } from './dom/adapter-registry.js';
+
+// This bundle includes the vendors' libraries that the npm package leaves to optional peer
+// dependencies, so JSON configs can name these adapters too.
+registerAdapter('segment', () => import('../adapters/segment.js'));
+registerAdapter('stripe', () => import('../adapters/stripe.js'));

@@ -70,7 +70,8 @@ describe('the npm package', () => {
   it('type-checks an app that uses the typed API and events', async () => {
     await writeFile(
       join(project, 'app.ts'),
-      `import { ConsentManagerElement, type ConsentChangeEvent, parseConfig } from '${manifest.name}';
+      `import { ConsentManagerElement, type ConsentChangeEvent } from '${manifest.name}';
+import { parseConfig } from '${manifest.name}/core';
 import '${manifest.name}/define';
 const element: ConsentManagerElement = document.createElement('consent-manager');
 element.addEventListener('consent-change', (event: ConsentChangeEvent) => {

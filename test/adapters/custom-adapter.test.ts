@@ -52,12 +52,11 @@ describe('a custom adapter (the README example)', () => {
 
   it('loads an adapter a site registered when the config names it, with its options, and lists it among the known ids', async () => {
     const given: unknown[] = [];
-    registerAdapter('registered-plausible', async () => ({
-      default: (options: { src: string }) => {
-        given.push(options);
-        return { ...plausible({ src: options.src }), id: 'registered-plausible' };
-      },
-    }));
+    const build = (options: { src: string }): ConsentAdapter => {
+      given.push(options);
+      return { ...plausible({ src: options.src }), id: 'registered-plausible' };
+    };
+    registerAdapter('registered-plausible', () => Promise.resolve({ default: build }));
     const src = '/test/fixtures/gated/log.js?registered';
     const { element, log } = await mountWithAdapters({ categories: CATEGORIES, adapters: { 'registered-plausible': { src }, hotjar: {} } });
     expect(given).to.deep.equal([{ src }]);
@@ -72,7 +71,7 @@ describe('a custom adapter (the README example)', () => {
   });
 
   it('refuses a registration without an id or a loader, with a TypeError', () => {
-    expect(() => registerAdapter('', async () => ({ default: () => plausible() }))).to.throw(TypeError);
+    expect(() => registerAdapter('', () => Promise.resolve({ default: () => plausible() }))).to.throw(TypeError);
     expect(() => registerAdapter('x', 'https://example.com/x.js' as never)).to.throw(TypeError);
   });
 

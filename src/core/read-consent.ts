@@ -62,7 +62,8 @@ function readConfig(input: unknown): { config: ConsentConfig; errors: readonly C
 /**
  * Reads the visitor's consent from a request: `cookie` is the `Cookie` header, the cookie's
  * value alone (as a framework's cookie parser gives it, decoded or not), or a list of values.
- * `config` is what the page's element is given: the object or its JSON text.
+ * `config` is what the page's element is given: the object or its JSON text. An object is parsed
+ * once and remembered, so give a new object rather than changing one already used.
  *
  *     const { categories } = readConsent(request.headers.cookie, config, { gpc: request.headers['sec-gpc'] === '1' });
  *     if (categories?.marketing) { … }

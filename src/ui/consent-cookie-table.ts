@@ -1,7 +1,8 @@
 import { defineElement } from './define-element.js';
 
 // Node has no `HTMLElement`; this keeps the package root importable there (on a server, say),
-// where the class exists but cannot be used. Lit's base class does the same.
+// where the class exists but cannot be used. `<consent-manager>`'s base, Lit's ReactiveElement,
+// has a stand-in of its own in Node.
 const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as typeof HTMLElement);
 
 /**

@@ -1,4 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { emulateMediaPlugin, sendKeysPlugin, setViewportPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { emulateForcedColorsPlugin } from './scripts/emulate-forced-colors.mjs';
 import { CHROMIUM_ARGS, FIREFOX_PREFS } from './scripts/find-browser.mjs';
@@ -25,6 +26,34 @@ async function faultMiddleware(context, next) {
   return next();
 }
 
+/** What a browser command throws in an engine that cannot do it at all (Firefox over BiDi has no CDP; WebKit's WebDriver holds no keys). */
+const UNSUPPORTED = /not supported|CDP support is required|Only "press" and "type" are supported/;
+
+/**
+ * `where-supported` runs a browser command (`emulate-media`, `set-viewport`, `send-keys`) and
+ * answers `{ supported: false }` where the engine lacks it, so a test can skip. Called directly,
+ * such a command fails in the browser and web-test-runner also prints its stack trace, dozens
+ * per passing run; any other error still fails the test and is printed.
+ */
+function whereSupportedPlugin() {
+  const commands = { 'emulate-media': emulateMediaPlugin(), 'set-viewport': setViewportPlugin(), 'send-keys': sendKeysPlugin() };
+  return {
+    name: 'where-supported',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'where-supported') return undefined;
+      const plugin = commands[payload?.command];
+      if (!plugin) throw new Error(`where-supported: no command ${payload?.command}`);
+      try {
+        await plugin.executeCommand({ command: payload.command, payload: payload.payload, session });
+        return { supported: true };
+      } catch (error) {
+        if (error instanceof Error && UNSUPPORTED.test(error.message)) return { supported: false };
+        throw error;
+      }
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   // An IP, not "localhost": each engine's network isolation exempts exactly this host.
@@ -32,7 +61,7 @@ export default {
   // Lit's development build logs a warning on every page; tests log nothing.
   nodeResolve: { exportConditions: ['production'] },
   middleware: [faultMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), emulateForcedColorsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), whereSupportedPlugin(), emulateForcedColorsPlugin()],
   concurrency: 2,
   browsers: [
     chromeLauncher({

@@ -1,7 +1,7 @@
 // A custom adapter: Plausible Analytics, which sets no cookies. The README shows this file, and
 // test/adapters/custom-adapter.test.ts tests it.
 
-/** @returns {import('consent-manager').ConsentAdapter} */
+/** @returns {import('consent-manager-element').ConsentAdapter} */
 export function plausible({ category = 'analytics', src = 'https://plausible.io/js/script.js' } = {}) {
   let context = null;
   let loaded = false;

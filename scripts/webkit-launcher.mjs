@@ -60,6 +60,20 @@ function freePort() {
   });
 }
 
+/** The display number Xvfb writes to its fd 3 once it is ready for clients. */
+function displayNumber(xvfb) {
+  return new Promise((resolve, reject) => {
+    let written = '';
+    const failed = (reason) => reject(new Error(`WebKit launcher: Xvfb did not start (${reason})`));
+    xvfb.stdio[3].on('data', (chunk) => {
+      written += chunk;
+      if (written.includes('\n')) resolve(written.trim());
+    });
+    xvfb.once('error', (error) => failed(error.message));
+    xvfb.once('exit', (code) => failed(`exit code ${code}`));
+  });
+}
+
 async function waitUntil(check, what, timeoutMs = 15_000) {
   const started = Date.now();
   for (;;) {
@@ -150,10 +164,11 @@ export function webkitLauncher({ driver, browser }) {
       // POSIX "C", where the other test browsers say English.
       env = { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en' };
       if (!env.DISPLAY) {
-        // MiniBrowser is a GTK application: give it a virtual display.
-        const display = `:${90 + Math.floor(Math.random() * 9)}`;
-        displayProcess = spawn('Xvfb', [display, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-        env.DISPLAY = display;
+        // MiniBrowser is a GTK application: give it a virtual display. Xvfb picks a free display
+        // number itself (-displayfd): a guessed one could be another test run's, which may close
+        // under this one's browser.
+        displayProcess = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+        env.DISPLAY = `:${await displayNumber(displayProcess)}`;
       }
       await startDriver();
     },

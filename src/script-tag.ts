@@ -3,3 +3,10 @@
  * registers the element; what it loads later (adapters, locales) comes from beside it.
  */
 import './define.js';
+import { registerAdapter } from './dom/adapter-registry.js';
+
+// This bundle includes the vendors' libraries that the npm package leaves to optional peer
+// dependencies, so JSON configs can name these adapters too. Registering after define.js ran is
+// early enough: elements look adapters up in the adapter runner, which they load with import().
+registerAdapter('segment', () => import('../adapters/segment.js'));
+registerAdapter('stripe', () => import('../adapters/stripe.js'));

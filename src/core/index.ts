@@ -7,3 +7,4 @@ export * from './adapter.js';
 export * from './consent-mode.js';
 export * from './consent-defaults-settings.js';
 export * from './localized-text.js';
+export * from './read-consent.js';

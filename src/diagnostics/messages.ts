@@ -131,7 +131,7 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
     case 'gate-failed':
       return `a gated script could not be started (${errorText(diagnostic.error)})`;
     case 'adapter-unknown':
-      return `adapters names "${diagnostic.id}", which is not an adapter this build ships (${diagnostic.known.join(', ')}); it is ignored`;
+      return `adapters names "${diagnostic.id}", which this build neither ships nor has registered with registerAdapter (${diagnostic.known.join(', ')}); it is ignored`;
     case 'adapter-options':
       return `the "${diagnostic.id}" adapter does nothing, its options are invalid:\n${diagnostic.problems.map(describeOptionProblem).join('\n')}`;
     case 'adapter-threw':

@@ -12,6 +12,7 @@ import type { ConsentConfig, DataLayerConfig } from '../core/config.js';
 import type { ConsentChange, ConsentState } from '../core/store.js';
 import { report } from '../diagnostics/report.js';
 import { ConsentAdapterErrorEvent, ConsentAdapterLoadEvent } from '../events/adapter-events.js';
+import { registeredAdapters } from './adapter-registry.js';
 import { forgetVendorData } from './cookies.js';
 import { DEFAULT_DATA_LAYER, pushConsentEvent, stateConsentMode } from './data-layer.js';
 import { loadScript, ScriptLoadError } from './load-script.js';
@@ -23,15 +24,14 @@ interface AdapterModule {
 }
 
 /**
- * The adapters this build ships, by the id used in the JSON config. Each is its own chunk,
- * fetched only when a config names it; nothing here imports a vendor adapter statically.
+ * The adapters every build offers, by the id used in the JSON config. Each is its own chunk,
+ * fetched only when a config names it; nothing here imports a vendor adapter statically. Those
+ * that need an optional peer dependency are registered instead (see adapter-registry.ts).
  */
 const SHIPPED_ADAPTERS: Readonly<Record<string, () => Promise<AdapterModule>>> = {
   'google-analytics': () => import('../../adapters/google-analytics.js') as Promise<unknown> as Promise<AdapterModule>,
   'google-tag-manager': () => import('../../adapters/google-tag-manager.js') as Promise<unknown> as Promise<AdapterModule>,
   'meta-pixel': () => import('../../adapters/meta-pixel.js') as Promise<unknown> as Promise<AdapterModule>,
-  segment: () => import('../../adapters/segment.js') as Promise<unknown> as Promise<AdapterModule>,
-  stripe: () => import('../../adapters/stripe.js') as Promise<unknown> as Promise<AdapterModule>,
 };
 
 const GOOGLE_ADAPTERS = new Set(['google-analytics', 'google-tag-manager']);
@@ -226,9 +226,9 @@ export class AdapterRunner {
   }
 
   async #importAdapter(id: string, options: Readonly<Record<string, unknown>>): Promise<ConsentAdapter | null> {
-    const load = Object.hasOwn(SHIPPED_ADAPTERS, id) ? SHIPPED_ADAPTERS[id] : undefined;
+    const load = (registeredAdapters.get(id) as (() => Promise<AdapterModule>) | undefined) ?? (Object.hasOwn(SHIPPED_ADAPTERS, id) ? SHIPPED_ADAPTERS[id] : undefined);
     if (!load) {
-      report('error', { code: 'adapter-unknown', id, known: Object.keys(SHIPPED_ADAPTERS) });
+      report('error', { code: 'adapter-unknown', id, known: [...new Set([...Object.keys(SHIPPED_ADAPTERS), ...registeredAdapters.keys()])] });
       return null;
     }
     try {

@@ -1,5 +1,10 @@
 import { defineElement } from './define-element.js';
 
+// Node has no `HTMLElement`; this keeps the package root importable there (on a server, say),
+// where the class exists but cannot be used. `<consent-manager>`'s base, Lit's ReactiveElement,
+// has a stand-in of its own in Node.
+const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as typeof HTMLElement);
+
 /**
  * For the site's cookie policy page: every category of the page's `<consent-manager>`, in the
  * visitor's language, with its description, the visitor's current choice, and its cookie table
@@ -18,7 +23,7 @@ import { defineElement } from './define-element.js';
  * @csspart cookie-table - A category's `<table>` of cookies.
  * @csspart open-preferences - The button that opens the preferences.
  */
-export class ConsentCookieTableElement extends HTMLElement {
+export class ConsentCookieTableElement extends ElementBase {
   /** Registers the element; like `ConsentManagerElement.define`, a taken name only warns. */
   static define(tagName = 'consent-cookie-table', registry: CustomElementRegistry = customElements): boolean {
     return defineElement(tagName, this, registry);

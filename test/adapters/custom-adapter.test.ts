@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ConsentAdapter } from '../../src/core/adapter.js';
 import { reported } from '../../src/diagnostics/report.js';
+import { registerAdapter } from '../../src/dom/adapter-registry.js';
 import { plausible } from '../../demo/plausible-adapter.js';
 import { CATEGORIES, isolateAdapterTests, mountWithAdapters, scriptsFor } from '../helpers/adapters.js';
 import { waitFor } from '../helpers/page-state.js';
@@ -45,8 +46,33 @@ describe('a custom adapter (the README example)', () => {
     ]);
     await reported();
     expect(output.error).to.deep.equal([
-      'consent-manager: adapters names "hotjar", which is not an adapter this build ships (google-analytics, google-tag-manager, meta-pixel, segment, stripe); it is ignored',
+      'consent-manager: adapters names "hotjar", which this build neither ships nor has registered with registerAdapter (google-analytics, google-tag-manager, meta-pixel); it is ignored',
     ]);
+  });
+
+  it('loads an adapter a site registered when the config names it, with its options, and lists it among the known ids', async () => {
+    const given: unknown[] = [];
+    const build = (options: { src: string }): ConsentAdapter => {
+      given.push(options);
+      return { ...plausible({ src: options.src }), id: 'registered-plausible' };
+    };
+    registerAdapter('registered-plausible', () => Promise.resolve({ default: build }));
+    const src = '/test/fixtures/gated/log.js?registered';
+    const { element, log } = await mountWithAdapters({ categories: CATEGORIES, adapters: { 'registered-plausible': { src }, hotjar: {} } });
+    expect(given).to.deep.equal([{ src }]);
+    expect(element.adapters.map((adapter) => adapter.id)).to.deep.equal(['probe', 'registered-plausible']);
+    element.save({ analytics: true });
+    await waitFor(() => log.loads.length > 0);
+    expect(log.loads).to.deep.equal([{ id: 'registered-plausible', src }]);
+    await reported();
+    expect(output.error).to.deep.equal([
+      'consent-manager: adapters names "hotjar", which this build neither ships nor has registered with registerAdapter (google-analytics, google-tag-manager, meta-pixel, registered-plausible); it is ignored',
+    ]);
+  });
+
+  it('refuses a registration without an id or a loader, with a TypeError', () => {
+    expect(() => registerAdapter('', () => Promise.resolve({ default: () => plausible() }))).to.throw(TypeError);
+    expect(() => registerAdapter('x', 'https://example.com/x.js' as never)).to.throw(TypeError);
   });
 
   it("expires the cookies a site declared for a category when the visitor withdraws it, and on later pages", async () => {

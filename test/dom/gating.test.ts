@@ -21,9 +21,17 @@ function requested(url: string): boolean {
   return performance.getEntriesByType('resource').some((entry) => entry.name === absolute(url));
 }
 
-/** Long enough for a browser to have started fetching anything it was going to fetch. */
-function idle(ms = 100): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Resolves once the browser has loaded an image requested after the markup under test: by then
+ * it has started any fetch, and run any resource selection, that markup would have caused.
+ */
+function idle(): Promise<void> {
+  const control = new Image();
+  const loaded = new Promise<void>((resolve) => {
+    control.onload = control.onerror = () => resolve();
+  });
+  control.src = fresh('pixel.svg', '&control');
+  return loaded;
 }
 
 /** Adds markup to the page; returns the container. Parsed markup scripts do not run, as in a real page's gated tags. */
@@ -91,7 +99,7 @@ describe('ConsentGate', () => {
         <script type="text/plain" data-consent="analytics" src="${viaSrc}" data-name="src"></script>
         <script type="text/plain" data-consent="analytics" data-src="${viaDataSrc}" data-name="data-src"></script>`);
       gate.start(none);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await idle();
       expect(requested(viaSrc)).to.equal(false);
       expect(requested(viaDataSrc)).to.equal(false);
       gate.update(analytics);
@@ -188,7 +196,7 @@ describe('ConsentGate', () => {
     it('gates scripts added to the page later, before and after consent', async () => {
       gate.start(none);
       addMarkup('<script type="text/plain" data-consent="analytics">window.gateLog.push("added while denied")</script>');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await idle();
       await gate.settled();
       expect(window.gateLog).to.deep.equal([]);
       gate.update(analytics);
@@ -256,7 +264,7 @@ describe('ConsentGate', () => {
         <iframe data-consent="marketing" data-src="${frameUrl}" title="video"></iframe>
         <img data-consent="marketing" data-src="${imageUrl}" alt="">`);
       gate.start(analytics);
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await idle();
       expect(requested(frameUrl)).to.equal(false);
       expect(requested(imageUrl)).to.equal(false);
       expect(container.querySelector('iframe')?.hasAttribute('src')).to.equal(false);
@@ -289,7 +297,7 @@ describe('ConsentGate', () => {
         <img data-consent="analytics" data-srcset="${fresh('pixel.svg')} 1x" alt="">
         <video data-consent="analytics" data-poster="${posterUrl}"><source data-consent="analytics" data-src="${sourceUrl}" type="video/mp4"></video>`);
       gate.start(none);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await idle();
       expect(requested(posterUrl)).to.equal(false);
       expect(requested(sourceUrl)).to.equal(false);
       gate.update(analytics);

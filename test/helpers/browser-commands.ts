@@ -3,30 +3,28 @@
  * over Chrome's DevTools protocol, and viewport changes only where puppeteer or playwright drive
  * the browser: elsewhere the wrappers report `false` (hooks go on; tests skip, saying why).
  */
-import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { type emulateMedia, executeServerCommand, sendKeys, type setViewport } from '@web/test-runner-commands';
 
 type MediaOptions = Parameters<typeof emulateMedia>[0];
 type Viewport = Parameters<typeof setViewport>[0];
 
-async function attempt(command: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await command();
-    return true;
-  } catch (error) {
-    // WebKit's WebDriver launcher refuses held keys with 'Only "press" and "type" are supported'.
-    if (error instanceof Error && /not supported|CDP support is required|Only "press" and "type" are supported/.test(error.message)) return false;
-    throw error;
-  }
+/**
+ * Runs a command through the `where-supported` plugin (web-test-runner.config.mjs): `false` in an
+ * engine that lacks it, without the stack trace web-test-runner prints for a command that throws.
+ */
+async function attempt(command: 'emulate-media' | 'set-viewport' | 'send-keys', payload: unknown): Promise<boolean> {
+  const { supported } = await executeServerCommand<{ supported: boolean }, unknown>('where-supported', { command, payload });
+  return supported;
 }
 
 /** Emulates media features where the engine can; `false` where it cannot. */
 export function emulateMediaWhereSupported(options: MediaOptions): Promise<boolean> {
-  return attempt(() => emulateMedia(options));
+  return attempt('emulate-media', options);
 }
 
 /** Sets the viewport where the engine can; `false` where it cannot. */
 export function setViewportWhereSupported(viewport: Viewport): Promise<boolean> {
-  return attempt(() => setViewport(viewport));
+  return attempt('set-viewport', viewport);
 }
 
 /** Emulates media features, or skips the calling test in an engine that cannot. */
@@ -41,7 +39,7 @@ export async function setViewportOrSkip(context: Mocha.Context, viewport: Viewpo
 
 /** Shift+Tab: held and released where the driver supports it, pressed as a chord elsewhere. */
 export async function pressShiftTab(): Promise<void> {
-  if (await attempt(() => sendKeys({ down: 'Shift' }))) {
+  if (await attempt('send-keys', { down: 'Shift' })) {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
   } else {

@@ -1,13 +1,17 @@
-// The published package, as a user gets it: `npm pack`, installed into an empty project, its
-// entry points imported by a bundled app and by TypeScript, and the element rendered in Chromium.
+// The published package, as a user gets it: `npm pack`, installed into an empty project without
+// the registry, its entry points imported by a bundled app and by TypeScript, bundled by esbuild
+// and rollup without the optional peers, imported in Node, and the element rendered in Chromium.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import nodeResolve from '@rollup/plugin-node-resolve';
 import { build } from 'esbuild';
+import { rollup } from 'rollup';
 import { launchBrowser } from '../e2e/helpers.mjs';
 import { startStaticServer } from '../../scripts/serve.mjs';
 
@@ -16,8 +20,32 @@ const manifest = JSON.parse(await readFile('package.json', 'utf8'));
 let project;
 let tarball;
 
+/**
+ * npm with no registry: `--offline` answers from the cache only, and the registry is an address
+ * nothing listens on, so a lookup that slipped through would fail rather than reach the network.
+ * Scripts are off: `npm test` has built already, and packing must not build again.
+ */
 function npm(args, cwd) {
-  return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+  const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', npm_config_registry: 'http://127.0.0.1:9/', npm_config_offline: 'true', npm_config_ignore_scripts: 'true' };
+  return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
+}
+
+/** `names` and everything they depend on, as the repository's node_modules holds them (npm installs it flat). */
+async function dependencyClosure(names) {
+  const found = new Set();
+  const visit = async (name) => {
+    if (found.has(name)) return;
+    found.add(name);
+    const { dependencies = {} } = JSON.parse(await readFile(join(root, 'node_modules', name, 'package.json'), 'utf8'));
+    for (const dependency of Object.keys(dependencies)) await visit(dependency);
+  };
+  for (const name of names) await visit(name);
+  return [...found];
+}
+
+/** Runs `source` as an ES module with Node in the project, as a server would import the package; returns its output. */
+function runInNode(source) {
+  return execFileSync(process.execPath, ['--input-type=module', '-e', source], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** `consent-defaults.js` is a classic script for `<head>`, not a module: it is tested on its own. */
@@ -44,13 +72,15 @@ function entryPoints(files) {
 
 before(async () => {
   project = await mkdtemp(join(tmpdir(), 'consent-manager-pack-'));
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', project], root));
-  tarball = packed[0];
+  [tarball] = JSON.parse(npm(['pack', '--json', '--pack-destination', project], root));
+  // The package's dependencies (Lit), packed from node_modules: installed beside the tarball,
+  // they satisfy its ranges, so npm needs nothing from a registry. The optional peers are not
+  // installed: the site in this project uses neither Segment nor Stripe.
+  const dependencies = await dependencyClosure(Object.keys(manifest.dependencies));
+  await mkdir(join(project, 'deps'));
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', join(project, 'deps'), ...dependencies.map((name) => join(root, 'node_modules', name))], root));
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'pack-test-app', private: true, type: 'module' }));
-  // The Segment and Stripe adapters need their vendors' libraries, optional peers a site installs
-  // when it uses those adapters; this app uses every entry point, so it installs them all.
-  const peers = Object.entries(manifest.peerDependencies ?? {}).map(([name, range]) => `${name}@${range}`);
-  npm(['install', '--no-save', join(project, tarball.filename), ...peers], project);
+  npm(['install', '--offline', `./${tarball.filename}`, ...packed.map(({ filename }) => `./deps/${filename}`)], project);
 });
 
 after(async () => {
@@ -70,7 +100,8 @@ describe('the npm package', () => {
   it('type-checks an app that uses the typed API and events', async () => {
     await writeFile(
       join(project, 'app.ts'),
-      `import { ConsentManagerElement, type ConsentChangeEvent, parseConfig } from '${manifest.name}';
+      `import { ConsentManagerElement, type ConsentChangeEvent, registerAdapter } from '${manifest.name}';
+import { parseConfig, readConsent, type ConsentReadFailure } from '${manifest.name}/core';
 import '${manifest.name}/define';
 const element: ConsentManagerElement = document.createElement('consent-manager');
 element.addEventListener('consent-change', (event: ConsentChangeEvent) => {
@@ -80,11 +111,16 @@ element.addEventListener('consent-change', (event: ConsentChangeEvent) => {
 });
 void element.ready.then((state) => state.decided);
 void parseConfig({}).config.categories.length;
+const reading = readConsent('consent=…', { categories: [] }, { now: new Date(), gpc: false });
+const reason: ConsentReadFailure | null = reading.reason;
+const marketing: boolean | undefined = reading.categories?.marketing;
+void reason; void marketing;
+registerAdapter('plausible', () => import('${manifest.name}/adapters/google-analytics'));
 `,
     );
     await writeFile(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'ES2022', moduleResolution: 'bundler', target: 'ES2022', lib: ['ES2022', 'DOM'], noEmit: true, types: [] }, files: ['app.ts'] }));
     try {
-      execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", project], { encoding: "utf8" });
+      execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], { encoding: 'utf8' });
     } catch (error) {
       assert.fail(`TypeScript rejected the package: ${error.stdout}`);
     }
@@ -101,7 +137,9 @@ window.entries = { ${entries.map((entry, index) => `'${entry}': Object.keys(entr
 window.sameClass = customElements.get('consent-manager') === entry0.ConsentManagerElement;
 `,
     );
-    await build({ absWorkingDir: project, entryPoints: ['main.js'], bundle: true, format: 'esm', outfile: 'public/main.js', logLevel: 'silent' });
+    // This app imports the Segment and Stripe adapters, so it needs their optional peers: the
+    // repository's copies, found after the project's own node_modules.
+    await build({ absWorkingDir: project, entryPoints: ['main.js'], bundle: true, format: 'esm', outfile: 'public/main.js', logLevel: 'silent', nodePaths: [join(root, 'node_modules')] });
     // As a site's build would: resolve the exported classic script and copy it beside the app.
     const defaultsScript = createRequire(join(project, 'package.json')).resolve(`${manifest.name}/consent-defaults.js`);
     await writeFile(join(project, 'public/consent-defaults.js'), await readFile(defaultsScript));
@@ -132,6 +170,135 @@ window.sameClass = customElements.get('consent-manager') === entry0.ConsentManag
     } finally {
       await browser.close();
       await server.close();
+    }
+  });
+});
+
+/** The module files a bundler wrote, with their text. */
+async function outputOf(folder) {
+  const files = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && entry.name.endsWith('.js'));
+  return Promise.all(files.map(async (entry) => ({ path: join(entry.parentPath, entry.name), source: await readFile(join(entry.parentPath, entry.name), 'utf8') })));
+}
+
+describe('bundling consent-manager-element/define without the optional peers', () => {
+  const PEERS = Object.keys(manifest.peerDependencies);
+  const app = (name) => writeFile(join(project, name), `import '${manifest.name}/define';\nimport { ConsentManagerElement } from '${manifest.name}';\nwindow.sameClass = customElements.get('consent-manager') === ConsentManagerElement;\n`);
+
+  it('finds none of the peers installed in the project', () => {
+    const require = createRequire(join(project, 'package.json'));
+    for (const peer of PEERS) assert.throws(() => require.resolve(`${peer}/package.json`), { code: 'MODULE_NOT_FOUND' }, `${peer} is not installed`);
+  });
+
+  it('works with esbuild, code-splitting the lazy parts, with no trace of a peer', async () => {
+    await app('esbuild-app.js');
+    const result = await build({ absWorkingDir: project, entryPoints: ['esbuild-app.js'], bundle: true, splitting: true, format: 'esm', outdir: 'esbuild-out', logLevel: 'silent', metafile: true });
+    const inputs = Object.keys(result.metafile.inputs);
+    assert.ok(inputs.some((input) => input.endsWith('lib/src/ui/consent-manager.js')), 'the element is in the bundle');
+    assert.ok(inputs.some((input) => input.endsWith('lib/adapters/meta-pixel.js')), 'the adapters without peers stay available to JSON configs');
+    assert.deepEqual(inputs.filter((input) => /segment|stripe/.test(input)), [], 'nothing of the adapters that need peers');
+  });
+
+  it('works with rollup and its node-resolve plugin, every import resolved', async () => {
+    await app('rollup-app.js');
+    const warnings = [];
+    const bundle = await rollup({ input: join(project, 'rollup-app.js'), plugins: [nodeResolve({ browser: true, rootDir: project })], onwarn: (warning) => warnings.push(`${warning.code}: ${warning.message}`) });
+    await bundle.write({ dir: join(project, 'rollup-out'), format: 'es' });
+    await bundle.close();
+    // An import rollup cannot resolve is only a warning, left in the output for the browser to fail on.
+    assert.deepEqual(warnings.filter((warning) => warning.startsWith('UNRESOLVED_IMPORT')), []);
+    const output = await outputOf(join(project, 'rollup-out'));
+    assert.ok(output.some(({ source }) => source.includes('consent-cookie-table')), 'the element is in the bundle');
+    for (const { path, source } of output) {
+      for (const peer of PEERS) assert.ok(!source.includes(peer), `${path} mentions ${peer}`);
+    }
+  });
+});
+
+describe('the package in Node', () => {
+  it('imports the root without a DOM, exporting exactly its documented names', () => {
+    const names = JSON.parse(runInNode(`const entry = await import('${manifest.name}'); console.log(JSON.stringify(Object.keys(entry).sort()));`));
+    assert.deepEqual(names, [
+      'ConsentAdapterErrorEvent',
+      'ConsentAdapterLoadEvent',
+      'ConsentChangeEvent',
+      'ConsentCookieTableElement',
+      'ConsentManagerElement',
+      'ConsentReadyEvent',
+      'ConsentUiHideEvent',
+      'ConsentUiShowEvent',
+      'ScriptLoadError',
+      'loadScript',
+      'registerAdapter',
+    ]);
+  });
+
+  it('imports /core without a DOM and without installing one', () => {
+    const globals = runInNode(`await import('${manifest.name}/core'); console.log(['window', 'document', 'HTMLElement', 'customElements', 'navigator.cookieEnabled'].filter((name) => name.split('.').reduce((object, key) => object?.[key], globalThis) !== undefined).join(','));`);
+    assert.equal(globals.trim(), '');
+  });
+});
+
+describe('readConsent from consent-manager-element/core (installed)', async () => {
+  let core;
+  const config = { revision: 2, categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }] };
+  const NOW = 1_763_800_000;
+  const at = (seconds) => ({ now: seconds * 1000 });
+  const record = (fields = {}) => core.encodeRecord({ version: 1, id: '3q2-7wE8Tn6J0c1YbXk1vA', revision: 2, createdAt: NOW, updatedAt: NOW, granted: ['necessary', 'analytics'], denied: ['marketing'], method: 'banner', gpc: false, language: 'en', ...fields });
+
+  before(async () => {
+    core = await import(pathToFileURL(createRequire(join(project, 'package.json')).resolve(`${manifest.name}/core`)).href);
+  });
+
+  it('reads a Cookie header, the value alone and the percent-encoded value alike', () => {
+    const expected = { categories: { necessary: true, analytics: true, marketing: false }, reason: null };
+    for (const input of [`theme=dark; consent=${record()}; session=abc`, record(), encodeURIComponent(record()), [record()]]) {
+      const { categories, reason, record: read } = core.readConsent(input, config, at(NOW));
+      assert.deepEqual({ categories, reason }, expected, String(input));
+      assert.equal(read.id, '3q2-7wE8Tn6J0c1YbXk1vA');
+    }
+  });
+
+  it('takes the config as the element does: an object or its JSON text, with its cookie name', () => {
+    const named = { ...config, storage: { cookieName: 'site_consent' } };
+    assert.equal(core.readConsent(`site_consent=${record()}`, JSON.stringify(named), at(NOW)).categories?.analytics, true);
+    assert.equal(core.readConsent(`consent=${record()}`, named, at(NOW)).reason, 'missing', 'another name is another cookie');
+  });
+
+  it('grants nothing for an edited, truncated or foreign value', () => {
+    const granted = record().replace('g=necessary.analytics&d=marketing', 'g=necessary.analytics.marketing&d=');
+    for (const input of [granted, record().slice(0, -1), 'v=2&g=marketing', `consent=${record()}x`, 'x'.repeat(5000)]) {
+      assert.deepEqual(core.readConsent(input, config, at(NOW)), { categories: null, record: null, reason: input.startsWith('x') ? 'missing' : 'invalid' }, input.slice(0, 60));
+    }
+  });
+
+  it('asks again, with the reason, for an expired record, another revision or a new optional category', () => {
+    assert.equal(core.readConsent(record(), config, at(NOW + 183 * 86_400)).reason, 'expired');
+    assert.equal(core.readConsent(record(), config, { now: new Date((NOW + 181 * 86_400) * 1000) }).reason, null);
+    assert.equal(core.readConsent(record({ revision: 1 }), config, at(NOW)).reason, 'revision');
+    assert.equal(core.readConsent(record(), { ...config, categories: [...config.categories, { id: 'video' }] }, at(NOW)).reason, 'new-category');
+  });
+
+  it('applies Global Privacy Control to a grant given without it, as the page does', () => {
+    const everything = record({ granted: ['necessary', 'analytics', 'marketing'], denied: [] });
+    assert.equal(core.readConsent(everything, config, at(NOW)).categories.marketing, true);
+    const withGpc = core.readConsent(everything, config, { ...at(NOW), gpc: true });
+    assert.deepEqual(withGpc.categories, { necessary: true, analytics: true, marketing: false });
+    assert.equal(withGpc.record.method, 'gpc');
+  });
+
+  it('grants nothing under an invalid config, and says what is wrong with it', () => {
+    for (const bad of [{ ...config, mode: 'opt_in' }, '{ not json', 42]) {
+      const reading = core.readConsent(record(), bad, at(NOW));
+      assert.equal(reading.categories, null);
+      assert.equal(reading.reason, 'config');
+      assert.ok(reading.configErrors.length > 0);
+    }
+  });
+
+  it('never throws on hostile input', () => {
+    for (const input of [undefined, null, '', 42, {}, [null, 7, record()], ';;;=;', 'consent=%E0%A4%A', `consent=${'%'.repeat(3000)}`]) {
+      const reading = core.readConsent(input, config, at(NOW));
+      assert.ok(reading.reason === null ? reading.categories.analytics === true : reading.categories === null, String(input).slice(0, 40));
     }
   });
 });

@@ -156,7 +156,8 @@ export class ConsentGate {
   /** Applies a new consent state to everything gated on the page. */
   update(categories: Categories): void {
     this.#categories = categories;
-    this.#scanAll(true);
+    // A stopped gate (its element left the page) gates nothing until it starts again.
+    if (this.#started) this.#scanAll(true);
   }
 
   /**

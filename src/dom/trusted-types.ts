@@ -18,8 +18,8 @@ export type ScriptUrlRule = (url: URL) => boolean;
 export type ScriptTextRule = () => boolean;
 
 interface ScriptPolicy {
-  createScript(input: string, vouched?: ScriptTextRule): string;
-  createScriptURL(input: string, admits?: ScriptUrlRule): string;
+  createScript(input: string): string;
+  createScriptURL(input: string): string;
 }
 
 interface TrustedTypesFactory {
@@ -49,6 +49,14 @@ export function scriptUrl(value: string, base: string = document.baseURI): URL |
   return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
 }
 
+/**
+ * The rule of the call in progress. Calls are synchronous, so the policy's callbacks see the rule
+ * of the call that invoked them (extra arguments to createScriptURL would do the same, but not
+ * every engine passes them on).
+ */
+let pendingUrlRule: ScriptUrlRule | undefined;
+let pendingTextRule: ScriptTextRule | undefined;
+
 function checkScriptURL(input: string, admits: ScriptUrlRule | undefined): string {
   const url = scriptUrl(input);
   if (!url) throw new ScriptRefusedError(`a script URL that is not http(s): ${input.slice(0, 80)}`);
@@ -69,8 +77,10 @@ function scriptPolicy(): ScriptPolicy | null {
   policy = null;
   if (!factory) return policy;
   try {
-    // Trusted Types passes createScript's and createScriptURL's extra arguments on to these rules.
-    policy = factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, { createScript: checkScript, createScriptURL: checkScriptURL });
+    policy = factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
+      createScript: (input) => checkScript(input, pendingTextRule),
+      createScriptURL: (input) => checkScriptURL(input, pendingUrlRule),
+    });
   } catch (error) {
     report('error', { code: 'trusted-types-refused', error });
   }
@@ -83,7 +93,13 @@ function scriptPolicy(): ScriptPolicy | null {
 /** `text` for a script sink, if `vouched()` holds; throws `ScriptRefusedError` otherwise. */
 export function trustedScript(text: string, vouched: ScriptTextRule): string {
   const trusted = scriptPolicy();
-  return trusted ? trusted.createScript(text, vouched) : checkScript(text, vouched);
+  if (!trusted) return checkScript(text, vouched);
+  pendingTextRule = vouched;
+  try {
+    return trusted.createScript(text);
+  } finally {
+    pendingTextRule = undefined;
+  }
 }
 
 /**
@@ -92,5 +108,11 @@ export function trustedScript(text: string, vouched: ScriptTextRule): string {
  */
 export function trustedScriptURL(url: string, admits: ScriptUrlRule = () => true): string {
   const trusted = scriptPolicy();
-  return trusted ? trusted.createScriptURL(url, admits) : checkScriptURL(url, admits);
+  if (!trusted) return checkScriptURL(url, admits);
+  pendingUrlRule = admits;
+  try {
+    return trusted.createScriptURL(url);
+  } finally {
+    pendingUrlRule = undefined;
+  }
 }

@@ -72,6 +72,31 @@ describe('what the gate runs: the site vouches, markup does not', () => {
     expect(warnings[0]).to.deep.include({ url: 'https://attacker.example/evil.js' });
   });
 
+  it('judges markup added after it started the same way', async () => {
+    const defaults = gate();
+    defaults.start(allowed);
+    const container = addMarkup(`
+      <script type="text/plain" data-consent="necessary" data-src="https://attacker.example/late.js"></script>
+      <script type="text/plain" data-consent="necessary">window.gateLog.push("late inline")</script>
+      <script type="text/plain" data-consent="necessary" data-src="${logScript()}" data-name="late own"></script>`);
+    await waitFor(() => window.gateLog!.length === 1, 2000, 'the late same-origin script');
+    await defaults.settled();
+    expect(window.gateLog).to.deep.equal(['late own']);
+    expect(container.querySelectorAll('script[type="text/plain"]').length).to.equal(2);
+    expect(warnings.map((warning) => warning.code)).to.deep.equal(['gate-script-source', 'gate-inline']);
+  });
+
+  it('gates nothing once stopped, as when its element left the page', async () => {
+    addMarkup(`<script type="text/plain" data-consent="analytics" data-src="${logScript()}" data-name="after stop"></script>`);
+    const stopped = gate();
+    stopped.start(denied);
+    stopped.stop();
+    stopped.update(allowed);
+    await stopped.settled();
+    await idle();
+    expect(window.gateLog).to.deep.equal([]);
+  });
+
   it('runs an external script from a source the site lists, and nothing else, once it lists any', async () => {
     const listed = logScript();
     addMarkup(`
@@ -258,7 +283,7 @@ describe('markup that loads before consent', () => {
     ['<input type="image" alt="go" data-consent="marketing" src="/test/fixtures/pixel.svg?input">', { code: 'gate-loads-ungated', element: '<input data-consent="marketing">' }],
     ['<picture data-consent="marketing"><img alt=""></picture>', { code: 'gate-unsupported', element: '<picture data-consent="marketing">' }],
   ] as const) {
-    it(`warns once about ${markup.slice(0, markup.indexOf(' '))}… with ${expected.code === 'gate-plain-src' ? `a plain ${expected.attribute}` : 'data-consent'}`, async () => {
+    it(`warns once about ${markup.slice(0, markup.indexOf('>') + 1)}`, async () => {
       const container = addMarkup(markup);
       gate.start(denied);
       gate.update(allowed);

@@ -130,8 +130,9 @@ export class GoogleConsent {
     this.#gtag = gtagFor(context);
     this.#layer = layerOf(context);
     const { claims } = this.#layerState();
+    // An equal claim replaces the earlier one: an adapter a replaced config brings in speaks for the page now.
     const claim = (type: ConsentModeType, strength: number, source: string | boolean): void => {
-      if ((claims.get(type)?.strength ?? 0) < strength) claims.set(type, { strength, source });
+      if ((claims.get(type)?.strength ?? 0) <= strength) claims.set(type, { strength, source });
     };
     for (const type of hints?.fallback ?? []) {
       const standard = DEFAULT_CONSENT_MODE_MAP[type];

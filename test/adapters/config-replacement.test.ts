@@ -70,6 +70,18 @@ describe('config replaced after ready', () => {
     expect(element.isAllowed('marketing')).to.equal(true, 'the choice is kept');
   });
 
+  it('Consent Mode follows the category of an Analytics adapter the new config files elsewhere', async () => {
+    const { element } = await mountWithAdapters({ categories: CATEGORIES, adapters: { 'google-analytics': { measurementId: 'G-TEST1234' } } });
+    const old = element.adapters.find((adapter) => adapter.id === 'google-analytics');
+    const renamed = [{ id: 'necessary', required: true }, { id: 'performance' }, { id: 'marketing' }];
+    element.config = { categories: renamed, adapters: { 'google-analytics': { measurementId: 'G-TEST1234', category: 'performance' } } };
+    await waitFor(() => element.adapters.some((adapter) => adapter.id === 'google-analytics' && adapter !== old), 3000, 'the new adapter');
+    element.save({ performance: true });
+    const updates = dataLayerEntries().filter((entry) => (entry as { gtag?: unknown[] }).gtag?.[1] === 'update');
+    expect(((updates.at(-1) as { gtag: unknown[] }).gtag[2] as Record<string, string>).analytics_storage).to.equal('granted');
+    expect(scriptsFor(GTAG)).to.have.length(1);
+  });
+
   it('adapters given from code stay, and an unchanged adapter is kept as it was', async () => {
     const own: ConsentAdapter = { id: 'own', cookies: [] };
     const { element } = await mountWithAdapters({ categories: CATEGORIES, adapters: { 'meta-pixel': { pixelId: '1234567890' } } }, [own]);

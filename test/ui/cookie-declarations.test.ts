@@ -96,7 +96,7 @@ describe('cookie declarations', () => {
     const manager = page.querySelector<ConsentManagerElement>('consent-manager')!;
     await manager.ready;
     manager.adapters = [GA];
-    await waitFor(() => rows(table.shadowRoot)[1]?.some((row) => row[0] === '_ga_…') === true, 3000, 'the tables with the adapter');
+    await waitFor(() => rows(table.shadowRoot)[1]?.some((row) => row[0] === '_ga_…') === true, 10_000, 'the tables with the adapter');
     const [necessary, performance] = rows(table.shadowRoot);
     expect(performance!.filter((row) => row[0] === '_ga')).to.deep.equal([['_ga', 'Google Analytics', 'Drittanbieter', 'Unterscheidet Nutzer', '2 years']]);
     expect(necessary!.at(-1)).to.deep.equal([

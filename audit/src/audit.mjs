@@ -105,7 +105,7 @@ export async function runAudit(options) {
       const result = await auditPage(browser, pageUrl, settings, { isStart: index === 0, wantLinks: index === 0 ? pages : 0 });
       if (result.unreachable) {
         if (index === 0) throw new AuditError(`${pageUrl} could not be loaded: ${result.unreachable}`);
-        report.pages.push({ url: pageUrl, error: result.unreachable, consentManager: null, phases: [], notes: [], screenshots: [] });
+        report.pages.push({ url: pageUrl, error: result.unreachable, consentManager: null, categories: [], phases: [], notes: [], screenshots: [] });
         continue;
       }
       for (const link of result.links) if (!queue.includes(link)) queue.push(link);
@@ -359,7 +359,15 @@ async function auditPage(browser, pageUrl, settings, { isStart, wantLinks }) {
   }
 
   return {
-    page: { url: pageUrl, consentManager: method, phases: Object.keys(phases), notes, screenshots: shots },
+    page: {
+      url: pageUrl,
+      consentManager: method,
+      categories: manager ? manager.config.categories.map(({ id, required }) => ({ id, required })) : [],
+      consentCookie: manager?.config.storage?.cookieName ?? null,
+      phases: Object.keys(phases),
+      notes,
+      screenshots: shots,
+    },
     phases,
     classifier,
     links,

@@ -159,6 +159,9 @@ function matchesPattern(pattern, name) {
 /** Opens one page in a fresh context for one phase; resolves `{ context, page, tracker, requests, response }`. */
 async function openPhase(browser, pageUrl, settings, phase) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Some banners hide from automated browsers (vanilla-cookieconsent's hideFromBots reads
+  // navigator.webdriver): the audit must see what a visitor sees.
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false, configurable: true }));
   const tracker = networkTracker(context);
   const requests = [];
   const recordRequest = (request, failure) => {
@@ -348,11 +351,21 @@ async function auditPage(browser, pageUrl, settings, { isStart, wantLinks }) {
           notes.push(`${phase}: no ${kind} button was found, so this phase was not run`);
           return false;
         }
+        const namesBefore = new Set((await opened.context.cookies()).map((cookie) => cookie.name));
         await button.locator.click();
+        const written = (await opened.context.cookies()).map((cookie) => cookie.name).filter((name) => !namesBefore.has(name));
+        choiceCookies.push(new Set(written));
         return true;
       });
+    // A cookie that both buttons write at once, while handling the click, stores the choice.
+    const choiceCookies = [];
     await clickPhase('reject', 'reject');
     await clickPhase('accept', 'accept');
+    if (choiceCookies.length === 2) {
+      const stored = [...choiceCookies[0]].filter((name) => choiceCookies[1].has(name));
+      classifier.addConsentCookies(stored);
+      if (stored.length) notes.push(`The banner stores the choice in ${stored.join(', ')} (written by both buttons as they were clicked): treated as necessary.`);
+    }
     notes.push('No <consent-manager>: the category and withdraw phases need its API and were not run; findings that need declarations rely on the Open Cookie Database.');
   } else {
     notes.push('No consent banner was found: only the before phase was recorded.');

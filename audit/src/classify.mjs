@@ -45,6 +45,7 @@ export function createClassifier(manager) {
   const declarations = config ? categorizedDeclarations(config, manager.adapterCookies ?? []) : [];
   const required = new Set(config ? config.categories.filter((category) => category.required).map((category) => category.id) : []);
   const consentCookie = config?.storage?.cookieName;
+  const choiceCookies = new Set();
 
   return {
     hasDeclarations: Boolean(config),
@@ -63,9 +64,13 @@ export function createClassifier(manager) {
         const declaration = findDeclaration(declarations, name);
         return declaration !== undefined && required.has(declaration.category);
       }
-      if (KNOWN_CONSENT_COOKIES.has(name)) return true;
+      if (KNOWN_CONSENT_COOKIES.has(name) || choiceCookies.has(name)) return true;
       const entry = lookUpDatabase(name);
       return entry !== null && EXEMPT_DATABASE_CATEGORIES.has(entry.category);
+    },
+    /** Names another consent manager was seen storing the visitor's choice in: they may stay after a refusal. */
+    addConsentCookies(names) {
+      for (const name of names) choiceCookies.add(name);
     },
     /** Hosts the required categories declare (`domain` of their cookies), which may be contacted before consent. */
     isDeclaredRequiredHost(host) {

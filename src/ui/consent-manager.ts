@@ -516,7 +516,10 @@ export class ConsentManagerElement extends ReactiveElement {
   #startAdapters(): void {
     void this.#runner?.start();
     const config = this.effectiveConfig;
-    if (this.#runnerQueue || !(config.adapters || config.dataLayer || this.adapters.length || this.reloadOnRevoke || 'dataLayer' in window)) return;
+    // The runner also expires the cookies a category declares when it is withdrawn, so a config
+    // that declares any needs it even without adapters.
+    const declaresCookies = config.categories.some((category) => category.cookies.length > 0);
+    if (this.#runnerQueue || !(config.adapters || config.dataLayer || declaresCookies || this.adapters.length || this.reloadOnRevoke || 'dataLayer' in window)) return;
     const queue = (this.#runnerQueue = [this.#store!.state]);
     void import('../dom/adapter-runner.js').then(({ AdapterRunner }) => (this.#runner = new AdapterRunner(this, queue)).start());
   }

@@ -112,7 +112,8 @@ export async function main(argv, io = { stdout: (text) => process.stdout.write(t
   }
   try {
     if (options.json) {
-      await writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`);
+      // Screenshots are for people: the HTML report has them; the JSON keeps their labels only.
+      await writeFile(options.json, `${JSON.stringify(report, (key, value) => (key === 'dataUrl' ? undefined : value), 2)}\n`);
       io.stderr(`JSON report written to ${options.json}\n`);
     }
     if (options.html) {

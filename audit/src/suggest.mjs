@@ -39,8 +39,9 @@ export function suggestConfig(report) {
   const consentCookieNames = new Set(report.pages.map((page) => page.consentCookie).filter(Boolean));
   for (const { cookie, phase } of seen.values()) {
     let id;
-    if (phase.startsWith('category:')) id = phase.slice('category:'.length);
-    else if (consentCookieNames.has(cookie.name) || ['Necessary', 'Security'].includes(cookie.database?.category)) id = requiredId;
+    if (consentCookieNames.has(cookie.name)) id = requiredId;
+    else if (phase.startsWith('category:')) id = phase.slice('category:'.length);
+    else if (['Necessary', 'Security'].includes(cookie.database?.category)) id = requiredId;
     else id = DATABASE_TO_CATEGORY[cookie.database?.category] ?? 'unclassified';
     if (!categories.has(id)) categories.set(id, { id, cookies: [] });
     const entry = {

@@ -57,7 +57,7 @@ function networkTracker(context) {
  * schema); throws `AuditError` when the site cannot be audited.
  */
 export async function runAudit(options) {
-  const { url, pages = 0, firstPartyHosts = [], quietMs = 500, maxWaitMs = 8_000, navigationTimeoutMs = 30_000, screenshots = true, progress = () => {} } = options;
+  const { url, pages = 0, firstPartyHosts = [], quietMs = 500, maxWaitMs = 8_000, navigationTimeoutMs = 30_000, screenshots = true, progress = () => undefined } = options;
   let startUrl;
   try {
     startUrl = new URL(url);
@@ -121,7 +121,7 @@ export async function runAudit(options) {
     }
     report.findings.push(...declaredNotSeen(report));
   } finally {
-    if (ownBrowser) await browser.close().catch(() => {});
+    if (ownBrowser) await browser.close().catch(() => undefined);
   }
   report.finishedAt = new Date().toISOString();
   return report;

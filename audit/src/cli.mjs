@@ -23,7 +23,8 @@ Options:
                        (on stdout; the summary then goes to stderr)
   --fail-on LEVEL      exit 1 on a finding of this severity or worse: error (default), warning, never
   --browser PATH       the Chrome or Chromium to use (default: CHROME_PATH, then the installed one)
-  --browser-arg FLAG   an extra Chromium flag, for instance a proxy (repeatable)
+  --browser-arg=FLAG   an extra Chromium flag, for instance --browser-arg=--proxy-server=HOST:PORT
+                       (repeatable; write it with "=", as the flag starts with a dash)
   --first-party HOST   a host that belongs to the site besides the page's own (repeatable)
   --help, --version
 
@@ -58,8 +59,8 @@ export function parseCommandLine(argv) {
   if (values.help) return { help: true };
   if (values.version) return { version: true };
   if (positionals.length !== 1) return { problem: positionals.length ? `Give one URL, not ${positionals.length}.` : 'Give the URL to audit.' };
-  const pages = values.pages === undefined ? 0 : Number(values.pages);
-  if (!Number.isInteger(pages) || pages < 0 || pages > 100) return { problem: `--pages must be a whole number from 0 to 100, not ${values.pages}.` };
+  const pages = values.pages === undefined ? 0 : /^\d{1,3}$/.test(values.pages) ? Number(values.pages) : NaN;
+  if (!(pages >= 0 && pages <= 100)) return { problem: `--pages must be a whole number from 0 to 100, not ${values.pages}.` };
   const failOn = values['fail-on'] ?? 'error';
   if (!FAIL_ON.includes(failOn)) return { problem: `--fail-on must be one of ${FAIL_ON.join(', ')}, not ${failOn}.` };
   return {

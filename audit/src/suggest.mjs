@@ -15,9 +15,9 @@ function lifetimeOf(cookie) {
   return `${days} day${days === 1 ? '' : 's'}`;
 }
 
+/** A declaration as the config writes it: without the category it is filed under. */
 function withoutCategory(declaration) {
-  const { category: _category, adapter: _adapter, ...rest } = declaration;
-  return rest;
+  return Object.fromEntries(Object.entries(declaration).filter(([key]) => key !== 'category' && key !== 'adapter'));
 }
 
 /** The fragment `{ categories: [...] }`; `problems` lists anything the element's config parser would reject (none expected). */

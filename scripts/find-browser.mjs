@@ -72,6 +72,7 @@ export const FIREFOX_PREFS = {
 
 /** Flags that keep headless Chromium from stalling on a closed network, and keep tests off the internet. */
 export const CHROMIUM_ARGS = [
+  '--no-sandbox',
   ...HEADLESS_CHROMIUM_ARGS,
   // Every host but this machine resolves to nothing: no test can reach a vendor by mistake.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { lookUpDatabase, createClassifier } from './classify.mjs';
-import { browserVersion, HEADLESS_CHROMIUM_ARGS, locateBrowser } from './find-browser.mjs';
+import { browserVersion, HEADLESS_CHROMIUM_ARGS, locateBrowser, sandboxArgs } from './find-browser.mjs';
 import { callManager, findConsentButton, readConsentManager, rejectThroughPreferences } from './page-actions.mjs';
 import { evaluateRules } from './rules.mjs';
 import { cookieParty, firstPartyMatcher } from './site.mjs';
@@ -76,7 +76,7 @@ export async function runAudit(options) {
     browserName = browserVersion(executablePath);
     progress(`Using ${browserName} at ${executablePath}`);
     try {
-      browser = await chromium.launch({ executablePath, headless: true, args: [...HEADLESS_CHROMIUM_ARGS, ...(options.browserArgs ?? [])] });
+      browser = await chromium.launch({ executablePath, headless: true, args: [...sandboxArgs(), ...HEADLESS_CHROMIUM_ARGS, ...(options.browserArgs ?? [])] });
     } catch (error) {
       throw new AuditError(`The browser at ${executablePath} could not be started: ${error.message.split('\n')[0]}`);
     }

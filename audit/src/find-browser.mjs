@@ -100,9 +100,11 @@ export function browserVersion(path) {
   }
 }
 
-/** Flags that keep headless Chromium from stalling on a closed or slow network, in containers and CI. */
+/**
+ * Flags that keep headless Chromium from stalling on a closed or slow network, in containers and
+ * CI. The sandbox stays on: see `sandboxArgs`.
+ */
 export const HEADLESS_CHROMIUM_ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
@@ -111,3 +113,12 @@ export const HEADLESS_CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+/**
+ * Chromium refuses to start its sandbox as root on Linux (containers, CI images). Only there is it
+ * turned off; anywhere else the pages a browser visits stay sandboxed, which matters when the
+ * browser is pointed at sites no one vetted.
+ */
+export function sandboxArgs(uid = process.getuid?.()) {
+  return process.platform === 'linux' && uid === 0 ? ['--no-sandbox'] : [];
+}

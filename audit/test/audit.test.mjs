@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { demoCsp, startStaticServer } from '../../scripts/serve.mjs';
-import { HEADLESS_CHROMIUM_ARGS, locateBrowser } from '../src/find-browser.mjs';
+import { HEADLESS_CHROMIUM_ARGS, locateBrowser, sandboxArgs } from '../src/find-browser.mjs';
 import { runAudit } from '../src/audit.mjs';
 import { resolverArgs, startFixtureServer } from './fixture-server.mjs';
 
@@ -14,7 +14,7 @@ let fixtures;
 
 before(async () => {
   fixtures = await startFixtureServer();
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? locateBrowser().path, headless: true, args: [...HEADLESS_CHROMIUM_ARGS, ...resolverArgs(fixtures.port)] });
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? locateBrowser().path, headless: true, args: [...sandboxArgs(), ...HEADLESS_CHROMIUM_ARGS, ...resolverArgs(fixtures.port)] });
 });
 
 after(async () => {

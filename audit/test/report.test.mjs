@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCommandLine } from '../src/cli.mjs';
+import { sandboxArgs } from '../src/find-browser.mjs';
 import { formatHtml } from '../src/report-html.mjs';
 import { formatText } from '../src/report-text.mjs';
 import { failsAt, RULES } from '../src/rules.mjs';
@@ -100,5 +101,12 @@ describe('suggestConfig', () => {
     assert.equal(declared.pattern, '^a b\\(c\\)$');
     assert.ok(new RegExp(declared.pattern).test('a b(c)'));
     assert.equal(fragment.categories.find((category) => category.cookies.includes(declared)).id, 'unclassified');
+  });
+});
+
+describe('sandboxArgs', () => {
+  it('turns the sandbox off only for root on Linux', () => {
+    assert.deepEqual(sandboxArgs(1000), []);
+    assert.deepEqual(sandboxArgs(0), process.platform === 'linux' ? ['--no-sandbox'] : []);
   });
 });

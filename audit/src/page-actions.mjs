@@ -23,6 +23,13 @@ export async function readConsentManager(page) {
     if (!element) return null;
     if ((await withTimeout(element.ready)) === 'timeout') return null;
     const config = JSON.parse(JSON.stringify(element.effectiveConfig));
+    // Adapters the config names join el.adapters once their modules have loaded, which takes a
+    // while on a busy machine; their cookies are declarations too. An id that never loads (not
+    // shipped in this build) only costs the wait.
+    const named = Object.keys(config.adapters ?? {});
+    const loaded = () => named.every((id) => (element.adapters ?? []).some((adapter) => adapter.id === id));
+    const deadline = Date.now() + timeout;
+    while (!loaded() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     const adapterCookies = [];
     const adapters = [];
     for (const adapter of element.adapters ?? []) {

@@ -1,5 +1,5 @@
 // The fixture sites for the audit's tests, on 127.0.0.1 with a free port: each folder of
-// audit/test/fixtures is one site with one defect. Requests for tracker.test (mapped to this
+// audit/fixtures is one site with one defect. Requests for tracker.test (mapped to this
 // server by Chromium's --host-resolver-rules) play another company's host. Two fixtures need the
 // server itself: one sets a cookie whatever the visitor chose, one answers a script with an
 // HttpOnly cookie.
@@ -13,7 +13,7 @@ const repository = resolve(here, '..', '..');
 const MOUNTS = [
   ['/dist/', join(repository, 'dist')],
   ['/vendor/cookieconsent/', join(repository, 'node_modules', 'vanilla-cookieconsent', 'dist')],
-  ['/', join(here, 'fixtures')],
+  ['/', join(here, '..', 'fixtures')],
 ];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 

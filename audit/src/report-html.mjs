@@ -16,7 +16,7 @@ function tableHtml(headers, rows, empty) {
   if (rows.length === 0) return `<p class="empty">${escapeHtml(empty)}</p>`;
   const head = headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('');
   const body = rows.map((row) => `<tr>${row.map((value) => `<td>${escapeHtml(value ?? '–')}</td>`).join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 const PHASE_TITLES = {
@@ -77,7 +77,8 @@ function categorySections(report) {
         return [label, declaration.provider ?? declaration.adapter ?? '', declaration.party, typeof declaration.lifetime === 'string' ? declaration.lifetime : '', phases.length ? phases.join(', ') : 'not seen'];
       });
       const phase = report.phases[`category:${id}`];
-      const undeclared = (phase?.cookies ?? []).filter((cookie) => !cookie.declared).map((cookie) => cookie.name);
+      const consentCookies = new Set(report.pages.map((page) => page.consentCookie));
+      const undeclared = (phase?.cookies ?? []).filter((cookie) => !cookie.declared && !consentCookies.has(cookie.name)).map((cookie) => cookie.name);
       return `<section><h3>${escapeHtml(id)}${required ? ' (required)' : ''}</h3>
 ${tableHtml(['Declared cookie', 'Provider', 'Party', 'Declared lifetime', 'Seen in phases'], rows, 'Declares no cookies.')}
 ${undeclared.length ? `<p>Seen with only this category allowed but not declared by it: ${escapeHtml([...new Set(undeclared)].join(', '))}</p>` : ''}
@@ -102,7 +103,8 @@ export function formatHtml(report) {
 <style>
 body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 75rem; padding: 0 1rem; color: #1b1b1b; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: 13px; }
-th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; text-align: start; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; text-align: start; vertical-align: top; overflow-wrap: break-word; }
+.scroll { overflow-x: auto; }
 th { background: #f0f0f0; }
 .verdict { padding: 1rem; border: 2px solid; font-weight: 600; font-size: 1.1rem; }
 .verdict.fail { border-color: #b00020; background: #fde8eb; }

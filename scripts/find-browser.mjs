@@ -1,72 +1,10 @@
 // Finds a Chrome or Chromium for the tests: CHROME_PATH, then an installed browser, then (as root
 // on Debian or Ubuntu) the distribution's chromium package. No test tool downloads its own browser.
-import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync } from 'node:fs';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { delimiter, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { browserVersion, HEADLESS_CHROMIUM_ARGS, isExecutable, locateBrowser as locateAuditBrowser } from '../audit/src/find-browser.mjs';
 
-const EXECUTABLE_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome'];
-const FIXED_PATHS = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
-  '/opt/google/chrome/chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
-];
-
-/** Where the chromium snap puts its browser, which Ubuntu's chromium-browser stub hands over to. */
-const SNAP_BROWSER = '/snap/bin/chromium';
-
-function isExecutable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function startOfFile(path, length = 4096) {
-  let descriptor;
-  try {
-    descriptor = openSync(path, 'r');
-    const buffer = Buffer.alloc(length);
-    return buffer.toString('latin1', 0, readSync(descriptor, buffer, 0, length, 0));
-  } catch {
-    // Unreadable, or a directory: not the stub, a plain script anyone may read.
-    return '';
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
-}
-
-/**
- * Ubuntu's chromium-browser package installs a shell stub that runs the chromium snap, or asks
- * for it when the snap is missing. Being a script is not enough to tell it apart: Debian's
- * chromium and Google's google-chrome are launcher scripts too, but they run a browser of their own.
- */
-function isSnapStub(path) {
-  const start = startOfFile(path);
-  return start.startsWith('#!') && start.includes(SNAP_BROWSER);
-}
-
-/** An executable that runs a browser: the snap stub only counts when the snap is installed. */
-function isUsableBrowser(path, snapBrowser) {
-  return isExecutable(path) && (!isSnapStub(path) || isExecutable(snapBrowser));
-}
-
-function onPath(searchPath, snapBrowser) {
-  for (const directory of (searchPath ?? '').split(delimiter)) {
-    for (const name of EXECUTABLE_NAMES) {
-      const candidate = join(directory, name);
-      if (isUsableBrowser(candidate, snapBrowser)) return candidate;
-    }
-  }
-  return undefined;
-}
+export { browserVersion };
 
 function isDebianLike() {
   if (!existsSync('/etc/os-release')) return false;
@@ -89,23 +27,12 @@ function mayInstallChromium() {
 }
 
 /**
- * Looks for Chrome or Chromium: `{ path }`, or `{ problem }`, the sentence to tell the user. The
- * defaults are this machine's; tests pass a made-up machine instead, so that nothing is installed.
+ * Looks for Chrome or Chromium (the lookup lives in the audit package, which ships it): `{ path }`,
+ * or `{ problem }`. As root on Debian or Ubuntu the tests may install the distribution's chromium.
  */
-export function locateBrowser({ env = process.env, fixedPaths = FIXED_PATHS, snapBrowser = SNAP_BROWSER, mayInstall = mayInstallChromium, install = installChromium } = {}) {
-  const fromEnv = env.CHROME_PATH;
-  if (fromEnv) {
-    if (isExecutable(fromEnv)) return { path: fromEnv };
-    return { problem: `CHROME_PATH is set to ${fromEnv}, which is not an executable file; point it at Chrome or Chromium, or unset it.` };
-  }
-  const lookUp = () => fixedPaths.find((path) => isUsableBrowser(path, snapBrowser)) ?? onPath(env.PATH, snapBrowser);
-  const found = lookUp();
-  if (found) return { path: found };
-  if (mayInstall() && install()) {
-    const installed = lookUp();
-    if (installed) return { path: installed };
-  }
-  return { problem: 'No Chrome or Chromium was found: install one (on Debian or Ubuntu, `sudo apt-get install chromium`) or set CHROME_PATH to its executable, then run the tests again.' };
+export function locateBrowser({ mayInstall = mayInstallChromium, install = installChromium, ...machine } = {}) {
+  const found = locateAuditBrowser({ mayInstall, install, ...machine });
+  return found.problem ? { problem: found.problem.replace(/\.$/, ', then run the tests again.') } : found;
 }
 
 /** The path of a Chrome or Chromium executable; exits the process with one sentence when there is none. */
@@ -118,14 +45,6 @@ export function findBrowser() {
 function fail(sentence) {
   console.error(sentence);
   process.exit(1);
-}
-
-export function browserVersion(path) {
-  try {
-    return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return 'unknown version';
-  }
 }
 
 /** Firefox, for the browser suites' second engine: FIREFOX_PATH, else Debian's firefox-esr or firefox. Undefined when absent. */
@@ -154,13 +73,7 @@ export const FIREFOX_PREFS = {
 /** Flags that keep headless Chromium from stalling on a closed network, and keep tests off the internet. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
+  ...HEADLESS_CHROMIUM_ARGS,
   // Every host but this machine resolves to nothing: no test can reach a vendor by mistake.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];

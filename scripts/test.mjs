@@ -1,7 +1,7 @@
 // `npm test`: finds the browsers, builds, then runs the browser suites (web-test-runner, in
 // Chromium and, when installed, Firefox and WebKit) and the multi-page end-to-end tests
-// (node:test with playwright-core, Chromium), including the packed npm package, and the tests of
-// these scripts (test/scripts/). `npm test -- --unit` or `-- --e2e` runs one of the
+// (node:test with playwright-core, Chromium), including the packed npm package, the tests of
+// these scripts (test/scripts/) and the audit's (audit/test/). `npm test -- --unit` or `-- --e2e` runs one of the
 // two, and `-- --chromium-only` skips the other engines; other arguments go to web-test-runner
 // (for instance `--files 'test/core/*.test.ts'`).
 import { spawnSync } from 'node:child_process';
@@ -37,4 +37,4 @@ function run(command, commandArgs) {
 
 run(process.execPath, ['scripts/build.mjs']);
 if (!onlyE2e) run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs', ...passThrough]);
-if (!onlyUnit) run(process.execPath, ['--test', '--test-concurrency=2', 'test/e2e/', 'test/package/', 'test/scripts/']);
+if (!onlyUnit) run(process.execPath, ['--test', '--test-concurrency=2', 'test/e2e/', 'test/package/', 'test/scripts/', 'audit/test/']);

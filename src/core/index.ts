@@ -8,3 +8,4 @@ export * from './consent-mode.js';
 export * from './consent-defaults-settings.js';
 export * from './localized-text.js';
 export * from './read-consent.js';
+export * from './declarations.js';

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import type { ConsentAdapter } from '../../src/core/adapter.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { registerAdapter } from '../../src/dom/adapter-registry.js';
@@ -87,6 +88,17 @@ describe('a custom adapter (the README example)', () => {
     // The element expires them from a small chunk of its own, fetched on the first withdrawal.
     await waitFor(() => !document.cookie.includes('ab_test'), 2000, 'the declared cookies to expire');
     expect(document.cookie.split('; ').map((cookie) => cookie.split('=')[0]).filter((name) => name !== 'consent').sort()).to.deep.equal(['other', 'session']);
+  });
+
+  it('expires declared cookies on withdrawal on a page with no adapter and no data layer at all', async () => {
+    const categories = [{ id: 'necessary', required: true }, { id: 'analytics', cookies: [{ name: 'site_stats', party: 'first' }] }];
+    expect('dataLayer' in window).to.equal(false);
+    const element = await fixture<ConsentManagerElement>(html`<consent-manager><script type="application/json">${JSON.stringify({ categories })}</script></consent-manager>`);
+    await element.ready;
+    element.acceptAll();
+    document.cookie = 'site_stats=1; Path=/';
+    element.save({ analytics: false });
+    await waitFor(() => !document.cookie.split('; ').some((cookie) => cookie.startsWith('site_stats=')), 2000, 'site_stats expired');
   });
 });
 

@@ -1,0 +1,70 @@
+// The fixture sites for the audit's tests, on 127.0.0.1 with a free port: each folder of
+// audit/fixtures is one site with one defect. Requests for tracker.test (mapped to this
+// server by Chromium's --host-resolver-rules) play another company's host. Two fixtures need the
+// server itself: one sets a cookie whatever the visitor chose, one answers a script with an
+// HttpOnly cookie.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const repository = resolve(here, '..', '..');
+const MOUNTS = [
+  ['/dist/', join(repository, 'dist')],
+  ['/vendor/cookieconsent/', join(repository, 'node_modules', 'vanilla-cookieconsent', 'dist')],
+  ['/', join(here, '..', 'fixtures')],
+];
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+/** The host name of the simulated third party. */
+export const TRACKER_HOST = 'tracker.test';
+
+async function staticFile(pathname) {
+  const [prefix, folder] = MOUNTS.find(([candidate]) => pathname.startsWith(candidate));
+  let file = normalize(join(folder, decodeURIComponent(pathname.slice(prefix.length))));
+  if (!file.startsWith(folder + sep)) return null;
+  if (pathname.endsWith('/')) file = join(file, 'index.html');
+  const body = await readFile(file).catch(() => null);
+  return body && { body, type: TYPES[extname(file)] ?? 'application/octet-stream' };
+}
+
+/** Starts the server: `{ url, port, close }`. */
+export async function startFixtureServer() {
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const headers = { 'Cache-Control': 'no-store' };
+    if ((request.headers.host ?? '').split(':')[0] === TRACKER_HOST) {
+      response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' });
+      response.end('window.trackerLoaded = true;\n');
+      return;
+    }
+    if (url.pathname === '/survives-reject/' && /(?:^|; )consent=/.test(request.headers.cookie ?? '')) {
+      // The defect: a choice was made, so the server sets its marketing cookie without reading which
+      // (HttpOnly, so the element's clean-up of declared cookies cannot undo it).
+      headers['Set-Cookie'] = 'mkt_id=1; Path=/; HttpOnly';
+    }
+    if (url.pathname === '/withdrawal/track.js') {
+      headers['Set-Cookie'] = 'srv_visit=1; Path=/; HttpOnly';
+    }
+    const file = await staticFile(url.pathname).catch(() => null);
+    if (!file) {
+      response.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
+      response.end('not found');
+      return;
+    }
+    response.writeHead(200, { ...headers, 'Content-Type': file.type });
+    response.end(file.body);
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, port, close: () => new Promise((done) => server.close(done)) };
+}
+
+/**
+ * Chromium flags for the tests: tracker.test reaches the fixture server, every other host but
+ * this machine resolves to nothing, so no test reaches the internet.
+ */
+export function resolverArgs(port) {
+  return [`--host-resolver-rules=MAP ${TRACKER_HOST} 127.0.0.1:${port}, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`];
+}

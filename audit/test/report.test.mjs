@@ -1,0 +1,112 @@
+// The reports and the rules on made-up audit results, without a browser: what a hostile site can
+// put in them, the verdicts and the thresholds.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseCommandLine } from '../src/cli.mjs';
+import { sandboxArgs } from '../src/find-browser.mjs';
+import { formatHtml } from '../src/report-html.mjs';
+import { formatText } from '../src/report-text.mjs';
+import { failsAt, RULES } from '../src/rules.mjs';
+import { suggestConfig } from '../src/suggest.mjs';
+
+const HOSTILE = '<img src=x onerror=alert(1)>"\'&';
+
+function reportWith({ findings = [], cookies = [], storage = [], requests = [] } = {}) {
+  return {
+    url: 'https://shop.example/',
+    startedAt: '2026-12-03T10:00:00.000Z',
+    finishedAt: '2026-12-03T10:01:00.000Z',
+    tool: { name: 'consent-manager-audit', version: '0.1.0' },
+    browser: 'Chromium 1',
+    pages: [{ url: 'https://shop.example/', consentManager: { kind: 'buttons', detail: `buttons found by their text: accept "${HOSTILE}"` }, categories: [{ id: 'necessary', required: true }], consentCookie: null, phases: ['before'], notes: [HOSTILE], screenshots: [{ phase: 'before', label: HOSTILE, dataUrl: 'data:image/png;base64,AAAA' }] }],
+    phases: { before: { cookies, storage, requests } },
+    declarations: [{ name: 'session', party: 'first', category: 'necessary', provider: HOSTILE }],
+    findings,
+  };
+}
+
+const hostileCookie = { page: 'https://shop.example/', phase: 'before', name: HOSTILE, domain: `${HOSTILE}.example`, path: '/', expires: null, lifetimeDays: null, secure: false, httpOnly: false, sameSite: 'Lax', party: 'first', declared: null, database: { platform: HOSTILE, category: 'Marketing', description: HOSTILE, retention: '', controller: '' } };
+const hostileFinding = { rule: 'cookie-before-consent', severity: 'error', page: 'https://shop.example/', phase: 'before', name: HOSTILE, category: null, detail: HOSTILE, advice: RULES['cookie-before-consent'].advice };
+
+describe('the HTML report', () => {
+  it('escapes everything the site controls: cookie and key names, domains, texts, labels', () => {
+    const html = formatHtml(
+      reportWith({
+        findings: [hostileFinding],
+        cookies: [hostileCookie],
+        storage: [{ page: 'https://shop.example/', phase: 'before', area: 'localStorage', key: HOSTILE, declared: null, database: null }],
+        requests: [{ page: 'https://shop.example/', phase: 'before', url: 'https://t.example/p', host: 't.example', path: `/${HOSTILE}`, resourceType: 'image', failed: false }],
+      }),
+    );
+    assert.doesNotMatch(html, /<img src=x/);
+    assert.doesNotMatch(html, /onerror=alert\(1\)>"/);
+    assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;&quot;&#39;&amp;/);
+    // Even a missed escape could not run: the report forbids scripts and remote loads.
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">/);
+  });
+
+  it('gives a verdict a reader sees first: fail on errors, warnings, pass', () => {
+    assert.match(formatHtml(reportWith({ findings: [hostileFinding] })), /class="verdict fail" role="status">FAIL: 1 error/);
+    assert.match(formatHtml(reportWith({ findings: [{ ...hostileFinding, severity: 'warning' }] })), /class="verdict warn" role="status">PASS WITH WARNINGS/);
+    assert.match(formatHtml(reportWith()), /class="verdict pass" role="status">PASS: /);
+  });
+
+  it('tells what to do for each finding', () => {
+    assert.ok(formatHtml(reportWith({ findings: [hostileFinding] })).includes(RULES['cookie-before-consent'].advice.replaceAll('"', '&quot;')));
+  });
+});
+
+describe('the terminal summary', () => {
+  it('is plain text with one line per table row, long cells cut', () => {
+    const text = formatText(reportWith({ findings: [hostileFinding], cookies: [{ ...hostileCookie, name: 'x'.repeat(200) }] }));
+    assert.ok(!text.includes('\u001b'), 'no colour codes');
+    assert.match(text, /ERROR\s+cookie-before-consent\s+before/);
+    assert.ok(text.split('\n').every((line) => line.length < 400));
+    assert.match(text, /x{63}…/);
+  });
+});
+
+describe('failsAt', () => {
+  const findings = (...severities) => severities.map((severity) => ({ severity }));
+  it('fails at or above the threshold only', () => {
+    assert.equal(failsAt(findings('warning', 'info'), 'error'), false);
+    assert.equal(failsAt(findings('warning', 'error'), 'error'), true);
+    assert.equal(failsAt(findings('warning'), 'warning'), true);
+    assert.equal(failsAt(findings('info'), 'warning'), false);
+    assert.equal(failsAt(findings('error'), 'never'), false);
+  });
+});
+
+describe('parseCommandLine', () => {
+  it('reads every option', () => {
+    const { options } = parseCommandLine(['https://a.example/', '--pages', '3', '--json', 'r.json', '--html', 'r.html', '--fail-on', 'warning', '--browser', '/b', '--browser-arg=--x', '--browser-arg=--y', '--first-party', 'cdn.example', '--suggest-config']);
+    assert.deepEqual(options, { url: 'https://a.example/', pages: 3, json: 'r.json', html: 'r.html', suggestConfig: true, failOn: 'warning', browserPath: '/b', browserArgs: ['--x', '--y'], firstPartyHosts: ['cdn.example'] });
+  });
+
+  it('defaults to no extra page and failing on errors', () => {
+    assert.deepEqual(parseCommandLine(['https://a.example/']).options, { url: 'https://a.example/', pages: 0, json: undefined, html: undefined, suggestConfig: false, failOn: 'error', browserPath: undefined, browserArgs: [], firstPartyHosts: [] });
+  });
+
+  it('refuses non-numbers, fractions and huge page counts with one sentence', () => {
+    for (const pages of ['two', '1.5', '101', '', '1e1', ' 1']) assert.match(parseCommandLine(['https://a.example/', `--pages=${pages}`]).problem, /^--pages must be a whole number from 0 to 100/);
+  });
+});
+
+describe('suggestConfig', () => {
+  it('declares a cookie name the config cannot hold as an anchored, escaped pattern', () => {
+    const report = reportWith({ cookies: [{ ...hostileCookie, name: 'a b(c)', database: null }] });
+    const { fragment, problems } = suggestConfig(report);
+    assert.deepEqual(problems, []);
+    const declared = fragment.categories.flatMap((category) => category.cookies).find((cookie) => cookie.pattern);
+    assert.equal(declared.pattern, '^a b\\(c\\)$');
+    assert.ok(new RegExp(declared.pattern).test('a b(c)'));
+    assert.equal(fragment.categories.find((category) => category.cookies.includes(declared)).id, 'unclassified');
+  });
+});
+
+describe('sandboxArgs', () => {
+  it('turns the sandbox off only for root on Linux', () => {
+    assert.deepEqual(sandboxArgs(1000), []);
+    assert.deepEqual(sandboxArgs(0), process.platform === 'linux' ? ['--no-sandbox'] : []);
+  });
+});

@@ -10,7 +10,8 @@
  */
 
 import type { Diagnostic } from '../diagnostics/report.js';
-import { scriptUrl, trustedScript, trustedScriptURL } from './trusted-types.js';
+import type * as GatedScripts from './gated-script.js';
+import { scriptUrl } from './script-url.js';
 
 type Categories = Readonly<Record<string, boolean>>;
 
@@ -57,65 +58,21 @@ const LOADING_ATTRIBUTES = ['src', 'srcset', 'poster', 'srcdoc', 'href', 'data']
 const NOT_GATEABLE = new Set(['OBJECT', 'EMBED', 'INPUT']);
 /** Attributes whose change can make an element gated, ungated, or load something else. */
 const WATCHED_ATTRIBUTES = ['data-consent', 'type', ...LOADING_ATTRIBUTES, 'data-src', 'data-srcset', 'data-poster', 'data-href'];
-/** Not copied as they are: the type and the source change, and the nonce is hidden from attributes. */
-const SCRIPT_ATTRIBUTES_NOT_COPIED = new Set(['type', 'data-type', 'src', 'data-src', 'nonce', 'data-consent']);
-/** What `data-type` may turn a gated script into: a module, or a classic script. */
-const EXECUTABLE_TYPE = /^(module|text\/javascript|application\/javascript|text\/ecmascript|application\/ecmascript)$/i;
-
 /** The category ids an element is gated on, from its space-separated `data-consent`. */
 export function gatedCategories(element: Element): string[] {
   return (element.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
-}
-
-/**
- * Whether `url` is one of `sources` (see `ConsentGateOptions.scriptSources`). Entries are
- * read like CSP source expressions, by the URL parser, relative to `base`.
- */
-export function isListedSource(url: URL, sources: readonly string[], base: string): boolean {
-  const page = new URL(base);
-  return sources.some((entry) => {
-    // Other quoted keywords and hashes are for inline scripts.
-    const listed = entry === "'self'" ? new URL('/', page) : entry.startsWith("'") ? null : scriptUrl(entry, base);
-    if (listed?.origin !== url.origin) return false;
-    return listed.pathname.endsWith('/') ? url.pathname.startsWith(listed.pathname) : url.pathname === listed.pathname;
-  });
 }
 
 function isGatedScript(element: Element): element is HTMLScriptElement {
   return element instanceof HTMLScriptElement && element.type.trim().toLowerCase() === 'text/plain';
 }
 
-/** The URL a gated script loads, as written, or `null` for an inline one. */
-function gatedScriptSource(script: HTMLScriptElement): string | null {
-  return script.getAttribute('data-src') ?? script.getAttribute('src');
-}
-
 function describeElement(element: Element): string {
   return `<${element.tagName.toLowerCase()} data-consent="${element.getAttribute('data-consent') ?? ''}">`;
 }
 
-type ScriptRefusal = 'gate-script-url' | 'gate-needs-nonce' | 'gate-script-source' | 'gate-script-type' | 'gate-inline';
-
-/** What a gated script is, read once: the gate judges these values and runs exactly them. */
-interface ScriptSnapshot {
-  readonly src: string | null;
-  readonly url: URL | null;
-  readonly text: string;
-  readonly nonce: string;
-  readonly type: string | null;
-}
-
-const HASH_ENTRY = /^'(sha256|sha384|sha512)-([A-Za-z0-9+/_-]+={0,2})'$/;
-
-/** The base64 digest of `text` (UTF-8) as CSP hashes it, or `null` where Web Crypto is missing (insecure origins). */
-async function digest(algorithm: string, text: string): Promise<string | null> {
-  const subtle = globalThis.crypto?.subtle as SubtleCrypto | undefined;
-  if (!subtle) return null;
-  const bytes = new Uint8Array(await subtle.digest(algorithm.replace('sha', 'SHA-'), new TextEncoder().encode(text)));
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
+/** The part of the gate that judges and runs scripts: a chunk of its own, needed once a script is allowed. */
+let gatedScripts: Promise<typeof GatedScripts> | undefined;
 
 export class ConsentGate {
   readonly #root: Document;
@@ -128,8 +85,6 @@ export class ConsentGate {
   readonly #awaitedNames = new Set<string>();
   /** Scripts waiting in (or being run by) the chain. */
   readonly #queued = new WeakSet<Element>();
-  /** Gated scripts judged vouched for, the moment before their live copy is made. */
-  readonly #vetted = new WeakSet<Element>();
   /** Media whose gated URLs are in place. */
   readonly #active = new WeakSet<Element>();
   readonly #warned = new WeakSet<Element>();
@@ -294,95 +249,30 @@ export class ConsentGate {
     this.#chain = this.#chain.then(() => this.#run(script));
   }
 
-  /** The site's list of vouched sources (see `ConsentGateOptions.scriptSources`). */
-  #sources(nonce: string | undefined): readonly string[] {
-    return this.#options.scriptSources?.() ?? (nonce ? [] : ["'self'"]);
-  }
-
-  /**
-   * Why the gate will not run `script`, or `null` when the site vouches for it: it carries the
-   * nonce, or its URL (external) or its hash (inline) is in the site's list. Never a URL that is
-   * not http(s), whatever the nonce or the list say.
-   */
-  async #refusal(script: ScriptSnapshot): Promise<{ code: ScriptRefusal; hash?: string } | null> {
-    if (script.type !== null && !EXECUTABLE_TYPE.test(script.type.trim())) return { code: 'gate-script-type' };
-    if (script.src !== null && !script.url) return { code: 'gate-script-url' };
-    const nonce = this.#options.nonce?.();
-    if (nonce && script.nonce === nonce) return null;
-    const sources = this.#sources(nonce);
-    if (script.url) {
-      if (isListedSource(script.url, sources, this.#root.baseURI)) return null;
-      return { code: nonce ? 'gate-needs-nonce' : 'gate-script-source' };
-    }
-    if (!nonce && sources.includes("'unsafe-inline'")) return null;
-    for (const entry of sources) {
-      const [, algorithm = '', value = ''] = HASH_ENTRY.exec(entry) ?? [];
-      if (algorithm && (await digest(algorithm, script.text)) === value.replaceAll('-', '+').replaceAll('_', '/')) return null;
-    }
-    const hash = await digest('sha256', script.text);
-    return { code: nonce ? 'gate-needs-nonce' : 'gate-inline', ...(hash ? { hash: `'sha256-${hash}'` } : {}) };
-  }
-
-  /** Replaces a gated script with a live copy; resolves when the next one may run. Never rejects. */
+  /** Judges a queued script, then replaces it with a live copy; resolves when the next one may run. Never rejects. */
   async #run(original: HTMLScriptElement): Promise<void> {
-    const src = gatedScriptSource(original);
-    const snapshot: ScriptSnapshot = { src, url: src === null ? null : scriptUrl(src, original.baseURI), text: original.text, nonce: original.nonce ?? '', type: original.getAttribute('data-type') };
-    const refusal = await this.#refusal(snapshot);
-    // Consent can be withdrawn, or the script removed, while earlier scripts were loading.
-    if (!original.isConnected || !this.#allows(original)) {
-      this.#queued.delete(original);
-      return;
-    }
-    const element = describeElement(original);
-    if (refusal) {
-      const { code, hash } = refusal;
-      const url = (src ?? '').slice(0, 200);
-      this.#warnOnce(original, code === 'gate-script-url' || code === 'gate-script-source' ? { code, element, url } : code === 'gate-inline' ? { code, element, hash: hash ?? '' } : { code, element });
-      return;
-    }
-    // The Trusted Types policy asks again at each sink: only what was judged here passes.
-    this.#vetted.add(original);
-    const vouched = (): boolean => this.#vetted.has(original);
-    const doc = original.ownerDocument;
-    const script = doc.createElement('script');
     try {
-      for (const { name, value } of original.attributes) {
-        if (SCRIPT_ATTRIBUTES_NOT_COPIED.has(name)) continue;
-        // Event handler attributes are script sinks under Trusted Types.
-        script.setAttribute(name, name.startsWith('on') ? trustedScript(value, vouched) : value);
+      const scripts = await (gatedScripts ??= import('./gated-script.js'));
+      const snapshot = scripts.snapshotScript(original);
+      const nonce = this.#options.nonce?.();
+      const sources = this.#options.scriptSources?.() ?? (nonce ? [] : ["'self'"]);
+      const refusal = await scripts.judgeScript(snapshot, nonce, sources, this.#root.baseURI);
+      // Consent can be withdrawn, or the script removed, while earlier scripts were loading.
+      if (!original.isConnected || !this.#allows(original)) {
+        this.#queued.delete(original);
+        return;
       }
-      script.setAttribute('data-consent-ran', original.getAttribute('data-consent') ?? '');
-      if (snapshot.type) script.type = snapshot.type.trim();
-      if (snapshot.nonce) script.nonce = snapshot.nonce;
-      const waitForLoad = snapshot.url !== null && !original.hasAttribute('async');
-      const loaded = waitForLoad ? this.#settle(script) : Promise.resolve();
-      if (snapshot.url) {
-        const vetted = snapshot.url.href;
-        script.src = trustedScriptURL(snapshot.url.href, (url) => vouched() && url.href === vetted);
-      } else {
-        script.text = trustedScript(snapshot.text, vouched);
+      if (refusal) {
+        const { code, hash } = refusal;
+        const element = describeElement(original);
+        const url = (snapshot.src ?? '').slice(0, 200);
+        this.#warnOnce(original, code === 'gate-script-url' || code === 'gate-script-source' ? { code, element, url } : code === 'gate-inline' ? { code, element, hash: hash ?? '' } : { code, element });
+        return;
       }
-      original.replaceWith(script);
-      gatedCategories(original).forEach((id) => this.#ranFor.add(id));
-      await loaded;
+      await scripts.activateScript(original, snapshot, this.#options.scriptTimeoutMs ?? 10_000, () => gatedCategories(original).forEach((id) => this.#ranFor.add(id)));
     } catch (error) {
       this.#options.warn?.({ code: 'gate-failed', error });
-    } finally {
-      this.#vetted.delete(original);
     }
-  }
-
-  /** Resolves when the script loads, fails, or takes longer than the timeout. */
-  #settle(script: HTMLScriptElement): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, this.#options.scriptTimeoutMs ?? 10_000);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      script.addEventListener('load', done, { once: true });
-      script.addEventListener('error', done, { once: true });
-    });
   }
 
   #considerMedia(element: Element): void {

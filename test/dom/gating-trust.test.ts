@@ -2,7 +2,8 @@
 // (markup that loads before consent), and gated markup inside shadow roots.
 import { expect } from '@open-wc/testing';
 import type { Diagnostic } from '../../src/diagnostics/report.js';
-import { ConsentGate, isListedSource } from '../../src/dom/gating.js';
+import { isListedSource } from '../../src/dom/gated-script.js';
+import { ConsentGate } from '../../src/dom/gating.js';
 import { pageNonce, rememberBundleUrl } from '../../src/dom/page.js';
 import { ScriptRefusedError, trustedScript, trustedScriptURL } from '../../src/dom/trusted-types.js';
 import { waitFor } from '../helpers/page-state.js';

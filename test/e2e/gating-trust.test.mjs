@@ -99,7 +99,9 @@ describe("gated markup under a hash-based policy with 'strict-dynamic' and Trust
   });
 
   it('refuses a script URL the site lists too, when it is not http(s)', async () => {
-    const { context, page, attackerRequests } = await openPage('/hash/trust-hash.html');
+    const { context, page, attackerRequests, warnings } = await openPage('/hash/trust-hash.html');
+    // The injected markup has been judged (and refused) before the site lists more sources.
+    await until(() => warnings.length >= 7, 'the warnings');
     await page.evaluate(() => {
       const element = document.querySelector('consent-manager');
       element.setAttribute('script-sources', "'self' https://attacker.example data:");

@@ -13,6 +13,7 @@ import { CATEGORIES, dataLayerEntries, isolateAdapterTests, mountWithAdapters, s
 import { waitFor } from '../helpers/page-state.js';
 
 type Globals = Record<string, unknown>;
+const typeTag = (value: unknown): string => Object.prototype.toString.call(value);
 const globals = window as unknown as Globals;
 
 /** Puts hostile markup in the page before the element starts, as a cookie policy page might have. */
@@ -48,9 +49,8 @@ describe('vendor globals clobbered by markup', () => {
 
   it('the markup really clobbers: the named elements are what the window shows under those names', async () => {
     await clobber(html`<div id="analytics"></div><form name="fbq"></form><div id="dataLayer"></div>`);
-    expect(globals.analytics).to.be.instanceOf(HTMLDivElement);
-    expect(globals.fbq).to.be.instanceOf(HTMLFormElement);
-    expect(globals.dataLayer).to.be.instanceOf(HTMLDivElement);
+    // Compared as type tags: asked to describe a live collection, chai can hang Firefox.
+    expect([globals.analytics, globals.fbq, globals.dataLayer].map(typeTag)).to.deep.equal(['[object HTMLDivElement]', '[object HTMLFormElement]', '[object HTMLDivElement]']);
   });
 
   it('google-analytics works with id="dataLayer", name="gtag" and id="analytics" in the page', async () => {
@@ -71,9 +71,10 @@ describe('vendor globals clobbered by markup', () => {
     expect(watch.errors).to.deep.equal([]);
   });
 
-  it('google-tag-manager works when two elements share id="dataLayer" (an HTMLCollection)', async () => {
+  it('google-tag-manager works when two elements share id="dataLayer"', async () => {
     await clobber(html`<div id="dataLayer"></div><span id="dataLayer"></span>`);
-    expect(globals.dataLayer).to.be.instanceOf(HTMLCollection);
+    // Chromium and WebKit give the collection; Firefox gives the first element.
+    expect(['[object HTMLCollection]', '[object HTMLDivElement]']).to.include(typeTag(globals.dataLayer));
     const { element } = await mountWithAdapters({ categories: CATEGORIES }, [googleTagManager({ containerId: 'GTM-TEST123' })]);
     element.save({ analytics: true });
     expect(dataLayerEntries().some((entry) => (entry as { event?: string }).event === 'gtm.js')).to.equal(true);

@@ -53,8 +53,8 @@ function line(row) {
   ]);
 }
 
-/** @param {import('./database.mjs').Queryable} db @param {string} day */
-async function digestDay(db, day) {
+/** The number of records received on `day` and the SHA-256 over them, as a seal holds them. @param {import("./database.mjs").Queryable} db @param {string} day */
+export async function digestDay(db, day) {
   const hash = createHash('sha256');
   let count = 0;
   for await (const row of readRecords(db, dayStart(day), dayStart(day) + DAY_MS)) {

@@ -1,4 +1,5 @@
 // What the log keeps about the visitor's browser and address: as little as still helps a proof.
+import { isIPv4, isIPv6 } from 'node:net';
 import Bowser from 'bowser';
 
 /** Longer user agents are cut before parsing: real ones are far shorter, and parsing stays cheap. */
@@ -29,9 +30,8 @@ export function truncateIp(ip) {
   if (!ip) return null;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   const address = mapped ? mapped[1] : ip;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(address);
-  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
-  if (!address.includes(':')) return null;
+  if (isIPv4(address)) return `${address.split('.').slice(0, 3).join('.')}.0/24`;
+  if (!isIPv6(address)) return null;
   let groups;
   if (address.includes('::')) {
     const [head = '', tail = ''] = address.split('::');

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -99,6 +99,12 @@ async function startServer(env) {
   return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
 }
 
+/** The server process's CPU seconds so far, from its own /metrics. */
+async function serverCpuSeconds(url) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? NaN);
+}
+
 async function storedToday(url) {
   const today = new Date().toISOString().slice(0, 10);
   const stats = await (await fetch(`${url}/v1/stats?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
@@ -136,7 +142,9 @@ async function bench(name, env) {
   try {
     await load(server.url, 2, 2000);
     const before = await storedToday(server.url);
+    const cpuBefore = await serverCpuSeconds(server.url);
     const result = await load(server.url, DURATION_S, MAX_REQUESTS);
+    const cpuSeconds = (await serverCpuSeconds(server.url)) - cpuBefore;
     const stored = (await storedToday(server.url)) - before;
     const acknowledged = result['2xx'];
     const row = {
@@ -149,14 +157,17 @@ async function bench(name, env) {
       p50: result.latency.p50,
       p99: result.latency.p99,
       max: result.latency.max,
+      // CPU the log server itself spent per record (the database's own CPU is not included).
+      cpuMsPerRecord: Math.round((cpuSeconds * 1000 * 100) / Math.max(1, stored)) / 100,
     };
-    console.log(`${name}: ${row.recordsPerSecond} records/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.non2xx} errors; ${acknowledged} acknowledged, ${stored} stored`);
+    console.log(`${name}: ${row.recordsPerSecond} records/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.non2xx} errors; ${acknowledged} acknowledged, ${stored} stored; server CPU ${row.cpuMsPerRecord} ms a record`);
     return row;
   } finally {
     await server.stop();
   }
 }
 
+const loadBefore = loadavg()[0];
 const rows = [];
 const dataDir = await mkdtemp(join(tmpdir(), 'consent-log-bench-'));
 try {
@@ -193,11 +204,11 @@ const verdict = postgres
 const lost = rows.filter((row) => row.stored < row.acknowledged);
 const section = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}.`,
-  `autocannon on 127.0.0.1: ${CONNECTIONS} connections, ${DURATION_S} s (at most ${MAX_REQUESTS} requests) after a 2 s warm-up; one realistic record per request (4 languages, 60% accept all, 30% reject all, 10% custom, 1 in 20 with its notice's content). Server, database and load generator share the machine.`,
+  `autocannon on 127.0.0.1: ${CONNECTIONS} connections, ${DURATION_S} s (at most ${MAX_REQUESTS} requests) after a 2 s warm-up; one realistic record per request (4 languages, 60% accept all, 30% reject all, 10% custom, 1 in 20 with its notice's content). Server, database and load generator share the machine; its 1-minute load average was ${loadBefore.toFixed(1)} before the run and ${loadavg()[0].toFixed(1)} after (other work on the machine takes cores from the run).`,
   '',
-  '| database | records/s (sustained) | p50 (ms) | p99 (ms) | max (ms) | errors | acknowledged | stored |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((row) => `| ${row.name} | ${row.recordsPerSecond} | ${row.p50} | ${row.p99} | ${row.max} | ${row.non2xx} | ${row.acknowledged} | ${row.stored} |`),
+  '| database | records/s (sustained) | p50 (ms) | p99 (ms) | max (ms) | errors | acknowledged | stored | log server CPU per record (ms) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((row) => `| ${row.name} | ${row.recordsPerSecond} | ${row.p50} | ${row.p99} | ${row.max} | ${row.non2xx} | ${row.acknowledged} | ${row.stored} | ${row.cpuMsPerRecord} |`),
   '',
   'Targets:',
   `- ${verdict}`,

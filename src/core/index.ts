@@ -9,3 +9,4 @@ export * from './consent-defaults-settings.js';
 export * from './localized-text.js';
 export * from './read-consent.js';
 export * from './declarations.js';
+export * from './consent-log-record.js';

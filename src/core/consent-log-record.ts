@@ -4,8 +4,8 @@
  * one shape and one notice hash. No DOM: it runs in browsers and in Node 20.
  */
 
-import { CATEGORY_ID_PATTERN, isLanguageTag, isLinkTarget } from './config.js';
-import { CONSENT_ID_PATTERN, CONSENT_METHODS, type ConsentMethod } from './record.js';
+import { isLanguageTag, isLinkTarget } from './config.js';
+import { CATEGORY_ID_PATTERN, CONSENT_ID_PATTERN, CONSENT_METHODS, type ConsentMethod } from './record.js';
 
 export const CONSENT_LOG_ACTIONS = ['given', 'changed', 'withdrawn', 'reset'] as const;
 /** What a decision did: first choice, a later change, a withdrawal of everything optional, or a reset. */

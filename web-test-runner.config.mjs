@@ -1,4 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { readFileSync } from 'node:fs';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, FIREFOX_PREFS } from './scripts/find-browser.mjs';
 import { findWebKit, webkitLauncher } from './scripts/webkit-launcher.mjs';
@@ -24,6 +25,12 @@ async function faultMiddleware(context, next) {
   return next();
 }
 
+/** package.json's name and version, as the build stamps them into src/core/component.ts. */
+function packageStamp() {
+  const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  return JSON.stringify({ name, version });
+}
+
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   // An IP, not "localhost": each engine's network isolation exempts exactly this host.
@@ -31,7 +38,7 @@ export default {
   // Lit's development build logs a warning on every page; tests log nothing.
   nodeResolve: { exportConditions: ['production'] },
   middleware: [faultMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022', define: { __CONSENT_MANAGER_PACKAGE__: packageStamp() } })],
   concurrency: 2,
   browsers: [
     chromeLauncher({

@@ -76,7 +76,7 @@ export default tseslint.config(
   },
   {
     // Browser code: the demo's scripts, test pages, and the functions e2e tests run in the page.
-    files: ['demo/**/*.js', 'test/e2e/**/*.js', 'test/e2e/**/*.mjs', 'test/package/**/*.mjs', 'scripts/bench.mjs', 'bench/**/*.mjs'],
+    files: ['demo/**/*.js', 'consent-log/dashboard/**/*.js', 'test/e2e/**/*.js', 'test/e2e/**/*.mjs', 'test/package/**/*.mjs', 'scripts/bench.mjs', 'bench/**/*.mjs'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -153,4 +153,24 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const { url } = await startStaticServer({ port, host: process.env.HOST ?? 'localhost', mounts: { '/': 'demo', '/dist/': 'dist' }, csp: demoCsp });
   console.log(`Demo running at ${url} (Ctrl+C to stop)`);
+  // The consent log beside it, in development mode, taking records from the demo's origin.
+  try {
+    const { createConsentLog, readSettings } = await import('../consent-log/src/server.mjs');
+    const demoPort = new URL(url).port;
+    const settings = readSettings({
+      ...process.env,
+      PORT: process.env.CONSENT_LOG_PORT ?? '8787',
+      HOST: process.env.HOST ?? 'localhost',
+      CONSENT_LOG_DEVELOPMENT: '1',
+      CONSENT_LOG_ORIGINS: `http://localhost:${demoPort},http://127.0.0.1:${demoPort}`,
+      CONSENT_LOG_ADMIN_TOKEN: process.env.CONSENT_LOG_ADMIN_TOKEN ?? randomBytes(18).toString('base64url'),
+    });
+    const { app } = await createConsentLog(settings);
+    const logUrl = await app.listen({ port: settings.port, host: settings.host });
+    console.log(`Consent log taking records at ${logUrl}/v1/records; its dashboard: ${logUrl}/#token=${settings.adminToken}`);
+    // Ctrl+C: let the embedded database write what it holds before the process ends.
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void app.close().finally(() => process.exit(0)));
+  } catch (error) {
+    console.warn(`The consent log did not start (${error.message}); the demo runs without it.`);
+  }
 }

@@ -37,4 +37,8 @@ function run(command, commandArgs) {
 
 run(process.execPath, ['scripts/build.mjs']);
 if (!onlyE2e) run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs', ...passThrough]);
-if (!onlyUnit) run(process.execPath, ['--test', '--test-concurrency=2', 'test/e2e/', 'test/package/', 'test/scripts/']);
+if (!onlyUnit) {
+  // The consent log's suites run on PGlite always, and on PostgreSQL when a server is named.
+  if (!(process.env.CONSENT_LOG_TEST_DATABASE_URL || process.env.DATABASE_URL)) console.log('DATABASE_URL is not set: the consent log tests run on PGlite only, and skip PostgreSQL.');
+  run(process.execPath, ['--test', '--test-concurrency=2', 'test/e2e/', 'test/package/', 'test/scripts/', 'consent-log/test/']);
+}

@@ -261,7 +261,7 @@ const localizedText: Reader<LocalizedText> = (value, path, errors) => {
  * the link: it drops leading control characters and inner tabs and newlines, so a scheme test on
  * the raw text would let `\u0001javascript:` through. Paths resolve to the placeholder base's https.
  */
-const isLinkTarget = (value: string): boolean => {
+export const isLinkTarget = (value: string): boolean => {
   if (!/^\S+$/.test(value)) return false;
   try {
     return /^https?:$/.test(new URL(value, 'https://base.invalid/').protocol);

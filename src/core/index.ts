@@ -5,3 +5,4 @@ export * from './store.js';
 export * from './adapter.js';
 export * from './consent-mode.js';
 export * from './localized-text.js';
+export * from './consent-log-record.js';

@@ -50,12 +50,15 @@ export interface ConsentRecord {
 /** Longer values are rejected before parsing: no real record comes near it. */
 export const MAX_RECORD_LENGTH = 2048;
 const INTEGER = '(0|[1-9][0-9]{0,14})';
+const CONSENT_ID = '[A-Za-z0-9_-]{22}';
+/** A consent id as `createConsentId` makes it: 22 characters of base64url. */
+export const CONSENT_ID_PATTERN = new RegExp(`^${CONSENT_ID}$`);
 /**
  * Everything before `&s=`, field by field in the order `encodeRecord` writes them. Version 1 only:
  * a record from a future schema is no choice to this code.
  */
 const RECORD_PATTERN = new RegExp(
-  `^v=1&id=([A-Za-z0-9_-]{22})&r=${INTEGER}&c=${INTEGER}&u=${INTEGER}&g=([a-z0-9_.-]*)&d=([a-z0-9_.-]*)&m=(${CONSENT_METHODS.join('|')})&gpc=([01])&l=([a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8}){0,3})$`,
+  `^v=1&id=(${CONSENT_ID})&r=${INTEGER}&c=${INTEGER}&u=${INTEGER}&g=([a-z0-9_.-]*)&d=([a-z0-9_.-]*)&m=(${CONSENT_METHODS.join('|')})&gpc=([01])&l=([a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8}){0,3})$`,
 );
 
 /** FNV-1a, 32-bit: a few lines, and enough to notice a changed or missing character. */

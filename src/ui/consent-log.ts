@@ -47,7 +47,7 @@ export function buildLogRecord(change: ConsentChange, before: ConsentRecord | nu
       action: 'reset',
       granted: ids.filter((id) => change.categories[id]),
       denied: ids.filter((id) => !change.categories[id]),
-      method: change.source,
+      method: change.source === 'sync' ? 'api' : change.source,
       revision: config.revision,
       language: before.language,
       givenAt: before.createdAt,

@@ -10,6 +10,9 @@ import { DEMO_CSP } from '../../scripts/serve.mjs';
 
 let server;
 let port;
+let resolveLog;
+/** The consent log's URL, once the server announces it (it starts after the demo: PGlite takes a few seconds). */
+const logAnnounced = new Promise((resolve) => (resolveLog = resolve));
 let baseUrl;
 
 /** A port nothing listens on now: the system picks it, and it is given back at once. */
@@ -33,6 +36,8 @@ function announcedUrl(child) {
     child.stderr.on('data', (text) => (output += text));
     child.stdout.on('data', (text) => {
       output += text;
+      const logUrl = /Consent log taking records at (\S+)\/v1\/records/.exec(output)?.[1];
+      if (logUrl) resolveLog(logUrl);
       const url = /Demo running at (\S+)/.exec(output)?.[1];
       if (url) {
         clearTimeout(timer);
@@ -48,7 +53,8 @@ function announcedUrl(child) {
 
 before(async () => {
   port = await freePort();
-  const env = { ...process.env, PORT: String(port) };
+  // The consent log beside the demo: on a free port and in memory, as tests run side by side.
+  const env = { ...process.env, PORT: String(port), CONSENT_LOG_PORT: '0', CONSENT_LOG_DATA_DIR: 'memory://' };
   delete env.HOST;
   server = spawn(process.execPath, ['scripts/serve.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   baseUrl = await announcedUrl(server);
@@ -81,5 +87,16 @@ describe('node scripts/serve.mjs', () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type'), /^text\/javascript\b/);
     assert.equal(await response.text(), await readFile('dist/consent-manager.js', 'utf8'));
+  });
+
+  it('starts the consent log beside the demo, taking records from the demo origin only', async () => {
+    const logUrl = await logAnnounced;
+    assert.equal((await fetch(`${logUrl}/healthz`)).status, 200);
+    const demoOrigin = new URL(baseUrl).origin;
+    const preflight = { method: 'OPTIONS', headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } };
+    const allowed = await fetch(`${logUrl}/v1/records`, { ...preflight, headers: { ...preflight.headers, origin: demoOrigin } });
+    assert.equal(allowed.headers.get('access-control-allow-origin'), demoOrigin);
+    const other = await fetch(`${logUrl}/v1/records`, { method: 'POST', headers: { origin: 'http://localhost:1', 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(other.status, 403);
   });
 });

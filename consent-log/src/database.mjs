@@ -1,0 +1,99 @@
+// One small interface over the two databases the log runs on: PostgreSQL through `pg` (a pool,
+// so several requests and instances write at once) and PGlite, PostgreSQL compiled to WebAssembly
+// and embedded in the process (one connection, no server to run). The SQL is the same for both.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * @typedef {object} Queryable
+ * @property {(text: string, params?: unknown[]) => Promise<{ rows: any[] }>} query
+ *
+ * @typedef {Queryable & {
+ *   kind: 'postgresql' | 'pglite',
+ *   exec: (sql: string) => Promise<void>,
+ *   transaction: <T>(work: (tx: Queryable) => Promise<T>) => Promise<T>,
+ *   close: () => Promise<void>,
+ *   maxConcurrentWrites: number,
+ * }} Database
+ */
+
+/**
+ * Opens PostgreSQL when `url` is given, else PGlite in `dataDir` (`memory://` keeps it in memory).
+ * @param {{ url?: string | undefined, dataDir?: string, poolSize?: number }} options
+ * @returns {Promise<Database>}
+ */
+export async function openDatabase({ url, dataDir = './consent-log-data', poolSize = 10 }) {
+  if (url) {
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // An idle client that loses its connection emits here; without a listener it would crash the process.
+    pool.on('error', (error) => console.error(`consent-log: idle database connection failed: ${error.message}`));
+    await pool.query('SELECT 1');
+    return {
+      kind: 'postgresql',
+      maxConcurrentWrites: Math.max(1, Math.min(4, poolSize - 2)),
+      query: (text, params) => pool.query(text, params),
+      exec: async (sql) => void (await pool.query(sql)),
+      async transaction(work) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work({ query: (text, params) => client.query(text, params) });
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          // The connection may be what failed; the original error is the one worth reporting.
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create(dataDir);
+  return {
+    kind: 'pglite',
+    // PGlite runs one query at a time: more concurrent batches would only queue inside it.
+    maxConcurrentWrites: 1,
+    query: (text, params) => db.query(text, params),
+    exec: async (sql) => void (await db.exec(sql)),
+    transaction: (work) => db.transaction((tx) => work({ query: (text, params) => tx.query(text, params) })),
+    close: () => db.close(),
+  };
+}
+
+const MIGRATIONS_DIR = new URL('../migrations/', import.meta.url);
+/** Any fixed number: it names the lock every instance takes while it migrates. */
+const MIGRATION_LOCK = 7_263_001;
+
+/**
+ * Applies `migrations/NNN_*.sql` in order, each in its own transaction, and records each in
+ * `consent_log_migrations`. Instances starting together take turns on an advisory lock.
+ * @param {Database} db
+ * @returns {Promise<string[]>} the versions applied now
+ */
+export async function migrate(db) {
+  const files = (await readdir(MIGRATIONS_DIR)).filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name)).sort();
+  const applied = [];
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query('CREATE TABLE IF NOT EXISTS consent_log_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const done = new Set((await tx.query('SELECT version FROM consent_log_migrations')).rows.map((row) => row.version));
+    for (const file of files) {
+      const version = file.slice(0, -'.sql'.length);
+      if (done.has(version)) continue;
+      const sql = await readFile(join(MIGRATIONS_DIR.pathname, file), 'utf8');
+      // Statements are split on lines ending in `;`: the migrations are written that way, and it
+      // keeps them inside this transaction on both drivers.
+      for (const statement of sql.split(/;\s*$/m).map((part) => part.trim()).filter((part) => part && !/^(--[^\n]*\n?)*$/.test(part))) {
+        await tx.query(statement);
+      }
+      await tx.query('INSERT INTO consent_log_migrations (version) VALUES ($1)', [version]);
+      applied.push(version);
+    }
+  });
+  return applied;
+}

@@ -1,0 +1,194 @@
+// Tamper evidence and retention against each database, with the server's clock moved by the test.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { listPartitions } from '../src/partitions.mjs';
+import { digestDay, sealOf } from '../src/seals.mjs';
+import { ADMIN, backends, count, makeRecord, NOTICE_HASH, post, startLog } from './helpers.mjs';
+
+const at = (iso) => Date.parse(iso);
+
+for (const backend of backends()) {
+  describe(`daily seals on ${backend.name}`, { skip: backend.skip }, () => {
+    let database;
+    let log;
+    const ids = {};
+    const verify = async (query = 'from=2026-03-01&to=2026-03-31') => (await log.app.inject({ url: `/v1/verify?${query}`, headers: ADMIN })).json();
+    /** Runs `tamper`, checks verify names `day` and `reason`, then runs `undo` and checks verify passes again. */
+    async function expectDetected(tamper, undo, day, reason) {
+      await database.db.exec(tamper);
+      const result = await verify();
+      await database.db.exec(undo);
+      assert.equal(result.ok, false, JSON.stringify(result));
+      assert.equal(result.day, day);
+      assert.match(result.reason, reason);
+      assert.equal((await verify()).ok, true, 'undoing the change makes the log verify again');
+    }
+
+    before(async () => {
+      database = await backend.open();
+      log = await startLog(database.db, { now: at('2026-03-10T09:00:00Z') });
+      for (const [day, hours] of [['2026-03-10', [9, 13, 23]], ['2026-03-11', [0, 12]], ['2026-03-12', [8, 23]]]) {
+        for (const hour of hours) {
+          log.clock.now = at(`${day}T${String(hour).padStart(2, '0')}:30:00Z`);
+          const records = [makeRecord(), makeRecord({ granted: ['necessary'], denied: ['analytics', 'marketing'], notice: { hash: NOTICE_HASH } })];
+          ids[`${day}T${hour}`] = records.map((record) => record.recordId);
+          assert.equal((await post(log.app, { records })).statusCode, 202);
+        }
+      }
+      await database.db.exec('CREATE TABLE tamper_saved AS SELECT * FROM consent_records WITH NO DATA');
+    });
+    after(async () => {
+      await log?.app.close();
+      await database?.drop();
+    });
+
+    it('seals each day once it has closed, and not before', async () => {
+      log.clock.now = at('2026-03-12T23:59:00Z');
+      assert.deepEqual((await log.runJobs()).sealed, ['2026-03-10', '2026-03-11']);
+      log.clock.now = at('2026-03-13T00:02:00Z');
+      assert.deepEqual((await log.runJobs()).sealed, [], 'a day is sealed a few minutes after it ends, when its last batches have committed');
+      log.clock.now = at('2026-03-13T00:10:00Z');
+      assert.deepEqual((await log.runJobs()).sealed, ['2026-03-12']);
+      const seals = (await database.db.query('SELECT day::text AS day, record_count::int AS count, previous_seal, seal FROM consent_seals ORDER BY day')).rows;
+      assert.deepEqual(seals.map((seal) => [seal.day, seal.count]), [['2026-03-10', 6], ['2026-03-11', 4], ['2026-03-12', 4]]);
+      assert.equal(seals[0].previous_seal, '0'.repeat(64));
+      assert.equal(seals[1].previous_seal, seals[0].seal, 'each seal is chained to the one before');
+      assert.equal(seals[2].previous_seal, seals[1].seal);
+    });
+
+    it('verifies an untouched log, and returns the latest seal to keep elsewhere', async () => {
+      const result = await verify();
+      assert.equal(result.ok, true, JSON.stringify(result));
+      assert.equal(result.daysVerified, 3);
+      assert.equal(result.sealedThrough, '2026-03-12');
+      assert.equal(result.latestSeal.day, '2026-03-12');
+      assert.match(result.latestSeal.seal, /^[0-9a-f]{64}$/);
+    });
+
+    it('seals once when several instances run the jobs together', async () => {
+      log.clock.now = at('2026-03-15T00:10:00Z');
+      const second = await startLog(database.db, { now: log.clock.now });
+      try {
+        const results = await Promise.all([log.runJobs(), second.runJobs(), log.runJobs()]);
+        assert.deepEqual(results.flatMap((result) => result.sealed).sort(), ['2026-03-13', '2026-03-14'], 'empty days are sealed too, each by one instance');
+      } finally {
+        await second.app.close();
+      }
+      assert.equal((await verify()).ok, true);
+    });
+
+    it('fails verification on the day a sealed record was edited', async () => {
+      const [id] = ids['2026-03-11T12'];
+      await expectDetected(
+        `UPDATE consent_records SET granted = '{necessary,analytics,marketing}', denied = '{}' WHERE record_id = '${id}'`,
+        `UPDATE consent_records SET granted = '{necessary,analytics}', denied = '{marketing}' WHERE record_id = '${id}'`,
+        '2026-03-11',
+        /changed after the day was sealed/,
+      );
+    });
+
+    it('fails verification on the day a record was deleted from or inserted into', async () => {
+      const [id] = ids['2026-03-10T13'];
+      await expectDetected(
+        `INSERT INTO tamper_saved SELECT * FROM consent_records WHERE record_id = '${id}'; DELETE FROM consent_records WHERE record_id = '${id}'`,
+        `INSERT INTO consent_records SELECT * FROM tamper_saved; DELETE FROM tamper_saved`,
+        '2026-03-10',
+        /6 records were sealed, 5 are stored/,
+      );
+      await expectDetected(
+        `INSERT INTO consent_records SELECT received_at + interval '1 second', 'forged-record-000000', consent_id, action, granted, denied, method, revision, language, gpc, given_at, changed_at, url,
+           notice_hash, component_name, component_version, origin, ua_browser, ua_major, ua_device, ip_prefix FROM consent_records WHERE record_id = '${id}'`,
+        `DELETE FROM consent_records WHERE record_id = 'forged-record-000000'`,
+        '2026-03-10',
+        /6 records were sealed, 7 are stored/,
+      );
+    });
+
+    it('fails verification when a record is moved to another day, or added before the first seal', async () => {
+      const [id] = ids['2026-03-12T8'];
+      await expectDetected(
+        `UPDATE consent_records SET received_at = received_at - interval '1 day' WHERE record_id = '${id}'`,
+        `UPDATE consent_records SET received_at = received_at + interval '1 day' WHERE record_id = '${id}'`,
+        '2026-03-11',
+        /4 records were sealed, 5 are stored/,
+      );
+      await expectDetected(
+        `INSERT INTO consent_records SELECT received_at - interval '3 days', 'backdated-record-0000', consent_id, action, granted, denied, method, revision, language, gpc, given_at, changed_at, url,
+           notice_hash, component_name, component_version, origin, ua_browser, ua_major, ua_device, ip_prefix FROM consent_records WHERE record_id = '${id}'`,
+        `DELETE FROM consent_records WHERE record_id = 'backdated-record-0000'`,
+        '2026-03-09',
+        /before the first sealed day/,
+      );
+    });
+
+    it('fails verification when a seal is edited, deleted or re-chained', async () => {
+      await expectDetected(
+        `UPDATE consent_seals SET seal = repeat('a', 64) WHERE day = '2026-03-11'`,
+        `UPDATE consent_seals SET seal = (SELECT previous_seal FROM consent_seals WHERE day = '2026-03-12') WHERE day = '2026-03-11'`,
+        '2026-03-11',
+        /does not match what it seals/,
+      );
+      await expectDetected(
+        `INSERT INTO tamper_saved (received_at, record_id, consent_id, action, granted, denied, method, revision, language, gpc, given_at, changed_at, url, notice_hash, component_name, component_version, origin)
+           SELECT sealed_at, seal, records_hash, previous_seal, '{}', '{}', 'x', record_count, 'x', false, 0, 0, 'x', 'x', 'x', 'x', day::text FROM consent_seals WHERE day = '2026-03-11';
+         DELETE FROM consent_seals WHERE day = '2026-03-11'`,
+        `INSERT INTO consent_seals SELECT origin::date, revision, consent_id, action, record_id, received_at FROM tamper_saved; DELETE FROM tamper_saved`,
+        '2026-03-11',
+        /seal of this day is missing/,
+      );
+      // Editing a record and sealing its day again, correctly, breaks the link from the next day.
+      const [id] = ids['2026-03-11T0'];
+      const sealed = (await database.db.query(`SELECT records_hash, previous_seal, seal FROM consent_seals WHERE day = '2026-03-11'`)).rows[0];
+      await database.db.exec(`UPDATE consent_records SET language = 'fr' WHERE record_id = '${id}'`);
+      const { count: resealedCount, recordsHash } = await digestDay(database.db, '2026-03-11');
+      await database.db.query('UPDATE consent_seals SET records_hash = $1, seal = $2 WHERE day = $3', [recordsHash, sealOf(sealed.previous_seal, '2026-03-11', resealedCount, recordsHash), '2026-03-11']);
+      const result = await verify();
+      await database.db.query('UPDATE consent_seals SET records_hash = $1, seal = $2 WHERE day = $3', [sealed.records_hash, sealed.seal, '2026-03-11']);
+      await database.db.exec(`UPDATE consent_records SET language = 'en' WHERE record_id = '${id}'`);
+      assert.deepEqual([result.ok, result.day], [false, '2026-03-12']);
+      assert.match(result.reason, /chain is broken/);
+      assert.equal((await verify()).ok, true);
+    });
+  });
+
+  describe(`retention on ${backend.name}`, { skip: backend.skip }, () => {
+    let database;
+    let log;
+    before(async () => {
+      database = await backend.open();
+      log = await startLog(database.db, { env: { CONSENT_LOG_RETENTION_MONTHS: '2' }, now: at('2026-01-15T10:00:00Z') });
+    });
+    after(async () => {
+      await log?.app.close();
+      await database?.drop();
+    });
+
+    it('drops whole months past retention and the rows before the cutoff, keeps the rest, and still verifies', async () => {
+      const written = {};
+      for (const day of ['2026-01-15', '2026-01-31', '2026-02-05', '2026-02-15', '2026-03-15']) {
+        log.clock.now = at(`${day}T10:00:00Z`);
+        const record = makeRecord();
+        written[day] = record.recordId;
+        assert.equal((await post(log.app, record)).statusCode, 202);
+        await log.runJobs();
+      }
+      const names = (await listPartitions(database.db)).map((partition) => partition.name);
+      assert.deepEqual(names, ['consent_records_2026_01', 'consent_records_2026_02', 'consent_records_2026_03', 'consent_records_2026_04'], 'the next month is ready before it starts');
+
+      log.clock.now = at('2026-04-10T12:00:00Z');
+      const result = await log.runJobs();
+      assert.deepEqual(result.dropped, ['consent_records_2026_01']);
+      assert.equal(result.deleted, 1, 'the record of 5 February, two months and five days old, is deleted from its partition');
+      const kept = (await database.db.query('SELECT record_id FROM consent_records ORDER BY received_at')).rows.map((row) => row.record_id);
+      assert.deepEqual(kept, [written['2026-02-15'], written['2026-03-15']]);
+      assert.equal(await count(database.db, 'consent_record_ids'), 2, 'the idempotency keys of deleted records go too');
+
+      const verified = (await log.app.inject({ url: '/v1/verify?from=2026-01-01&to=2026-04-09', headers: ADMIN })).json();
+      assert.equal(verified.ok, true, JSON.stringify(verified));
+      assert.equal(verified.from, '2026-02-11', 'days cut by retention are not verified');
+      const exported = await log.app.inject({ url: '/v1/export?from=2026-01-01&to=2026-04-10', headers: ADMIN });
+      assert.equal(JSON.parse(exported.body.split('\n')[0]).retentionMonths, 2);
+      assert.equal(exported.body.trim().split('\n').length, 3);
+    });
+  });
+}

@@ -198,7 +198,9 @@ export class ConsentLogClient {
     try {
       const response = await this.#options.fetch(this.#options.endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // JSON as text/plain, a "simple" request: no CORS preflight, which a keepalive request
+        // sent as the page unloads may not get to make. The log server parses it as JSON.
+        headers: { 'content-type': 'text/plain;charset=UTF-8' },
         body,
         keepalive: body.length <= MAX_KEEPALIVE_BODY,
         credentials: 'omit',
@@ -214,6 +216,11 @@ export class ConsentLogClient {
     if (status >= 200 && status < 300) return 'sent';
     if (status === 413 && batch.length > 1) {
       this.#batchSize = Math.max(1, Math.floor(batch.length / 2));
+      return 'split';
+    }
+    if (status === 400 && batch.length > 1) {
+      // One bad record refuses the whole batch: one at a time, only that one is lost.
+      this.#batchSize = 1;
       return 'split';
     }
     if (status === 400 || status === 413) {

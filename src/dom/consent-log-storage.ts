@@ -10,7 +10,7 @@ export const logQueueKey = (cookieName: string): string => `${cookieName}.log-qu
 /** Whether an earlier page left records waiting to be sent. `false` when localStorage is blocked. */
 export function hasQueuedLogRecords(win: Window, cookieName: string): boolean {
   try {
-    return win.localStorage.getItem(logQueueKey(cookieName)) !== null;
+    return !!win.localStorage.getItem(logQueueKey(cookieName));
   } catch {
     return false;
   }

@@ -69,7 +69,7 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
   const config = host.effectiveConfig;
   const url = anyTextFor(config.policyUrl, language, config.language);
   const words = bannerTexts(config, language, gpc);
-  const key = JSON.stringify([language, host.blocking, url, words]);
+  const key = JSON.stringify([words, url, language, host.blocking]);
   if (current?.key === key) return;
 
   const doc = host.ownerDocument;

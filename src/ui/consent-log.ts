@@ -99,12 +99,21 @@ function noticeHash(content: ConsentNoticeContent): Promise<string> {
   return hash;
 }
 
-/** The client of `host`'s consent log, created (and listening for `online`) the first time. `null` without a log. */
+const failed = (error: unknown): void => report('warn', { code: 'consent-log-failed', error });
+
+/** The client of `host`'s consent log, created (and listening for `online`) the first time. `null` without a log, or when its endpoint cannot be resolved. */
 function clientFor(host: ConsentManagerElement): ConsentLogClient | null {
   const config = host.effectiveConfig;
   if (!config.consentLog) return null;
   const win = host.ownerDocument.defaultView ?? window;
-  const endpoint = new URL(config.consentLog.endpoint, host.ownerDocument.baseURI).href;
+  let endpoint: string;
+  try {
+    endpoint = new URL(config.consentLog.endpoint, host.ownerDocument.baseURI).href;
+  } catch (error) {
+    // A path on a page whose base is no URL to resolve it against (about:srcdoc).
+    failed(error);
+    return null;
+  }
   const keys = { queue: logQueueKey(config.storage.cookieName), notices: `${config.storage.cookieName}.log-notices` };
   const id = `${endpoint} ${keys.queue}`;
   let client = clients.get(id);
@@ -115,8 +124,6 @@ function clientFor(host: ConsentManagerElement): ConsentLogClient | null {
   }
   return client;
 }
-
-const failed = (error: unknown): void => report('warn', { code: 'consent-log-failed', error });
 
 /**
  * On a page load: logs the Global Privacy Control override the load made (`gpcChange`), if any,

@@ -521,9 +521,9 @@ export class ConsentManagerElement extends ReactiveElement {
     this.#log((log) => log.logDecision(this, change, before));
   }
 
-  /** Runs `use` with the consent log module when the config names a log; never throws. */
+  /** Runs `use` with the consent log module when the config names a log. Its functions never throw. */
   #log(use: (log: typeof ConsentLog) => void): void {
-    if (this.effectiveConfig.consentLog) loadConsentLog().then(use).catch(loadFailed);
+    if (this.effectiveConfig.consentLog) loadConsentLog().then(use, loadFailed);
   }
 
   #startAdapters(): void {
@@ -569,7 +569,7 @@ export class ConsentManagerElement extends ReactiveElement {
   #load<Name extends keyof UiParts>(name: Name): Promise<UiParts[Name]> {
     void this._needLanguage();
     // A decision may follow at once, and then a navigation: the log is made ready to send before it.
-    if (!this.#loading[name]) this.#log((log) => log.prepareNotice(this));
+    this.#log((log) => log.prepareNotice(this));
     return (this.#loading[name] ??= (UI_PARTS[name] as () => Promise<UiParts[Name]>)().then((part) => {
       this.#parts[name] = part;
       this.requestUpdate();

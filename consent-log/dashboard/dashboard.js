@@ -51,7 +51,11 @@
       width: Math.max(320, target.clientWidth || 800),
       height: 240,
       scales: { x: { time: true }, y: percent ? { range: [0, 100] } : { auto: true } },
-      axes: [{}, { values: (_chart, ticks) => ticks.map((tick) => (percent ? `${tick}%` : String(tick))) }],
+      // One tick per day at most, labelled with the UTC day the statistics are counted in.
+      axes: [
+        { incrs: [86_400, 7 * 86_400, 30 * 86_400], values: (_chart, ticks) => ticks.map((tick) => new Date(tick * 1000).toISOString().slice(5, 10)) },
+        { values: (_chart, ticks) => ticks.map((tick) => (percent ? `${tick}%` : String(tick))) },
+      ],
       series: [{}, ...series.map(({ label }, index) => ({ label, stroke: PALETTE[index % PALETTE.length], width: 2, points: { show: days.length < 40 } }))],
     };
     charts.set(id, new uPlot(options, [x, ...series.map(({ values }) => values)], target));

@@ -26,8 +26,11 @@ export async function openDatabase({ url, dataDir = './consent-log-data', poolSi
   if (url) {
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    let closing = false;
     // An idle client that loses its connection emits here; without a listener it would crash the process.
-    pool.on('error', (error) => console.error(`consent-log: idle database connection failed: ${error.message}`));
+    pool.on('error', (error) => {
+      if (!closing) console.error(`consent-log: idle database connection failed: ${error.message}`);
+    });
     await pool.query('SELECT 1');
     return {
       kind: 'postgresql',
@@ -49,7 +52,10 @@ export async function openDatabase({ url, dataDir = './consent-log-data', poolSi
           client.release();
         }
       },
-      close: () => pool.end(),
+      close: () => {
+        closing = true;
+        return pool.end();
+      },
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');

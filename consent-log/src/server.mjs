@@ -226,9 +226,10 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
   });
 
   app.get('/v1/verify', adminRoute, async (request, reply) => {
-    const range = dayRange(request.query, reply);
-    if (!range) return reply;
     const retainedFrom = dayOf(retentionCutoff(clock(), settings.retentionMonths) + DAY_MS - 1);
+    // Without `from`, everything still retained is verified.
+    const range = dayRange({ from: retainedFrom, ...request.query }, reply);
+    if (!range) return reply;
     return verifySeals(db, { ...range, retainedFrom });
   });
 

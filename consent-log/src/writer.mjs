@@ -13,13 +13,13 @@ const RECORD_COLUMNS = [
 ];
 const NAMES = RECORD_COLUMNS.map(([name]) => name).join(', ');
 /**
- * New ids go into consent_record_ids first; only the records whose id was new are inserted, so a
+ * The batch's notices are stored (each once); new ids go into consent_record_ids; only the records whose id was new are inserted, so a
  * retried record is stored once even across partitions and instances.
  */
-const INSERT_RECORDS = `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS input(${RECORD_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})),
+const INSERT_RECORDS = `WITH notices AS (INSERT INTO consent_notices (hash, content, first_seen_at) SELECT key, value, $3 FROM jsonb_each($2::jsonb) ON CONFLICT (hash) DO NOTHING),
+input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS input(${RECORD_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})),
 fresh AS (INSERT INTO consent_record_ids (record_id, received_at) SELECT record_id, received_at FROM input ON CONFLICT (record_id) DO NOTHING RETURNING record_id)
 INSERT INTO consent_records (${NAMES}) SELECT ${RECORD_COLUMNS.map(([name]) => `input.${name}`).join(', ')} FROM input JOIN fresh USING (record_id) RETURNING record_id`;
-const INSERT_NOTICES = 'INSERT INTO consent_notices (hash, content, first_seen_at) SELECT key, value, $2 FROM jsonb_each($1::jsonb) ON CONFLICT (hash) DO NOTHING';
 
 /**
  * @typedef {{ [column: string]: unknown, record_id: string, received_at: string }} RecordRow
@@ -111,11 +111,9 @@ export class RecordWriter {
         await ensurePartitions(this.db, month);
         this.months.add(month);
       }
-      const fresh = await this.db.transaction(async (tx) => {
-        if (Object.keys(notices).length > 0) await tx.query(INSERT_NOTICES, [JSON.stringify(notices), new Date().toISOString()]);
-        const { rows: inserted } = await tx.query(INSERT_RECORDS, [JSON.stringify(rows)]);
-        return new Set(inserted.map((row) => row.record_id));
-      });
+      // One statement, so one round trip and its own transaction: the notices, the ids and the records commit together.
+      const { rows: inserted } = await this.db.query(INSERT_RECORDS, [JSON.stringify(rows), JSON.stringify(notices), new Date().toISOString()]);
+      const fresh = new Set(inserted.map((row) => row.record_id));
       for (const pending of batch) {
         let accepted = 0;
         for (const row of pending.rows) {

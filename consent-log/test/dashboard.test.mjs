@@ -33,6 +33,7 @@ describe('the dashboard', () => {
     await page.goto(`${origin}/#token=${ADMIN_TOKEN}`);
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
+    assert.equal(await page.locator('#login').isHidden(), true, 'the token form is gone once the dashboard shows');
     assert.equal(await page.locator('#choices-chart canvas').count(), 1);
     assert.equal(await page.locator('#categories-chart canvas').count(), 1);
     assert.equal(await page.locator('#languages-chart canvas').count(), 1);
@@ -65,6 +66,7 @@ describe('the dashboard', () => {
     await page.fill('#token', ADMIN_TOKEN);
     await page.click('#login button');
     await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.locator('#login').isHidden(), true);
     assert.equal(await page.locator('#latest tbody tr').count(), 5);
     // The browser logs the refused request (401) as a console error; nothing else may appear.
     assert.deepEqual(problems.violations, []);

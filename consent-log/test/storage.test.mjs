@@ -186,6 +186,8 @@ for (const backend of backends()) {
       const verified = (await log.app.inject({ url: '/v1/verify?from=2026-01-01&to=2026-04-09', headers: ADMIN })).json();
       assert.equal(verified.ok, true, JSON.stringify(verified));
       assert.equal(verified.from, '2026-02-11', 'days cut by retention are not verified');
+      const everything = (await log.app.inject({ url: '/v1/verify', headers: ADMIN })).json();
+      assert.deepEqual([everything.ok, everything.from, everything.to, everything.sealedThrough], [true, '2026-02-11', '2026-04-10', '2026-04-09'], 'by default, everything retained');
       const exported = await log.app.inject({ url: '/v1/export?from=2026-01-01&to=2026-04-10', headers: ADMIN });
       assert.equal(JSON.parse(exported.body.split('\n')[0]).retentionMonths, 2);
       assert.equal(exported.body.trim().split('\n').length, 3);

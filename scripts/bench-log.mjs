@@ -1,0 +1,224 @@
+// `npm run bench:log`: the consent log under load on the loopback. The server runs as its own
+// process (the `consent-manager-log` command), on PGlite in a temporary directory and on
+// PostgreSQL when DATABASE_URL names a server (in a throwaway database); autocannon posts
+// realistic single records, one per request as the element sends them, for a bounded time and
+// count. It reports sustained records per second and p50/p99 latency, checks that every
+// acknowledged record is stored, and writes the table to BENCHMARKS.md.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { hashNotice } from '../lib/src/core/index.js';
+
+const DURATION_S = Number(process.env.BENCH_LOG_SECONDS ?? 15);
+const MAX_REQUESTS = Number(process.env.BENCH_LOG_MAX_REQUESTS ?? 100_000);
+const CONNECTIONS = Number(process.env.BENCH_LOG_CONNECTIONS ?? 32);
+const ORIGIN = 'https://bench.example';
+const TOKEN = randomBytes(18).toString('base64url');
+const TARGET = { recordsPerSecond: 2000, p99Ms: 50 };
+
+const LANGUAGES = [['en', 0.55], ['de', 0.2], ['fr', 0.15], ['pt-BR', 0.1]];
+const USER_AGENTS = [
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+];
+const PAGES = ['/', '/products/teapot', '/products/kettle', '/blog/brewing-guide', '/checkout', '/account/privacy'];
+
+/** The notice of each language, as the element renders it: the texts and the categories. */
+const notices = Object.fromEntries(
+  await Promise.all(
+    LANGUAGES.map(async ([language]) => {
+      const content = {
+        language,
+        texts: { bannerTitle: `Cookies (${language})`, bannerDescription: 'We use cookies for analytics and marketing. You choose which.', acceptAll: 'Accept all', rejectAll: 'Reject all', preferences: 'Preferences' },
+        categories: [
+          { id: 'necessary', required: true, label: 'Necessary', description: 'Sign-in, basket and this choice.' },
+          { id: 'analytics', required: false, label: 'Analytics', description: 'Counting visits and pages.' },
+          { id: 'marketing', required: false, label: 'Marketing', description: 'Ads and their measurement.' },
+          { id: 'preferences', required: false, label: 'Preferences', description: 'Remembering your settings.' },
+        ],
+        policyUrl: 'https://bench.example/privacy',
+      };
+      return [language, { content, hash: await hashNotice(content) }];
+    }),
+  ),
+);
+
+function pick(weighted) {
+  let roll = Math.random();
+  for (const [value, weight] of weighted) if ((roll -= weight) <= 0) return value;
+  return weighted[0][0];
+}
+
+/** A decision as visitors make them: mostly accept all, then reject all, then a custom choice. */
+function realisticRecord() {
+  const language = pick(LANGUAGES);
+  const optional = ['analytics', 'marketing', 'preferences'];
+  const choice = pick([['accept', 0.6], ['reject', 0.3], ['custom', 0.1]]);
+  const granted = ['necessary', ...(choice === 'accept' ? optional : choice === 'custom' ? optional.filter(() => Math.random() < 0.5) : [])];
+  const now = Math.floor(Date.now() / 1000);
+  const notice = notices[language];
+  return {
+    recordId: randomBytes(16).toString('base64url'),
+    consentId: randomBytes(16).toString('base64url'),
+    action: Math.random() < 0.85 ? 'given' : 'changed',
+    granted,
+    denied: optional.filter((id) => !granted.includes(id)),
+    method: pick([['banner', 0.85], ['preferences', 0.12], ['placeholder', 0.03]]),
+    revision: 3,
+    language,
+    gpc: Math.random() < 0.05,
+    givenAt: now,
+    changedAt: now,
+    url: `https://bench.example${PAGES[Math.floor(Math.random() * PAGES.length)]}`,
+    // A browser sends the notice's content the first time it sends its hash: about 1 in 20 here.
+    notice: Math.random() < 0.05 ? { hash: notice.hash, content: notice.content } : { hash: notice.hash },
+    component: { name: 'consent-manager-element', version: '0.1.0' },
+  };
+}
+
+async function startServer(env) {
+  const child = spawn(process.execPath, ['consent-log/bin/consent-manager-log.mjs'], {
+    env: { PATH: process.env.PATH, PORT: '0', CONSENT_LOG_ORIGINS: ORIGIN, CONSENT_LOG_ADMIN_TOKEN: TOKEN, CONSENT_LOG_RATE_LIMIT: '10000000', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+) \(/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the log server exited with ${code}: ${output}`)));
+  });
+  return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+}
+
+/** The server process's CPU seconds so far, from its own /metrics. */
+async function serverCpuSeconds(url) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? NaN);
+}
+
+async function storedToday(url) {
+  const today = new Date().toISOString().slice(0, 10);
+  const stats = await (await fetch(`${url}/v1/stats?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+  return stats.days.reduce((sum, day) => sum + day.records, 0);
+}
+
+/** Posts for `seconds`, stopping early after `amount` responses (autocannon's own `amount` would ignore the time). */
+function load(url, seconds, amount) {
+  const instance = autocannon({
+    url: `${url}/v1/records`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest(request) {
+          return {
+            ...request,
+            headers: { origin: ORIGIN, 'content-type': 'application/json', 'user-agent': USER_AGENTS[Math.floor(Math.random() * USER_AGENTS.length)] },
+            body: JSON.stringify(realisticRecord()),
+          };
+        },
+      },
+    ],
+  });
+  let responses = 0;
+  instance.on('response', () => {
+    if (++responses === amount) instance.stop();
+  });
+  return instance;
+}
+
+async function bench(name, env) {
+  const server = await startServer(env);
+  try {
+    await load(server.url, 2, 2000);
+    const before = await storedToday(server.url);
+    const cpuBefore = await serverCpuSeconds(server.url);
+    const result = await load(server.url, DURATION_S, MAX_REQUESTS);
+    const cpuSeconds = (await serverCpuSeconds(server.url)) - cpuBefore;
+    const stored = (await storedToday(server.url)) - before;
+    const acknowledged = result['2xx'];
+    const row = {
+      name,
+      requests: result.requests.total,
+      acknowledged,
+      stored,
+      non2xx: result.non2xx + result.errors + result.timeouts,
+      recordsPerSecond: Math.round(acknowledged / (result.duration || DURATION_S)),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      // CPU the log server itself spent per record (the database's own CPU is not included).
+      cpuMsPerRecord: Math.round((cpuSeconds * 1000 * 100) / Math.max(1, stored)) / 100,
+    };
+    console.log(`${name}: ${row.recordsPerSecond} records/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.non2xx} errors; ${acknowledged} acknowledged, ${stored} stored; server CPU ${row.cpuMsPerRecord} ms a record`);
+    return row;
+  } finally {
+    await server.stop();
+  }
+}
+
+const loadBefore = loadavg()[0];
+const rows = [];
+const dataDir = await mkdtemp(join(tmpdir(), 'consent-log-bench-'));
+try {
+  rows.push(await bench('PGlite (embedded, one process)', { CONSENT_LOG_DATA_DIR: dataDir }));
+} finally {
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+const postgresUrl = process.env.DATABASE_URL;
+
+if (postgresUrl) {
+  const name = `consentlog_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  const postgresVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(postgresUrl);
+    url.pathname = `/${name}`;
+    rows.push(await bench(`PostgreSQL ${postgresVersion} (same machine)`, { DATABASE_URL: url.href }));
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+} else {
+  console.log('DATABASE_URL is not set: PostgreSQL is not measured.');
+}
+
+const postgres = rows.find((row) => row.name.startsWith('PostgreSQL'));
+const verdict = postgres
+  ? `${postgres.recordsPerSecond >= TARGET.recordsPerSecond && postgres.p99 < TARGET.p99Ms ? 'met' : 'MISSED'}: with PostgreSQL, at least ${TARGET.recordsPerSecond} records/s with p99 under ${TARGET.p99Ms} ms (${postgres.recordsPerSecond} records/s, p99 ${postgres.p99} ms)`
+  : 'not measured: PostgreSQL (set DATABASE_URL)';
+// Requests cut off when the run stops may be stored without their answer being counted: more stored is fine, fewer is a loss.
+const lost = rows.filter((row) => row.stored < row.acknowledged);
+const section = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}.`,
+  `autocannon on 127.0.0.1: ${CONNECTIONS} connections, ${DURATION_S} s (at most ${MAX_REQUESTS} requests) after a 2 s warm-up; one realistic record per request (4 languages, 60% accept all, 30% reject all, 10% custom, 1 in 20 with its notice's content). Server, database and load generator share the machine; its 1-minute load average was ${loadBefore.toFixed(1)} before the run and ${loadavg()[0].toFixed(1)} after (other work on the machine takes cores from the run).`,
+  '',
+  '| database | records/s (sustained) | p50 (ms) | p99 (ms) | max (ms) | errors | acknowledged | stored | log server CPU per record (ms) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((row) => `| ${row.name} | ${row.recordsPerSecond} | ${row.p50} | ${row.p99} | ${row.max} | ${row.non2xx} | ${row.acknowledged} | ${row.stored} | ${row.cpuMsPerRecord} |`),
+  '',
+  'Targets:',
+  `- ${verdict}`,
+  `- ${lost.length === 0 ? 'met' : 'MISSED'}: every acknowledged record is stored${lost.length ? ` (${lost.map((row) => row.name).join(', ')})` : ''}`,
+].join('\n');
+
+const START = '<!-- bench:log:start (written by npm run bench:log; edit outside these markers) -->';
+const END = '<!-- bench:log:end -->';
+let markdown = await readFile('BENCHMARKS.md', 'utf8');
+if (!markdown.includes(START)) markdown = `${markdown.trimEnd()}\n\n## Consent log\n\n\`npm run bench:log\` measures the consent log server (\`consent-log/\`); see \`scripts/bench-log.mjs\`.\n\n${START}\n${END}\n`;
+markdown = markdown.replace(new RegExp(`${START.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\\S]*?${END}`), `${START}\n${section}\n${END}`);
+await writeFile('BENCHMARKS.md', markdown);
+console.log(section);

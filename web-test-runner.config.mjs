@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { emulateMediaPlugin, sendKeysPlugin, setViewportPlugin } from '@web/test-runner-commands/plugins';
+import { readFileSync } from 'node:fs';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { emulateForcedColorsPlugin } from './scripts/emulate-forced-colors.mjs';
 import { CHROMIUM_ARGS, FIREFOX_PREFS } from './scripts/find-browser.mjs';
@@ -54,6 +55,12 @@ function whereSupportedPlugin() {
   };
 }
 
+/** package.json's name and version, as the build stamps them into src/core/component.ts. */
+function packageStamp() {
+  const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  return JSON.stringify({ name, version });
+}
+
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   // An IP, not "localhost": each engine's network isolation exempts exactly this host.
@@ -61,7 +68,7 @@ export default {
   // Lit's development build logs a warning on every page; tests log nothing.
   nodeResolve: { exportConditions: ['production'] },
   middleware: [faultMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), whereSupportedPlugin(), emulateForcedColorsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022', define: { __CONSENT_MANAGER_PACKAGE__: packageStamp() } }), whereSupportedPlugin(), emulateForcedColorsPlugin()],
   concurrency: 2,
   browsers: [
     chromeLauncher({

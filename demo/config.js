@@ -5,6 +5,8 @@
 export const SITE_CONFIG = {
   revision: 1,
   policyUrl: '/cookies.html',
+  // Each decision goes to the consent log that `npm start` runs beside the demo (its dashboard shows them).
+  consentLog: { endpoint: 'http://localhost:8787/v1/records' },
   categories: [
     {
       id: 'necessary',

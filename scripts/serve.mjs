@@ -53,6 +53,9 @@ export const DEMO_VENDOR_SOURCES = {
   'frame-src': ['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com'],
 };
 
+/** The consent log `npm start` runs beside the demo, which demo/config.js sends each decision to. */
+export const DEMO_CONSENT_LOG = 'http://localhost:8787';
+
 /**
  * The demo's policy: the strict one, plus the vendors' hosts, plus a `default` Trusted Types
  * policy. Vendor loaders insert scripts of their own (Stripe's loader inserts Stripe.js, Segment
@@ -65,7 +68,7 @@ export const DEMO_CSP = [
   `script-src 'self' ${DEMO_VENDOR_SOURCES['script-src'].join(' ')}`,
   "style-src 'self'",
   `img-src 'self' data: ${DEMO_VENDOR_SOURCES['img-src'].join(' ')}`,
-  `connect-src 'self' ${DEMO_VENDOR_SOURCES['connect-src'].join(' ')}`,
+  `connect-src 'self' ${DEMO_CONSENT_LOG} ${DEMO_VENDOR_SOURCES['connect-src'].join(' ')}`,
   `frame-src 'self' ${DEMO_VENDOR_SOURCES['frame-src'].join(' ')}`,
   "object-src 'none'",
   "base-uri 'none'",

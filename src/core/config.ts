@@ -86,6 +86,14 @@ export interface ConsentConfig {
   readonly texts: ConfigTexts;
   /** The site's cookie or privacy policy, linked from the banner: one URL, or one per language. */
   readonly policyUrl?: LocalizedText;
+  /** Where each decision is sent as proof of consent (the `consent-manager-log` server); no log without it. */
+  readonly consentLog?: ConsentLogConfig;
+}
+
+/** The consent log the element sends a record of each decision to. */
+export interface ConsentLogConfig {
+  /** The server's records URL: a path or an http(s) URL, such as `https://consent.example.com/v1/records`. */
+  readonly endpoint: string;
 }
 
 /** The texts a site can word itself; each is a string for every language, or one per language. */
@@ -402,6 +410,10 @@ const readTopLevel = shape(
       return texts === INVALID ? texts : Object.freeze(texts);
     },
     policyUrl: localizedUrl,
+    consentLog: (value, path, errors) => {
+      const log = shape({ endpoint: expect((url) => typeof url === 'string' && isLinkTarget(url), 'url') }, true)(value, path, errors);
+      return log === INVALID || 'endpoint' in log ? log : fail(errors, `${path}.endpoint`, 'missing');
+    },
   },
   false,
 );
@@ -456,13 +468,8 @@ export function parseConfig(input: unknown): ConfigResult {
   }
   const config: ConsentConfig = Object.freeze({
     ...DEFAULT_CONFIG,
-    ...(fields.revision !== undefined ? { revision: fields.revision as number } : {}),
-    ...(fields.mode !== undefined ? { mode: fields.mode as ConsentMode } : {}),
-    ...(fields.language !== undefined ? { language: fields.language as string } : {}),
-    ...(fields.adapters !== undefined ? { adapters: fields.adapters as AdapterConfigs } : {}),
-    ...(fields.dataLayer !== undefined ? { dataLayer: fields.dataLayer as DataLayerConfig | false } : {}),
-    ...(fields.texts !== undefined ? { texts: fields.texts as ConfigTexts } : {}),
-    ...(fields.policyUrl !== undefined ? { policyUrl: fields.policyUrl as LocalizedText } : {}),
+    // Fields read without error; the rest keep their defaults.
+    ...(fields as Partial<ConsentConfig>),
     categories: fitting.length < categories.length ? Object.freeze(fitting) : categories,
     storage,
     gpcDenies: Object.freeze(gpcDenies.filter((id) => fitting.some((category) => category.id === id))),

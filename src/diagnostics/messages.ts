@@ -150,5 +150,13 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
       return `part of the UI could not be loaded (${errorText(diagnostic.error)})`;
     case 'cookie-table-no-manager':
       return `<consent-cookie-table> found no ${diagnostic.selector} on this page, so it has nothing to show`;
+    case 'consent-log-memory':
+      return 'localStorage is blocked, so consent log records not yet delivered are kept only until this page is left.';
+    case 'consent-log-dropped':
+      return `the consent log queue is full (${diagnostic.limit} records): the ${diagnostic.count} oldest were dropped. Is the consent log server reachable?`;
+    case 'consent-log-refused':
+      return `the consent log at ${diagnostic.endpoint} answered ${diagnostic.status} to ${diagnostic.count} ${diagnostic.count === 1 ? 'record' : 'records'}; ${diagnostic.dropped ? 'it will never accept them, so they are dropped' : 'they stay queued and are sent again later'}`;
+    case 'consent-log-failed':
+      return `a consent log record could not be made or sent (${errorText(diagnostic.error)})`;
   }
 }

@@ -29,7 +29,11 @@ export type Diagnostic =
   | { readonly code: 'language-failed'; readonly language: string; readonly error: unknown }
   | { readonly code: 'localize-configured-by-page' }
   | { readonly code: 'ui-load-failed'; readonly error: unknown }
-  | { readonly code: 'cookie-table-no-manager'; readonly selector: string };
+  | { readonly code: 'cookie-table-no-manager'; readonly selector: string }
+  | { readonly code: 'consent-log-memory' }
+  | { readonly code: 'consent-log-dropped'; readonly count: number; readonly limit: number }
+  | { readonly code: 'consent-log-refused'; readonly status: number; readonly count: number; readonly endpoint: string; readonly dropped: boolean }
+  | { readonly code: 'consent-log-failed'; readonly error: unknown };
 
 export type DiagnosticLevel = 'error' | 'warn';
 

@@ -1,6 +1,7 @@
 import { msg } from '../l10n/msg.js';
 import { anyTextFor, textFor } from '../core/localized-text.js';
 import { isRightToLeft } from '../l10n/direction.js';
+import type { ConsentConfig } from '../core/config.js';
 import type { CSSResult } from '@lit/reactive-element';
 import { adoptStyles } from './adopt-styles.js';
 import { bannerStyles } from './banner.styles.js';
@@ -27,6 +28,28 @@ function element<Tag extends keyof HTMLElementTagNameMap>(doc: Document, tag: Ta
 }
 
 /**
+ * The banner's texts in the language active in @lit/localize, the site's own where it gave them
+ * for `language`: title, description, policy link, the Global Privacy Control line (when `gpc`,
+ * else empty), and the three buttons. The consent log proves what was shown with them.
+ */
+export function bannerTexts(config: ConsentConfig, language: string, gpc: boolean) {
+  const { texts } = config;
+  return {
+    bannerTitle: textFor(texts.bannerTitle, language) ?? msg('This site uses cookies', { id: 'cm.banner.title' }),
+    bannerDescription:
+      textFor(texts.bannerDescription, language) ??
+      msg('Some cookies are needed for this site to work. With your consent, we also use optional cookies, for example to measure visits or remember your settings. You can change your choice at any time.', {
+        id: 'cm.banner.text',
+      }),
+    policyLink: textFor(texts.policyLink, language) ?? msg('Cookie policy', { id: 'cm.banner.policy' }),
+    gpc: gpc ? msg('Your browser sends a Global Privacy Control signal, and we respect it.', { id: 'cm.gpc' }) : '',
+    acceptAll: msg('Accept all', { id: 'cm.accept-all' }),
+    rejectAll: msg('Reject all', { id: 'cm.reject-all' }),
+    customize: msg('Customize', { id: 'cm.customize' }),
+  };
+}
+
+/**
  * Shows, updates or (with `view` null) removes the first layer: title, a short text, the policy
  * link, and three buttons of equal prominence (the same markup and class, so the same size and
  * style). Texts are the site's own for the visitor's language where it gave them, else the
@@ -43,18 +66,10 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
   }
   adoptTheme(host.renderRoot, bannerStyles);
   const { language, gpc } = view;
-  const { texts, policyUrl, language: defaultLanguage } = host.effectiveConfig;
-  const url = anyTextFor(policyUrl, language, defaultLanguage);
-  const title = textFor(texts.bannerTitle, language) ?? msg('This site uses cookies', { id: 'cm.banner.title' });
-  const text =
-    textFor(texts.bannerDescription, language) ??
-    msg('Some cookies are needed for this site to work. With your consent, we also use optional cookies, for example to measure visits or remember your settings. You can change your choice at any time.', {
-      id: 'cm.banner.text',
-    });
-  const policyLink = textFor(texts.policyLink, language) ?? msg('Cookie policy', { id: 'cm.banner.policy' });
-  const gpcLine = gpc ? msg('Your browser sends a Global Privacy Control signal, and we respect it.', { id: 'cm.gpc' }) : '';
-  const labels = [msg('Accept all', { id: 'cm.accept-all' }), msg('Reject all', { id: 'cm.reject-all' }), msg('Customize', { id: 'cm.customize' })] as const;
-  const key = JSON.stringify([language, host.blocking, title, text, url, policyLink, gpcLine, labels]);
+  const config = host.effectiveConfig;
+  const url = anyTextFor(config.policyUrl, language, config.language);
+  const words = bannerTexts(config, language, gpc);
+  const key = JSON.stringify([words, url, language, host.blocking]);
   if (current?.key === key) return;
 
   const doc = host.ownerDocument;
@@ -69,17 +84,17 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
       doc,
       'div',
       { class: 'content' },
-      element(doc, 'h2', { id: 'title', part: 'title' }, title),
-      element(doc, 'p', { id: 'text' }, text, url ? ' ' : null, url ? element(doc, 'a', { href: url }, policyLink) : null),
-      gpcLine ? element(doc, 'p', {}, gpcLine) : null,
+      element(doc, 'h2', { id: 'title', part: 'title' }, words.bannerTitle),
+      element(doc, 'p', { id: 'text' }, words.bannerDescription, url ? ' ' : null, url ? element(doc, 'a', { href: url }, words.policyLink) : null),
+      words.gpc ? element(doc, 'p', {}, words.gpc) : null,
     ),
     element(
       doc,
       'div',
       { class: 'actions' },
-      button('accept-all', labels[0], () => host._choose('banner', true)),
-      button('reject-all', labels[1], reject),
-      button('customize', labels[2], () => host.showPreferences()),
+      button('accept-all', words.acceptAll, () => host._choose('banner', true)),
+      button('reject-all', words.rejectAll, reject),
+      button('customize', words.customize, () => host.showPreferences()),
     ),
   ];
   const shared = { class: 'banner surface', part: 'banner', lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr', 'aria-labelledby': 'title' };

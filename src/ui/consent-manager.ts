@@ -10,6 +10,7 @@ import type { AdapterRunner } from '../dom/adapter-runner.js';
 import { type ConsentCategories, type ConsentChange, type ConsentState, ConsentStore, describeChange } from '../core/store.js';
 import { createBrowserStorage } from '../dom/browser-storage.js';
 import { isAloneInDocument, joinDocument, leaveDocument } from '../dom/connected-elements.js';
+import { hasQueuedLogRecords } from '../dom/consent-log-storage.js';
 import { ConsentGate } from '../dom/gating.js';
 import { pageNonce, readGlobalPrivacyControl } from '../dom/page.js';
 import { TabSync } from '../dom/tab-sync.js';
@@ -18,6 +19,7 @@ import { ConsentChangeEvent, ConsentReadyEvent } from '../events/consent-events.
 import { ConsentUiHideEvent, ConsentUiShowEvent } from '../events/ui-events.js';
 import { defineElement } from './define-element.js';
 import type * as Localization from '../l10n/localization.js';
+import type * as ConsentLog from './consent-log.js';
 
 /**
  * The parts of the UI, each a chunk loaded when first needed: the banner as soon as a visitor
@@ -31,6 +33,8 @@ const UI_PARTS = {
   placeholders: () => import('./placeholder.js'),
 };
 type UiParts = { [Name in keyof typeof UI_PARTS]: Awaited<ReturnType<(typeof UI_PARTS)[Name]>> };
+/** Proof of consent (issue 13): loaded once a decision is to be logged, a notice is shown, or records wait in the queue. */
+const loadConsentLog = (): Promise<typeof ConsentLog> => import('./consent-log.js');
 
 const loadFailed = (error: unknown): void => report('error', { code: 'ui-load-failed', error });
 
@@ -435,6 +439,7 @@ export class ConsentManagerElement extends ReactiveElement {
     this.requestUpdate();
     // The change event for a GPC override follows the ready event, after listeners have the initial state.
     if (gpcChange) queueMicrotask(() => this.#announce(gpcChange));
+    if (config.consentLog && (gpcChange || hasQueuedLogRecords(win, config.storage.cookieName))) this.#log((log) => log.start(this, gpcChange));
     return store.state;
   }
 
@@ -576,8 +581,16 @@ export class ConsentManagerElement extends ReactiveElement {
       void this.ready.then(() => this.#decide(operation));
       return;
     }
-    this.#announce(operation(store), true);
+    const before = store.state.record;
+    const change = operation(store);
+    this.#announce(change, true);
     this.#warnAboutStorage(store.storageKind);
+    this.#log((log) => log.logDecision(this, change, before));
+  }
+
+  /** Runs `use` with the consent log module when the config names a log. Its functions never throw. */
+  #log(use: (log: typeof ConsentLog) => void): void {
+    if (this.effectiveConfig.consentLog) loadConsentLog().then(use, loadFailed);
   }
 
   #startAdapters(): void {
@@ -635,6 +648,8 @@ export class ConsentManagerElement extends ReactiveElement {
   /** Loads a part of the UI once, then renders again. */
   #load<Name extends keyof UiParts>(name: Name): Promise<UiParts[Name]> {
     void this._needLanguage();
+    // A decision may follow at once, and then a navigation: the log is made ready to send before it.
+    this.#log((log) => log.prepareNotice(this));
     return (this.#loading[name] ??= (UI_PARTS[name] as () => Promise<UiParts[Name]>)().then((part) => {
       this.#parts[name] = part;
       this.requestUpdate();

@@ -210,6 +210,28 @@ describe('parseConfig', () => {
     expect(parseConfig({ policyUrl: 'javascript:alert(1)' }).config.policyUrl).to.equal(undefined);
   });
 
+  it('reads consentLog.endpoint as a path or an http(s) URL, and refuses anything else with a config error and no log', () => {
+    expect(parseConfig({ consentLog: { endpoint: 'https://consent.example.com/v1/records' } }).config.consentLog).to.deep.equal({ endpoint: 'https://consent.example.com/v1/records' });
+    expect(parseConfig({ consentLog: { endpoint: '/v1/records' } }).config.consentLog).to.deep.equal({ endpoint: '/v1/records' });
+    expect(DEFAULT_CONFIG.consentLog).to.equal(undefined);
+    expect(parseConfig({ consentLog: { endpoint: 'javascript:alert(1)' } }).errors).to.deep.equal([{ path: 'consentLog.endpoint', problem: 'url', got: '"javascript:alert(1)"' }]);
+    for (const [input, paths] of [
+      [{ endpoint: 'ftp://log.example/records' }, ['consentLog.endpoint']],
+      [{ endpoint: '\u0001javascript:alert(1)' }, ['consentLog.endpoint']],
+      [{ endpoint: 'two words' }, ['consentLog.endpoint']],
+      [{ endpoint: 42 }, ['consentLog.endpoint']],
+      [{}, ['consentLog.endpoint']],
+      [{ endpoint: '/v1/records', url: '/x' }, ['consentLog.url']],
+      ['https://log.example/v1/records', ['consentLog']],
+      [null, ['consentLog']],
+    ] as const) {
+      const { config, errors } = parseConfig({ consentLog: input });
+      expect(errors.map(({ path }) => path), JSON.stringify(input)).to.deep.equal(paths);
+      expect(config.consentLog, JSON.stringify(input)).to.equal(undefined);
+    }
+    expect(parseConfig({ consentLog: {} }).errors).to.deep.equal([{ path: 'consentLog.endpoint', problem: 'missing' }]);
+  });
+
   it('refuses a scheme the browser would see once it strips control characters, tabs and newlines', () => {
     for (const disguised of ['\u0001javascript:alert(1)', '\u0000javascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)', 'JaVaScRiPt:alert(1)', '\u001fdata:text/html,x']) {
       expect(errorPaths({ policyUrl: disguised }), JSON.stringify(disguised)).to.deep.equal(['policyUrl']);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_CSP, DEMO_VENDOR_SOURCES, STRICT_CSP, demoCsp, startStaticServer } from '../../scripts/serve.mjs';
+import { DEMO_CONSENT_LOG, DEMO_CSP, DEMO_VENDOR_SOURCES, STRICT_CSP, demoCsp, startStaticServer } from '../../scripts/serve.mjs';
 import { VENDOR_SCRIPT_HOSTS } from '../../demo/trusted-types.js';
 import { launchBrowser, openRecordedPage } from './helpers.mjs';
 
@@ -37,6 +37,8 @@ async function offlineContext(standIns = {}) {
     (url) => url.origin !== server.url,
     (route) => {
       const url = route.request().url();
+      // The demo's consent log (npm start runs it beside the demo): a stand-in takes the records.
+      if (url.startsWith(`${DEMO_CONSENT_LOG}/`)) return route.fulfill({ status: 202, headers: { 'access-control-allow-origin': server.url }, contentType: 'application/json', body: '{"accepted":1,"duplicates":0}' });
       outside.push(url);
       if (standIns[url]) return route.fulfill({ status: 200, contentType: 'text/javascript', body: standIns[url] });
       return route.abort('internetdisconnected');

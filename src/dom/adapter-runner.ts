@@ -296,8 +296,9 @@ export class AdapterRunner {
 
   #pushDataLayer(consent: AdapterConsent): void {
     // Consent Mode first, so that tags triggered by the event see the new state.
-    // Without a Google adapter to state it, the runner states Consent Mode itself.
-    const usesGoogle = Object.keys(this.#config.adapters ?? {}).some((id) => GOOGLE_ADAPTERS.has(id));
+    // Without a Google adapter to state it (named in the config or given from code), the runner
+    // states Consent Mode itself.
+    const usesGoogle = this.#host.adapters.some(({ id }) => GOOGLE_ADAPTERS.has(id)) || Object.keys(this.#config.adapters ?? {}).some((id) => GOOGLE_ADAPTERS.has(id));
     if (!usesGoogle) stateConsentMode(this.#win, consent.categories, this.#dataLayer?.name);
     if (this.#dataLayer) pushConsentEvent(this.#win, this.#dataLayer, consent.categories, consent.source);
   }

@@ -70,6 +70,8 @@ export default {
   middleware: [faultMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022', define: { __CONSENT_MANAGER_PACKAGE__: packageStamp() } }), whereSupportedPlugin(), emulateForcedColorsPlugin()],
   concurrency: 2,
+  // WebKit's MiniBrowser can take longer than the default 30 s to open a page on a loaded 2-core machine.
+  browserStartTimeout: 60_000,
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: process.env.CHROME_PATH, headless: true, args: CHROMIUM_ARGS },

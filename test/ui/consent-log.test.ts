@@ -218,6 +218,8 @@ describe('consent log: the record of each decision', () => {
     const now = Math.floor(Date.now() / 1000);
     const value = encodeRecord({ version: 1, id: 'BBBBBBBBBBBBBBBBBBBBBB', revision: 0, createdAt: now, updatedAt: now, granted: ['necessary', 'marketing'], denied: ['analytics'], method: 'banner', gpc: false, language: 'en' });
     const synced = nextEvent(element, 'consent-change');
+    // The other tab stores its choice, then tells this one, which re-reads storage.
+    document.cookie = `consent=${value}; Path=/`;
     const channel = new BroadcastChannel('consent-manager:consent');
     channel.postMessage({ type: 'consent-changed', value });
     channel.close();

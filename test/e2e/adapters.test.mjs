@@ -3,7 +3,7 @@
 // Segment runs its real analytics.js from node_modules against a settings fixture.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { nonceCsp, STRICT_CSP, startStaticServer } from '../../scripts/serve.mjs';
+import { DEMO_CONSENT_LOG, nonceCsp, STRICT_CSP, startStaticServer } from '../../scripts/serve.mjs';
 import { launchBrowser, openRecordedPage, startTestServer } from './helpers.mjs';
 import { routeVendors } from './vendor-routes.mjs';
 
@@ -558,6 +558,8 @@ describe('the vendors demo page', () => {
     const demo = await startStaticServer({ mounts: { '/': 'demo', '/dist/': 'dist' }, csp: (pathname) => (pathname === '/vendors.html' ? null : STRICT_CSP) });
     const context = await browser.newContext();
     const log = await routeVendors(context);
+    // The demo's consent log (npm start runs it beside the demo): a stand-in takes the records.
+    await context.route(`${DEMO_CONSENT_LOG}/**`, (route) => route.fulfill({ status: 202, headers: { 'access-control-allow-origin': demo.url }, contentType: 'application/json', body: '{"accepted":1,"duplicates":0}' }));
     const { page, problems } = await openRecordedPage(context);
     await page.goto(`${demo.url}/vendors.html`);
     await page.waitForFunction(() => window.dataLayer?.some((entry) => entry.event === 'consent_update'));

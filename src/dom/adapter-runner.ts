@@ -33,6 +33,7 @@ const SHIPPED_ADAPTERS: Readonly<Record<string, () => Promise<AdapterModule>>> =
   'google-tag-manager': () => import('../../adapters/google-tag-manager.js') as Promise<unknown> as Promise<AdapterModule>,
   'meta-pixel': () => import('../../adapters/meta-pixel.js') as Promise<unknown> as Promise<AdapterModule>,
   'google-ads': () => import('../../adapters/google-ads.js') as Promise<unknown> as Promise<AdapterModule>,
+  'microsoft-clarity': () => import('../../adapters/microsoft-clarity.js') as Promise<unknown> as Promise<AdapterModule>,
 };
 
 const GOOGLE_ADAPTERS = new Set(['google-analytics', 'google-tag-manager', 'google-ads']);

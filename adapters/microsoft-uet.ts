@@ -25,7 +25,9 @@ export interface MicrosoftUetOptions {
 }
 
 /** `window.uetq`: an array until bat.js replaces it with a UET object that has `push`. */
-type UetQueue = { push(...args: unknown[]): unknown };
+interface UetQueue {
+  push(...args: unknown[]): unknown;
+}
 
 const BAT_URL = 'https://bat.bing.com/bat.js';
 const COOKIES = ['_uetsid', '_uetvid', '_uetmsclkid', '_uetsid_exp', '_uetvid_exp'];

@@ -74,6 +74,7 @@ export type AdapterOptionExpectation =
   | 'uet-tag-id'
   | 'partner-id'
   | 'paddle-token'
+  | 'function'
   | 'object';
 
 /** What the element gives an adapter: everything it may touch, so adapters depend only on the core. */

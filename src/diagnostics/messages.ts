@@ -42,6 +42,7 @@ const ADAPTER_EXPECTED: Record<AdapterOptionExpectation, string> = {
   'uet-tag-id': 'a Microsoft Advertising UET tag ID (digits)',
   'partner-id': 'a LinkedIn partner ID (digits)',
   'paddle-token': 'a Paddle client-side token such as "live_…" or "test_…"',
+  function: 'a function (given from code)',
   object: 'an object',
 };
 

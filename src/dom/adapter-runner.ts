@@ -36,6 +36,7 @@ const SHIPPED_ADAPTERS: Readonly<Record<string, () => Promise<AdapterModule>>> =
   'microsoft-clarity': () => import('../../adapters/microsoft-clarity.js') as Promise<unknown> as Promise<AdapterModule>,
   'microsoft-uet': () => import('../../adapters/microsoft-uet.js') as Promise<unknown> as Promise<AdapterModule>,
   'linkedin-insight': () => import('../../adapters/linkedin-insight.js') as Promise<unknown> as Promise<AdapterModule>,
+  paddle: () => import('../../adapters/paddle.js') as Promise<unknown> as Promise<AdapterModule>,
 };
 
 const GOOGLE_ADAPTERS = new Set(['google-analytics', 'google-tag-manager', 'google-ads']);

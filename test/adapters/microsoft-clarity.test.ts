@@ -99,3 +99,45 @@ describe('microsoft-clarity adapter', () => {
     expect(globals.clarity).to.equal(undefined);
   });
 });
+
+/** Runs the real Clarity client (clarity-js, the code of Microsoft's hosted tag) from node_modules. */
+function runClarityClient(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/node_modules/clarity-js/build/clarity.min.js';
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('clarity-js did not load'));
+    document.head.append(script);
+  });
+}
+
+describe('microsoft-clarity adapter, against the real Clarity client', () => {
+  isolateAdapterTests();
+  afterEach(() => {
+    (globals.clarity as unknown as { (method: string): void } | undefined)?.('stop');
+    delete globals.clarity;
+    for (const script of document.querySelectorAll('script[src*="clarity-js"]')) script.remove();
+  });
+
+  it('with cookies off in the project, Clarity writes _clck only because of the consentv2 grant queued before it ran, and erases it on withdrawal', async () => {
+    const { element } = await mountWithAdapters({ categories: CATEGORIES }, [microsoftClarity({ projectId: 'abcde12345' })]);
+    element.save({ analytics: true });
+    // What the hosted tag does with the queue: its `start` (project settings) goes first, as
+    // clarity-js's own stub orders it. `track: false` is a project with cookies turned off.
+    globals.clarity!.q!.unshift(['start', { projectId: 'abcde12345', track: false, upload: () => undefined }] as unknown as IArguments);
+    await runClarityClient();
+    await waitFor(() => /(^|; )_clck=/.test(document.cookie), 3000, 'the _clck cookie');
+    expect((globals.clarity as unknown as { v?: string }).v).to.equal('0.8.70', 'the real client took the queue over');
+    element.save({ analytics: false });
+    expect(document.cookie).not.to.match(/(^|; )_cl(ck|sk)=/);
+  });
+
+  it('without the grant the same client starts and writes no cookie until consentv2 grants it', async () => {
+    (globals as { clarity?: Clarity }).clarity = Object.assign(() => undefined, { q: [['start', { projectId: 'abcde12345', track: false, upload: () => undefined }] as unknown as IArguments] });
+    await runClarityClient();
+    expect((globals.clarity as unknown as { v?: string }).v).to.equal('0.8.70');
+    expect(document.cookie).not.to.match(/(^|; )_clck=/);
+    globals.clarity!('consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' });
+    await waitFor(() => /(^|; )_clck=/.test(document.cookie), 3000, 'the _clck cookie');
+  });
+});

@@ -114,7 +114,7 @@ function runClarityClient(): Promise<void> {
 describe('microsoft-clarity adapter, against the real Clarity client', () => {
   isolateAdapterTests();
   afterEach(() => {
-    (globals.clarity as unknown as { (method: string): void } | undefined)?.('stop');
+    (globals.clarity as unknown as ((method: string) => void) | undefined)?.('stop');
     delete globals.clarity;
     for (const script of document.querySelectorAll('script[src*="clarity-js"]')) script.remove();
   });
@@ -133,11 +133,11 @@ describe('microsoft-clarity adapter, against the real Clarity client', () => {
   });
 
   it('without the grant the same client starts and writes no cookie until consentv2 grants it', async () => {
-    (globals as { clarity?: Clarity }).clarity = Object.assign(() => undefined, { q: [['start', { projectId: 'abcde12345', track: false, upload: () => undefined }] as unknown as IArguments] });
+    globals.clarity = Object.assign(() => undefined, { q: [['start', { projectId: 'abcde12345', track: false, upload: () => undefined }] as unknown as IArguments] });
     await runClarityClient();
     expect((globals.clarity as unknown as { v?: string }).v).to.equal('0.8.70');
     expect(document.cookie).not.to.match(/(^|; )_clck=/);
-    globals.clarity!('consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' });
+    globals.clarity('consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' });
     await waitFor(() => /(^|; )_clck=/.test(document.cookie), 3000, 'the _clck cookie');
   });
 });

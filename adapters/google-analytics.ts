@@ -10,7 +10,7 @@
  */
 
 import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
-import { GoogleConsent, type GoogleConsentOptions, googleRules } from './shared/google-consent.js';
+import { GoogleConsent, type GoogleConsentOptions, googleRules, loadGtag } from './shared/google-consent.js';
 import { checkOptions, isCategory, isObject, matches } from './shared/options.js';
 
 export interface GoogleAnalyticsOptions extends GoogleConsentOptions {
@@ -22,7 +22,6 @@ export interface GoogleAnalyticsOptions extends GoogleConsentOptions {
   readonly config?: Readonly<Record<string, unknown>>;
 }
 
-const GTAG_URL = 'https://www.googletagmanager.com/gtag/js';
 const ANALYTICS_COOKIES = ['_ga', /^_ga_/, '_gid', /^_gat/];
 const ADS_COOKIES = [/^_gcl_/];
 
@@ -60,9 +59,8 @@ export function googleAnalytics(options: GoogleAnalyticsOptions): ConsentAdapter
     loaded = true;
     const { gtag } = consentMode!;
     delete globals()[disableKey];
-    const layerParameter = context!.dataLayerName === 'dataLayer' ? '' : `&l=${context!.dataLayerName}`;
-    void context!.loadScript(`${GTAG_URL}?id=${options.measurementId}${layerParameter}`);
-    gtag('js', new Date());
+    // Shared with the Google Ads adapter: one gtag.js per page.
+    loadGtag(context!, gtag, options.measurementId);
     gtag('config', options.measurementId, ...(options.config ? [{ ...options.config }] : []));
   }
 

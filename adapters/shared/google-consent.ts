@@ -101,6 +101,24 @@ function hasConsentDefault(layer: readonly unknown[]): boolean {
   });
 }
 
+const GTAG_URL = 'https://www.googletagmanager.com/gtag/js';
+const gtagLoaded = new WeakSet<unknown[]>();
+
+/**
+ * Loads gtag.js once per data layer, whichever gtag adapter (Analytics, Ads) is allowed first, and
+ * pushes `gtag('js')` once: one Google tag serves every `G-`/`AW-` id, each adding only its `config`
+ * (https://developers.google.com/tag-platform/gtagjs/configure). Returns whether this call loaded it.
+ */
+export function loadGtag(context: AdapterContext, gtag: Gtag, id: string): boolean {
+  const layer = layerOf(context);
+  if (gtagLoaded.has(layer)) return false;
+  gtagLoaded.add(layer);
+  const layerParameter = context.dataLayerName === 'dataLayer' ? '' : `&l=${context.dataLayerName}`;
+  void context.loadScript(`${GTAG_URL}?id=${id}${layerParameter}`);
+  gtag('js', new Date());
+  return true;
+}
+
 /**
  * The standard `gtag`: it pushes its `arguments` object, not an array. gtag.js and Tag Manager
  * process only `arguments` entries as commands and silently drop arrays

@@ -69,6 +69,12 @@ export type AdapterOptionExpectation =
   | 'pixel-id'
   | 'write-key'
   | 'publishable-key'
+  | 'conversion-id'
+  | 'clarity-project-id'
+  | 'uet-tag-id'
+  | 'partner-id'
+  | 'paddle-token'
+  | 'function'
   | 'object';
 
 /** What the element gives an adapter: everything it may touch, so adapters depend only on the core. */

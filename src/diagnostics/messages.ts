@@ -37,6 +37,12 @@ const ADAPTER_EXPECTED: Record<AdapterOptionExpectation, string> = {
   'pixel-id': 'a Meta Pixel ID (digits), or a list of them',
   'write-key': "a Segment source's write key (letters and digits)",
   'publishable-key': 'a Stripe publishable key such as "pk_live_…" or "pk_test_…"',
+  'conversion-id': 'a Google Ads tag ID such as "AW-123456789", or a list of them',
+  'clarity-project-id': 'a Clarity project ID (letters and digits, such as "abcde12345")',
+  'uet-tag-id': 'a Microsoft Advertising UET tag ID (digits)',
+  'partner-id': 'a LinkedIn partner ID (digits)',
+  'paddle-token': 'a Paddle client-side token such as "live_…" or "test_…"',
+  function: 'a function (given from code)',
   object: 'an object',
 };
 

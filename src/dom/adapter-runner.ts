@@ -32,9 +32,14 @@ const SHIPPED_ADAPTERS: Readonly<Record<string, () => Promise<AdapterModule>>> =
   'google-analytics': () => import('../../adapters/google-analytics.js') as Promise<unknown> as Promise<AdapterModule>,
   'google-tag-manager': () => import('../../adapters/google-tag-manager.js') as Promise<unknown> as Promise<AdapterModule>,
   'meta-pixel': () => import('../../adapters/meta-pixel.js') as Promise<unknown> as Promise<AdapterModule>,
+  'google-ads': () => import('../../adapters/google-ads.js') as Promise<unknown> as Promise<AdapterModule>,
+  'microsoft-clarity': () => import('../../adapters/microsoft-clarity.js') as Promise<unknown> as Promise<AdapterModule>,
+  'microsoft-uet': () => import('../../adapters/microsoft-uet.js') as Promise<unknown> as Promise<AdapterModule>,
+  'linkedin-insight': () => import('../../adapters/linkedin-insight.js') as Promise<unknown> as Promise<AdapterModule>,
+  paddle: () => import('../../adapters/paddle.js') as Promise<unknown> as Promise<AdapterModule>,
 };
 
-const GOOGLE_ADAPTERS = new Set(['google-analytics', 'google-tag-manager']);
+const GOOGLE_ADAPTERS = new Set(['google-analytics', 'google-tag-manager', 'google-ads']);
 const FAILURES: readonly AdapterErrorReason[] = ['error', 'timeout', 'offline', 'blocked', 'exception'];
 
 /** How long a reload after a withdrawal waits at most for vendors to confirm they were told. */

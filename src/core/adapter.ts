@@ -69,6 +69,10 @@ export type AdapterOptionExpectation =
   | 'pixel-id'
   | 'write-key'
   | 'publishable-key'
+  | 'api-key'
+  | 'https-url'
+  | 'site-id'
+  | 'tiktok-pixel-id'
   | 'object';
 
 /** What the element gives an adapter: everything it may touch, so adapters depend only on the core. */

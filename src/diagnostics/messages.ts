@@ -37,6 +37,10 @@ const ADAPTER_EXPECTED: Record<AdapterOptionExpectation, string> = {
   'pixel-id': 'a Meta Pixel ID (digits), or a list of them',
   'write-key': "a Segment source's write key (letters and digits)",
   'publishable-key': 'a Stripe publishable key such as "pk_live_…" or "pk_test_…"',
+  'api-key': 'a PostHog project API key such as "phc_…"',
+  'https-url': 'an https URL (http only for localhost) without a trailing slash, query or fragment',
+  'site-id': 'a site ID (digits)',
+  'tiktok-pixel-id': 'a TikTok pixel ID (capital letters and digits)',
   object: 'an object',
 };
 

@@ -1,7 +1,7 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { posthog } from '../../adapters/posthog.js';
 import { reported } from '../../src/diagnostics/report.js';
-import { CATEGORIES, isolateAdapterTests, mountWithAdapters, scriptsFor } from '../helpers/adapters.js';
+import { CATEGORIES, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
 import { waitFor } from '../helpers/page-state.js';
 
 const API_KEY = 'phc_TestProjectKey1234';
@@ -53,6 +53,7 @@ describe('posthog adapter', () => {
     const first = await mountWithAdapters({ categories: CATEGORIES });
     first.element.save({ analytics: true });
     fixtureCleanup();
+    resetVendorGlobals();
 
     const { element, log } = await mountWithAdapters({ categories: CATEGORIES }, [posthog({ apiKey: API_KEY, apiHost: API_HOST, config: OFFLINE })]);
     await waitFor(() => sdk()?.__loaded === true, 4000, 'the PostHog SDK');

@@ -35,6 +35,7 @@ const SHIPPED_ADAPTERS: Readonly<Record<string, () => Promise<AdapterModule>>> =
   posthog: () => import('../../adapters/posthog.js') as Promise<unknown> as Promise<AdapterModule>,
   matomo: () => import('../../adapters/matomo.js') as Promise<unknown> as Promise<AdapterModule>,
   'tiktok-pixel': () => import('../../adapters/tiktok-pixel.js') as Promise<unknown> as Promise<AdapterModule>,
+  hotjar: () => import('../../adapters/hotjar.js') as Promise<unknown> as Promise<AdapterModule>,
 };
 
 const GOOGLE_ADAPTERS = new Set(['google-analytics', 'google-tag-manager']);

@@ -1,4 +1,4 @@
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { hotjar, hotjarUrl } from '../../adapters/hotjar.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { CATEGORIES, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
@@ -84,5 +84,23 @@ describe('hotjar adapter', () => {
     expect(output.error).to.have.length(1);
     expect(output.error[0]).to.contain('siteId').and.contain('category');
     expect(scriptsFor('https://static.hotjar.com')).to.have.length(0);
+  });
+
+  it('works with a form named hj in the page, and reports an hj another script owns', async () => {
+    await fixture(html`<form name="hj"><input name="q" /></form><div id="_hjSettings"></div>`);
+    const { element } = await mountWithAdapters({ categories: CATEGORIES }, [hotjar({ siteId: SITE })]);
+    element.save({ analytics: true });
+    expect(typeof win.hj).to.equal('function');
+    expect(win._hjSettings).to.deep.equal({ hjid: SITE, hjsv: 6 });
+    fixtureCleanup();
+    resetVendorGlobals();
+    clearHotjar();
+    (window as unknown as Record<string, unknown>).hj = { event: 'not a function' };
+    const { log } = await mountWithAdapters({ categories: CATEGORIES }, [hotjar({ siteId: 7654321 })]);
+    await reported();
+    expect(log.errors).to.deep.equal([{ id: 'hotjar', reason: 'exception' }]);
+    expect(output.error.join('\n')).to.contain('window.hj');
+    output.error.length = 0;
+    expect(scriptsFor('https://static.hotjar.com/c/hotjar-7654321')).to.have.length(0);
   });
 });

@@ -1,4 +1,4 @@
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { matomo } from '../../adapters/matomo.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { CATEGORIES, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
@@ -18,6 +18,8 @@ describe('matomo adapter', () => {
   afterEach(() => {
     delete win._paq;
     delete win.matomoCommands;
+    // resetVendorGlobals removes https scripts only; this stand-in is served over http.
+    for (const script of scriptsFor(URL)) script.remove();
   });
 
   it('requests nothing before consent and expires leftover _pk_ cookies', async () => {
@@ -57,17 +59,22 @@ describe('matomo adapter', () => {
     first.element.save({ analytics: true });
     fixtureCleanup();
     resetVendorGlobals();
-    await mountWithAdapters({ categories: CATEGORIES }, [matomo({ url: URL, siteId: 3, trackPageView: false })]);
+    const { log } = await mountWithAdapters({ categories: CATEGORIES }, [matomo({ url: URL, siteId: 3, trackPageView: false })]);
     expect(commands().slice(0, 2)).to.deep.equal([['requireConsent'], ['setConsentGiven']]);
+    // Not left to run during the next test.
+    await waitFor(() => log.loads.length > 0, 4000, 'matomo.js');
   });
 
   it('in cookie consent mode tracks without cookies before consent and allows cookies on grant', async () => {
-    const { element } = await mountWithAdapters({ categories: CATEGORIES }, [matomo({ url: URL, siteId: 3, cookieConsent: true })]);
+    const { element, log } = await mountWithAdapters({ categories: CATEGORIES }, [matomo({ url: URL, siteId: 3, cookieConsent: true })]);
     expect(commands()).to.deep.equal([['requireCookieConsent'], ...START]);
+    expect(scriptsFor(TRACKER)).to.have.length(1, 'the tracker loads before consent in this mode');
     element.save({ analytics: true });
     expect(commands().at(-1)).to.deep.equal(['setCookieConsentGiven']);
     element.save({ analytics: false });
     expect(commands().at(-1)).to.deep.equal(['forgetCookieConsentGiven']);
+    await waitFor(() => log.loads.length > 0, 4000, 'matomo.js');
+    expect(win.matomoCommands).to.deep.equal([['requireCookieConsent'], ...START, ['setCookieConsentGiven'], ['forgetCookieConsentGiven']]);
   });
 
   it('reports invalid options once and does nothing', async () => {
@@ -78,5 +85,24 @@ describe('matomo adapter', () => {
     expect(output.error).to.have.length(1);
     expect(output.error[0]).to.contain('url').and.contain('siteId');
     expect(win._paq).to.equal(undefined);
+  });
+
+  it('works with id="_paq" in the page, and reports a _paq another script owns', async () => {
+    await fixture(html`<div id="_paq"></div>`);
+    const first = await mountWithAdapters({ categories: CATEGORIES }, [matomo({ url: URL, siteId: 3, trackPageView: false })]);
+    first.element.save({ analytics: true });
+    expect(commands().slice(0, 2)).to.deep.equal([['requireConsent'], ['setConsentGiven']]);
+    await waitFor(() => first.log.loads.length > 0, 4000, 'matomo.js');
+    fixtureCleanup();
+    resetVendorGlobals();
+    delete win._paq;
+    delete win.matomoCommands;
+    win._paq = { push: 'not a function' } as unknown as unknown[];
+    const { log } = await mountWithAdapters({ categories: CATEGORIES }, [matomo({ url: `${URL}/other`, siteId: 3 })]);
+    await reported();
+    expect(log.errors).to.deep.equal([{ id: 'matomo', reason: 'exception' }]);
+    expect(output.error.join('\n')).to.contain('window._paq');
+    output.error.length = 0;
+    expect(scriptsFor(`${URL}/other`)).to.have.length(0);
   });
 });

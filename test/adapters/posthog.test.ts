@@ -48,6 +48,24 @@ describe('posthog adapter', () => {
     expect(sdk()).to.equal(undefined);
   });
 
+  it('reports a window.posthog that another script owns and calls nothing on it', async () => {
+    const foreign = { capture: () => 'theirs' };
+    (window as unknown as Record<string, unknown>).posthog = foreign;
+    try {
+      const { element, log } = await mountWithAdapters({ categories: CATEGORIES }, [posthog({ apiKey: API_KEY, apiHost: API_HOST })]);
+      element.save({ analytics: true });
+      element.save({ analytics: false });
+      await reported();
+      expect(log.errors).to.deep.equal([{ id: 'posthog', reason: 'exception' }]);
+      expect(output.error.join('\n')).to.contain('window.posthog');
+      output.error.length = 0;
+      expect(scriptsFor(API_HOST)).to.have.length(0);
+      expect((window as unknown as Record<string, unknown>).posthog).to.equal(foreign);
+    } finally {
+      delete (window as unknown as Record<string, unknown>).posthog;
+    }
+  });
+
   // The real SDK loads once per page, so the rest is one story.
   it('applies a stored grant with the real client opted in before it runs, opts out on withdrawal and in again on a new grant', async () => {
     const first = await mountWithAdapters({ categories: CATEGORIES });
@@ -55,8 +73,12 @@ describe('posthog adapter', () => {
     fixtureCleanup();
     resetVendorGlobals();
 
+    // Markup under PostHog's global name (DOM clobbering) must not stop it.
+    const clobber = Object.assign(document.createElement('form'), { name: 'posthog', innerHTML: '<input name="opt_in_capturing"><input name="_i">' });
+    document.body.append(clobber);
     const { element, log } = await mountWithAdapters({ categories: CATEGORIES }, [posthog({ apiKey: API_KEY, apiHost: API_HOST, config: OFFLINE })]);
     await waitFor(() => sdk()?.__loaded === true, 4000, 'the PostHog SDK');
+    clobber.remove();
     expect(scriptsFor(`${API_HOST}/static/array.js`)).to.have.length(1);
     expect(log.loads.map((load) => load.src)).to.deep.equal([`${API_HOST}/static/array.js`]);
     expect(sdk()!.config.opt_out_capturing_by_default).to.equal(true, 'PostHog starts opted out: the opt-in comes from the adapter');

@@ -1,4 +1,4 @@
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { EVENTS_URL, tiktokPixel } from '../../adapters/tiktok-pixel.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { CATEGORIES, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
@@ -88,5 +88,13 @@ describe('tiktok-pixel adapter', () => {
     await reported();
     expect(output.error.join('\n')).to.contain('ttq');
     output.error.length = 0;
+  });
+
+  it('works with id="ttq" in the page', async () => {
+    await fixture(html`<div id="ttq"></div>`);
+    const { element } = await mountWithAdapters({ categories: CATEGORIES }, [tiktokPixel({ pixelId: PIXEL })]);
+    element.save({ marketing: true });
+    expect(queued()).to.deep.equal([['grantConsent'], ['page']]);
+    expect(scriptsFor(SDK)).to.have.length(1);
   });
 });

@@ -97,7 +97,7 @@ describe('matomo adapter', () => {
     resetVendorGlobals();
     delete win._paq;
     delete win.matomoCommands;
-    win._paq = { push: 'not a function' } as unknown as unknown[];
+    win._paq = { push: 'not a function' };
     const { log } = await mountWithAdapters({ categories: CATEGORIES }, [matomo({ url: `${URL}/other`, siteId: 3 })]);
     await reported();
     expect(log.errors).to.deep.equal([{ id: 'matomo', reason: 'exception' }]);

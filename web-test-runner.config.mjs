@@ -27,6 +27,23 @@ async function faultMiddleware(context, next) {
   return next();
 }
 
+/**
+ * Stands in for PostHog's hosts, which the posthog adapter's tests point `apiHost` at:
+ * `/vendor/posthog/static/array.js` is PostHog's real browser build from node_modules, and every
+ * other request (events, flags) is answered with `{}`.
+ */
+async function posthogStandInMiddleware(context, next) {
+  if (!context.path.startsWith('/vendor/posthog/')) return next();
+  if (context.path === '/vendor/posthog/static/array.js') {
+    context.path = '/node_modules/posthog-js/dist/array.js';
+    return next();
+  }
+  context.status = 200;
+  context.type = 'application/json';
+  context.body = '{}';
+  return undefined;
+}
+
 /** What a browser command throws in an engine that cannot do it at all (Firefox over BiDi has no CDP; WebKit's WebDriver holds no keys). */
 const UNSUPPORTED = /not supported|CDP support is required|Only "press" and "type" are supported/;
 
@@ -67,7 +84,7 @@ export default {
   hostname: '127.0.0.1',
   // Lit's development build logs a warning on every page; tests log nothing.
   nodeResolve: { exportConditions: ['production'] },
-  middleware: [faultMiddleware],
+  middleware: [faultMiddleware, posthogStandInMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022', define: { __CONSENT_MANAGER_PACKAGE__: packageStamp() } }), whereSupportedPlugin(), emulateForcedColorsPlugin()],
   concurrency: 2,
   // WebKit's MiniBrowser can take longer than the default 30 s to open a page on a loaded 2-core machine.

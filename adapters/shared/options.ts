@@ -43,3 +43,6 @@ export const matches =
   (pattern: RegExp) =>
   (value: unknown): boolean =>
     typeof value === 'string' && pattern.test(value);
+
+/** An https URL without trailing slash, query or fragment; plain http only for this machine (development). */
+export const isHttpsUrl = matches(/^(https:\/\/[^/?#\s]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?)(\/[^?#\s]*[^/?#\s])?$/);

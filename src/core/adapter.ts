@@ -75,6 +75,10 @@ export type AdapterOptionExpectation =
   | 'partner-id'
   | 'paddle-token'
   | 'function'
+  | 'api-key'
+  | 'https-url'
+  | 'site-id'
+  | 'tiktok-pixel-id'
   | 'object';
 
 /** What the element gives an adapter: everything it may touch, so adapters depend only on the core. */

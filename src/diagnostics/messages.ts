@@ -43,6 +43,10 @@ const ADAPTER_EXPECTED: Record<AdapterOptionExpectation, string> = {
   'partner-id': 'a LinkedIn partner ID (digits)',
   'paddle-token': 'a Paddle client-side token such as "live_…" or "test_…"',
   function: 'a function (given from code)',
+  'api-key': 'a PostHog project API key such as "phc_…"',
+  'https-url': 'an https URL (http only for localhost) without a trailing slash, query or fragment',
+  'site-id': 'a site ID (digits)',
+  'tiktok-pixel-id': 'a TikTok pixel ID (capital letters and digits)',
   object: 'an object',
 };
 

@@ -37,6 +37,10 @@ const SHIPPED_ADAPTERS: Readonly<Record<string, () => Promise<AdapterModule>>> =
   'microsoft-uet': () => import('../../adapters/microsoft-uet.js') as Promise<unknown> as Promise<AdapterModule>,
   'linkedin-insight': () => import('../../adapters/linkedin-insight.js') as Promise<unknown> as Promise<AdapterModule>,
   paddle: () => import('../../adapters/paddle.js') as Promise<unknown> as Promise<AdapterModule>,
+  posthog: () => import('../../adapters/posthog.js') as Promise<unknown> as Promise<AdapterModule>,
+  matomo: () => import('../../adapters/matomo.js') as Promise<unknown> as Promise<AdapterModule>,
+  'tiktok-pixel': () => import('../../adapters/tiktok-pixel.js') as Promise<unknown> as Promise<AdapterModule>,
+  hotjar: () => import('../../adapters/hotjar.js') as Promise<unknown> as Promise<AdapterModule>,
 };
 
 const GOOGLE_ADAPTERS = new Set(['google-analytics', 'google-tag-manager', 'google-ads']);

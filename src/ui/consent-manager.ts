@@ -86,7 +86,7 @@ export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end
  * @fires {ConsentAdapterErrorEvent} consent-adapter-error - When an adapter's vendor script failed to load, its options are invalid, or it threw.
  * @fires {ConsentUiShowEvent} consent-ui-show - When the banner or the preferences dialog appears; `detail.view` says which.
  * @fires {ConsentUiHideEvent} consent-ui-hide - When the banner or the preferences dialog goes away; `detail.view` says which.
- * @fires {ConsentUiRequestEvent} consent-ui-request - With `headless`, instead of showing the banner or the preferences: `detail.view` says which the site should show, `detail.opener` what asked.
+ * @fires {ConsentUiRequestEvent} consent-ui-request - With `headless`, on `showBanner()`, `showPreferences()` and `data-consent-open` clicks instead of rendering: `detail.view` says which view the site should show, `detail.opener` what asked for the preferences.
  *
  * @csspart banner - The first layer: a labelled region, or a modal dialog when `blocking`.
  * @csspart title - The banner's title.
@@ -187,9 +187,10 @@ export class ConsentManagerElement extends ReactiveElement {
 
   /**
    * For sites with their own consent UI: the element renders nothing and loads no UI chunk (no
-   * banner, no preferences, no placeholders for blocked iframes), and fires `consent-ui-request`
-   * where it would show its banner or preferences. Everything else works as without it. See
-   * "Your own UI (headless)" in the README.
+   * banner, no preferences, no placeholders for blocked iframes). The site shows its banner while
+   * `consent-ready` or `consent-change` say `decided: false`; `showBanner()`, `showPreferences()`
+   * and `data-consent-open` clicks fire `consent-ui-request` instead of rendering. Everything else
+   * works as without it. Set it before the element is added. See "Your own UI (headless)" in the README.
    */
   declare headless: boolean;
 

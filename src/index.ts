@@ -16,7 +16,9 @@ export {
   type ConsentAdapterErrorDetail,
   ConsentUiShowEvent,
   ConsentUiHideEvent,
+  ConsentUiRequestEvent,
   type ConsentUiDetail,
+  type ConsentUiRequestDetail,
   type ConsentView,
 } from './events/index.js';
 export type {

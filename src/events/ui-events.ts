@@ -25,9 +25,28 @@ export class ConsentUiHideEvent extends CustomEvent<ConsentUiDetail> {
   }
 }
 
+export interface ConsentUiRequestDetail {
+  readonly view: ConsentView;
+  /** For the preferences: what asked for them (a `data-consent-open` element, or what had the focus at `showPreferences()`), to give the focus back to. */
+  readonly opener?: Element | null;
+}
+
+/**
+ * Fired by a `headless` element instead of showing its own UI: the site shows its banner
+ * (`view: 'banner'`) or its preferences (`view: 'preferences'`).
+ */
+export class ConsentUiRequestEvent extends CustomEvent<ConsentUiRequestDetail> {
+  static readonly eventName = 'consent-ui-request';
+
+  constructor(detail: ConsentUiRequestDetail) {
+    super(ConsentUiRequestEvent.eventName, { ...eventInit, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'consent-ui-show': ConsentUiShowEvent;
     'consent-ui-hide': ConsentUiHideEvent;
+    'consent-ui-request': ConsentUiRequestEvent;
   }
 }

@@ -16,7 +16,7 @@ import { pageNonce, readGlobalPrivacyControl } from '../dom/page.js';
 import { TabSync } from '../dom/tab-sync.js';
 import { report } from '../diagnostics/report.js';
 import { ConsentChangeEvent, ConsentReadyEvent } from '../events/consent-events.js';
-import { ConsentUiHideEvent, ConsentUiShowEvent } from '../events/ui-events.js';
+import { ConsentUiHideEvent, ConsentUiRequestEvent, ConsentUiShowEvent } from '../events/ui-events.js';
 import { defineElement } from './define-element.js';
 import type * as Localization from '../l10n/localization.js';
 import type * as ConsentLog from './consent-log.js';
@@ -76,6 +76,7 @@ export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end
  * (second layer) opened from the banner, from any element with `data-consent-open`, or with
  * `showPreferences()`. It speaks the language of the element's `lang`, else the page's, else the
  * browser's, else the config's `language`; see the README for the 30 shipped languages.
+ * With `headless` the element shows none of it: the site's own UI drives the JavaScript API.
  *
  * @customElement consent-manager
  *
@@ -85,6 +86,7 @@ export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end
  * @fires {ConsentAdapterErrorEvent} consent-adapter-error - When an adapter's vendor script failed to load, its options are invalid, or it threw.
  * @fires {ConsentUiShowEvent} consent-ui-show - When the banner or the preferences dialog appears; `detail.view` says which.
  * @fires {ConsentUiHideEvent} consent-ui-hide - When the banner or the preferences dialog goes away; `detail.view` says which.
+ * @fires {ConsentUiRequestEvent} consent-ui-request - With `headless`, on `showBanner()`, `showPreferences()` and `data-consent-open` clicks instead of rendering: `detail.view` says which view the site should show, `detail.opener` what asked for the preferences.
  *
  * @csspart banner - The first layer: a labelled region, or a modal dialog when `blocking`.
  * @csspart title - The banner's title.
@@ -137,6 +139,7 @@ export class ConsentManagerElement extends ReactiveElement {
     theme: { reflect: true },
     blocking: { type: Boolean, reflect: true },
     scriptSources: { attribute: 'script-sources' },
+    headless: { type: Boolean, reflect: true },
   };
 
   /**
@@ -181,6 +184,15 @@ export class ConsentManagerElement extends ReactiveElement {
    * Markup alone never vouches for a script: see "Gating markup" in the README.
    */
   declare scriptSources: string | undefined;
+
+  /**
+   * For sites with their own consent UI: the element renders nothing and loads no UI chunk (no
+   * banner, no preferences, no placeholders for blocked iframes). The site shows its banner while
+   * `consent-ready` or `consent-change` say `decided: false`; `showBanner()`, `showPreferences()`
+   * and `data-consent-open` clicks fire `consent-ui-request` instead of rendering. Everything else
+   * works as without it. Set it before the element is added. See "Your own UI (headless)" in the README.
+   */
+  declare headless: boolean;
 
   /** Resolves with the applied state once the stored choice (or the defaults) is in effect. */
   readonly ready: Promise<ConsentState>;
@@ -229,6 +241,7 @@ export class ConsentManagerElement extends ReactiveElement {
     this.position = 'bottom-end';
     this.theme = 'light';
     this.blocking = false;
+    this.headless = false;
     this.ready = new Promise((resolve) => {
       this.#resolveReady = resolve;
     });
@@ -280,7 +293,7 @@ export class ConsentManagerElement extends ReactiveElement {
     // will most likely show the banner: fetch it while the stored state is worked out. It is only
     // rendered if the store agrees; a wrong guess costs one cached request.
     try {
-      if (!this.ownerDocument.cookie.includes('=v=1&id=')) UI_PARTS.banner().catch(() => undefined);
+      if (!this.headless && !this.ownerDocument.cookie.includes('=v=1&id=')) UI_PARTS.banner().catch(() => undefined);
     } catch {
       // Cookies are blocked (a sandboxed frame): the store finds out what to show, a moment later.
     }
@@ -361,6 +374,7 @@ export class ConsentManagerElement extends ReactiveElement {
 
   /** Shows the banner, also to a visitor who has already chosen. */
   showBanner(): void {
+    if (this.headless) return void this.dispatchEvent(new ConsentUiRequestEvent({ view: 'banner' }));
     this.#bannerRequest = true;
     this.requestUpdate();
   }
@@ -658,6 +672,7 @@ export class ConsentManagerElement extends ReactiveElement {
   }
 
   #openPreferences(opener: Element | null): void {
+    if (this.headless) return void this.dispatchEvent(new ConsentUiRequestEvent({ view: 'preferences', opener }));
     const request = ++this.#preferencesRequests;
     this.#load('preferences').then((part) => request === this.#preferencesRequests && part.openPreferences(this, opener), loadFailed);
   }
@@ -674,7 +689,7 @@ export class ConsentManagerElement extends ReactiveElement {
     const placeholders = this.#parts.placeholders;
     if (placeholders) placeholders.updatePlaceholder(frame, allowed, this);
     // Consent may have come while the module loaded.
-    else if (!allowed)
+    else if (!allowed && !this.headless)
       Promise.all([this.#load('placeholders'), this._needLanguage()]).then(([part]) => part.updatePlaceholder(frame, this.isAllowed(frame.getAttribute('data-consent') ?? ''), this), loadFailed);
   }
 
@@ -690,7 +705,7 @@ export class ConsentManagerElement extends ReactiveElement {
   protected override willUpdate(): void {
     const state = this.#store?.state;
     // The banner (and the language it speaks) loads when a visitor is to see it, and renders once there.
-    if (state && (this.#bannerRequest ?? !state.decided)) this.#load('banner').catch(loadFailed);
+    if (state && !this.headless && (this.#bannerRequest ?? !state.decided)) this.#load('banner').catch(loadFailed);
   }
 
   protected override update(changed: PropertyValues<this>): void {

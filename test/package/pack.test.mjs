@@ -225,6 +225,7 @@ describe('the package in Node', () => {
       'ConsentManagerElement',
       'ConsentReadyEvent',
       'ConsentUiHideEvent',
+      'ConsentUiRequestEvent',
       'ConsentUiShowEvent',
       'ScriptLoadError',
       'loadScript',

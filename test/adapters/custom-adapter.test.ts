@@ -39,7 +39,7 @@ describe('a custom adapter (the README example)', () => {
   });
 
   it('lists config adapters in el.adapters for the cookie tables, and reports an unknown id', async () => {
-    const { element } = await mountWithAdapters({ categories: CATEGORIES, adapters: { 'meta-pixel': { pixelId: '1234567890' }, hotjar: {} } });
+    const { element } = await mountWithAdapters({ categories: CATEGORIES, adapters: { 'meta-pixel': { pixelId: '1234567890' }, 'acme-tracker': {} } });
     expect(element.adapters.map((adapter) => adapter.id)).to.deep.equal(['probe', 'meta-pixel']);
     expect(element.adapters[1]!.cookies.map((cookie) => [cookie.name, cookie.category, cookie.party])).to.deep.equal([
       ['_fbp', 'marketing', 'third'],
@@ -47,7 +47,7 @@ describe('a custom adapter (the README example)', () => {
     ]);
     await reported();
     expect(output.error).to.deep.equal([
-      'consent-manager: adapters names "hotjar", which this build neither ships nor has registered with registerAdapter (google-analytics, google-tag-manager, meta-pixel); it is ignored',
+      'consent-manager: adapters names "acme-tracker", which this build neither ships nor has registered with registerAdapter (google-analytics, google-tag-manager, meta-pixel, google-ads, microsoft-clarity, microsoft-uet, linkedin-insight, paddle, posthog, matomo, tiktok-pixel, hotjar); it is ignored',
     ]);
   });
 
@@ -59,7 +59,7 @@ describe('a custom adapter (the README example)', () => {
     };
     registerAdapter('registered-plausible', () => Promise.resolve({ default: build }));
     const src = '/test/fixtures/gated/log.js?registered';
-    const { element, log } = await mountWithAdapters({ categories: CATEGORIES, adapters: { 'registered-plausible': { src }, hotjar: {} } });
+    const { element, log } = await mountWithAdapters({ categories: CATEGORIES, adapters: { 'registered-plausible': { src }, 'acme-tracker': {} } });
     expect(given).to.deep.equal([{ src }]);
     expect(element.adapters.map((adapter) => adapter.id)).to.deep.equal(['probe', 'registered-plausible']);
     element.save({ analytics: true });
@@ -67,7 +67,7 @@ describe('a custom adapter (the README example)', () => {
     expect(log.loads).to.deep.equal([{ id: 'registered-plausible', src }]);
     await reported();
     expect(output.error).to.deep.equal([
-      'consent-manager: adapters names "hotjar", which this build neither ships nor has registered with registerAdapter (google-analytics, google-tag-manager, meta-pixel, registered-plausible); it is ignored',
+      'consent-manager: adapters names "acme-tracker", which this build neither ships nor has registered with registerAdapter (google-analytics, google-tag-manager, meta-pixel, google-ads, microsoft-clarity, microsoft-uet, linkedin-insight, paddle, posthog, matomo, tiktok-pixel, hotjar, registered-plausible); it is ignored',
     ]);
   });
 

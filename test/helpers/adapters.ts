@@ -49,7 +49,8 @@ export async function mountWithAdapters(config: object, adapters: readonly Conse
     >
   `);
   await element.ready;
-  await waitFor(() => started(), 2000, 'the adapter runner');
+  // A hang limit, not a speed check: the runner's chunk can take seconds on a loaded machine.
+  await waitFor(() => started(), 6000, 'the adapter runner');
   return { element, log };
 }
 

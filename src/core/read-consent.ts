@@ -81,7 +81,8 @@ export function readConsent(cookie: string | readonly string[] | null | undefine
   const store = new ConsentStore({ config: parsed, storage: new FallbackStorage([given]), gpc: options.gpc === true, language: parsed.language, now: () => now });
   const { state, stale } = store.load();
   if (!state.decided || !state.record) return { categories: null, record: null, reason: stale ?? 'invalid' };
-  return { categories: state.categories, record: state.record, reason: null };
+  // A plain object for servers, whatever the store keeps internally.
+  return { categories: { ...state.categories }, record: state.record, reason: null };
 }
 
 function valuesOf(cookie: string | readonly string[] | null | undefined, name: string): string[] {

@@ -44,6 +44,11 @@ const SHIPPED_ADAPTERS: Readonly<Record<string, () => Promise<AdapterModule>>> =
 };
 
 const GOOGLE_ADAPTERS = new Set(['google-analytics', 'google-tag-manager', 'google-ads']);
+/** Whether the config names a Google adapter, which states Consent Mode itself. */
+function namesGoogleAdapter(config: ConsentConfig): boolean {
+  return Object.keys(config.adapters ?? {}).some((id) => GOOGLE_ADAPTERS.has(id));
+}
+
 const FAILURES: readonly AdapterErrorReason[] = ['error', 'timeout', 'offline', 'blocked', 'exception'];
 
 /** How long a reload after a withdrawal waits at most for vendors to confirm they were told. */
@@ -167,7 +172,7 @@ export class AdapterRunner {
 
   /** Where the tag manager event goes for `config`, or `null` when the page has no data layer to tell. */
   #dataLayerFor(config: ConsentConfig): Required<DataLayerConfig> | null {
-    const usesGoogle = Object.keys(config.adapters ?? {}).some((id) => GOOGLE_ADAPTERS.has(id));
+    const usesGoogle = namesGoogleAdapter(config);
     const dataLayer = config.dataLayer;
     const pageHasOne = Object.hasOwn(this.#win, DEFAULT_DATA_LAYER.name) && Array.isArray((this.#win as unknown as Record<string, unknown>)[DEFAULT_DATA_LAYER.name]);
     return dataLayer !== false && (dataLayer || usesGoogle || pageHasOne) ? { ...DEFAULT_DATA_LAYER, ...dataLayer } : null;
@@ -307,7 +312,7 @@ export class AdapterRunner {
     // Consent Mode first, so that tags triggered by the event see the new state.
     // Without a Google adapter to state it (named in the config or given from code), the runner
     // states Consent Mode itself.
-    const usesGoogle = this.#host.adapters.some(({ id }) => GOOGLE_ADAPTERS.has(id)) || Object.keys(this.#config.adapters ?? {}).some((id) => GOOGLE_ADAPTERS.has(id));
+    const usesGoogle = this.#host.adapters.some(({ id }) => GOOGLE_ADAPTERS.has(id)) || namesGoogleAdapter(this.#config);
     if (!usesGoogle) stateConsentMode(this.#win, consent.categories, this.#dataLayer?.name);
     if (this.#dataLayer) pushConsentEvent(this.#win, this.#dataLayer, consent.categories, consent.source);
   }

@@ -30,8 +30,15 @@ env.WEBKIT = webkit ? '1' : '0';
 if (webkit) console.log(`and in WebKit (${webkit.browser} through ${webkit.driver})`);
 else if (!chromiumOnly) console.log('WebKit not found (install webkit2gtk-driver and xvfb): the browser suites skip it.');
 
+/** A hang must fail the run with its name, not outlast CI: no part of the suite comes near this. */
+const PHASE_LIMIT_MS = 25 * 60_000;
+
 function run(command, commandArgs) {
-  const result = spawnSync(command, commandArgs, { stdio: 'inherit', env });
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit', env, timeout: PHASE_LIMIT_MS, killSignal: 'SIGKILL' });
+  if (result.error?.code === 'ETIMEDOUT') {
+    console.error(`npm test: \`${commandArgs.join(' ')}\` ran past ${PHASE_LIMIT_MS / 60_000} minutes and was stopped.`);
+    process.exit(1);
+  }
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -40,5 +47,6 @@ if (!onlyE2e) run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'
 if (!onlyUnit) {
   // The consent log's suites run on PGlite always, and on PostgreSQL when a server is named.
   if (!(process.env.CONSENT_LOG_TEST_DATABASE_URL || process.env.DATABASE_URL)) console.log('DATABASE_URL is not set: the consent log tests run on PGlite only, and skip PostgreSQL.');
-  run(process.execPath, ['--test', '--test-concurrency=2', 'test/e2e/', 'test/package/', 'test/scripts/', 'consent-log/test/', 'audit/test/']);
+  // A test that waits for something that never comes fails after three minutes, with its name.
+  run(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=180000', 'test/e2e/', 'test/package/', 'test/scripts/', 'consent-log/test/', 'audit/test/']);
 }

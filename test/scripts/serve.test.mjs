@@ -11,8 +11,14 @@ import { DEMO_CSP } from '../../scripts/serve.mjs';
 let server;
 let port;
 let resolveLog;
+let rejectLog;
 /** The consent log's URL, once the server announces it (it starts after the demo: PGlite takes a few seconds). */
-const logAnnounced = new Promise((resolve) => (resolveLog = resolve));
+const logAnnounced = new Promise((resolve, reject) => {
+  resolveLog = resolve;
+  rejectLog = reject;
+});
+// Without a catch until the test awaits it, a rejection before then would end the run.
+logAnnounced.catch(() => {});
 let baseUrl;
 
 /** A port nothing listens on now: the system picks it, and it is given back at once. */
@@ -33,11 +39,17 @@ function announcedUrl(child) {
     const timer = setTimeout(() => reject(new Error(`no announcement within 10 s: ${output}`)), 10_000);
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text) => (output += text));
+    child.stderr.on('data', (text) => {
+      output += text;
+      const logFailure = /The consent log did not start.*/.exec(output)?.[0];
+      if (logFailure) rejectLog(new Error(logFailure));
+    });
     child.stdout.on('data', (text) => {
       output += text;
       const logUrl = /Consent log taking records at (\S+)\/v1\/records/.exec(output)?.[1];
       if (logUrl) resolveLog(logUrl);
+      const logFailure = /The consent log did not start.*/.exec(output)?.[0];
+      if (logFailure) rejectLog(new Error(logFailure));
       const url = /Demo running at (\S+)/.exec(output)?.[1];
       if (url) {
         clearTimeout(timer);
@@ -46,6 +58,7 @@ function announcedUrl(child) {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
+      rejectLog(new Error(`the server exited with ${code} before the consent log started: ${output}`));
       reject(new Error(`the server exited with ${code}: ${output}`));
     });
   });
@@ -56,6 +69,9 @@ before(async () => {
   // The consent log beside the demo: on a free port and in memory, as tests run side by side.
   const env = { ...process.env, PORT: String(port), CONSENT_LOG_PORT: '0', CONSENT_LOG_DATA_DIR: 'memory://' };
   delete env.HOST;
+  // `npm start`'s own default, the embedded database: a DATABASE_URL that CI exports for the consent
+  // log's suites would otherwise win over CONSENT_LOG_DATA_DIR.
+  delete env.DATABASE_URL;
   server = spawn(process.execPath, ['scripts/serve.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   baseUrl = await announcedUrl(server);
 });
@@ -90,7 +106,10 @@ describe('node scripts/serve.mjs', () => {
   });
 
   it('starts the consent log beside the demo, taking records from the demo origin only', async () => {
-    const logUrl = await logAnnounced;
+    const logUrl = await Promise.race([
+      logAnnounced,
+      new Promise((resolve, reject) => setTimeout(() => reject(new Error('the consent log did not announce itself within 30 s')), 30_000).unref()),
+    ]);
     assert.equal((await fetch(`${logUrl}/healthz`)).status, 200);
     const demoOrigin = new URL(baseUrl).origin;
     const preflight = { method: 'OPTIONS', headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } };

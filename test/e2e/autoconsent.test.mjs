@@ -126,6 +126,18 @@ describe('the autoconsent rule, run by @duckduckgo/autoconsent', () => {
     await context.close();
   });
 
+  it('opts out of the modal banner of a site that sets blocking', async () => {
+    const context = await browser.newContext();
+    const page = '<!doctype html><html lang="en"><title>blocking</title><script type="module" src="/dist/consent-manager.js"></script><consent-manager blocking></consent-manager></html>';
+    await context.route(/\/open\/blocking\.html$/, (route) => route.fulfill({ contentType: 'text/html', body: page }));
+    const run = await runAutoconsent(context, '/open/blocking.html');
+    assert.equal((await message(run.messages, { type: 'optOutResult' })).result, true);
+    assert.equal(await askSelfTest(run.page, run.messages), true);
+    // The default categories: necessary, preferences, analytics, marketing.
+    assert.deepEqual(await stateOf(run.page).then(({ consent, method }) => ({ consent, method })), { consent: { necessary: true, preferences: false, analytics: false, marketing: false }, method: 'banner' });
+    await context.close();
+  });
+
   it('claims no page without the element, nor another product\'s <consent-manager> or a look-alike banner', async () => {
     const context = await browser.newContext();
     const lookAlikes = {

@@ -2,12 +2,14 @@
 // our own modules. Template text is kept as written by terser, so without this every newline and
 // indentation space of the styles and markup would reach the visitor.
 //
-// CSS: runs of whitespace become one space, and none is kept around `{`, `}`, `;` and `,` or
-// after `:`. HTML: whitespace that contains a line break becomes one space, which keeps the
-// space between inline content (`text <a>`) and drops only the indentation.
+// CSS: comments go (they explain the source to its readers, not to the browser), runs of
+// whitespace become one space, and none is kept around `{`, `}`, `;` and `,` or after `:`.
+// HTML: whitespace that contains a line break becomes one space, which keeps the space between
+// inline content (`text <a>`) and drops only the indentation.
 
 function minifyCss(text) {
   return text
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
     .replace(/:\s+/g, ':')

@@ -74,8 +74,11 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
 
   const doc = host.ownerDocument;
   const reject = (): void => host._choose('banner', false);
+  // The ids and classes named `cookie-consent…` (and the policy link's standard `rel`) are for the
+  // scanners and consent-automation tools that look for a banner by such names (README "Finding
+  // the banner"): stable API, styled by nothing, and scoped to this shadow root.
   const button = (part: string, label: string, action: () => void): HTMLButtonElement => {
-    const node = element(doc, 'button', { part }, label);
+    const node = element(doc, 'button', { part, id: `cookie-consent-${part}` }, label);
     node.addEventListener('click', action);
     return node;
   };
@@ -85,7 +88,7 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
       'div',
       { class: 'content' },
       element(doc, 'h2', { id: 'title', part: 'title' }, words.bannerTitle),
-      element(doc, 'p', { id: 'text' }, words.bannerDescription, url ? ' ' : null, url ? element(doc, 'a', { href: url }, words.policyLink) : null),
+      element(doc, 'p', { id: 'text' }, words.bannerDescription, url ? ' ' : null, url ? element(doc, 'a', { href: url, id: 'cookie-consent-policy', rel: 'privacy-policy' }, words.policyLink) : null),
       words.gpc ? element(doc, 'p', {}, words.gpc) : null,
     ),
     element(
@@ -97,7 +100,7 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
       button('customize', words.customize, () => host.showPreferences()),
     ),
   ];
-  const shared = { class: 'banner surface', part: 'banner', lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr', 'aria-labelledby': 'title' };
+  const shared = { id: 'cookie-consent-banner', class: 'banner surface cookie-consent consent-banner', part: 'banner', lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr', 'aria-labelledby': 'title' };
   let node: HTMLElement;
   if (host.blocking) {
     node = element(doc, 'dialog', { ...shared, 'aria-describedby': 'text' }, ...content);

@@ -82,7 +82,9 @@ describe('a choice made in another tab while cookies are blocked and the choice 
  * again after the last message, without waiting out a fixed time.
  */
 function watchRereads(): { done: (messages: number) => Promise<void>; restore: () => void } {
-  const original = window.setTimeout;
+  // An own property of the window, as WebIDL puts the global object's operations; else inherited.
+  const saved = Object.getOwnPropertyDescriptor(window, 'setTimeout');
+  const original = window.setTimeout.bind(window);
   const ran: Promise<void>[] = [];
   const watching = ((handler: TimerHandler, delay?: number, ...rest: unknown[]): number => {
     if (typeof handler !== 'function' || !REREAD_DELAYS_MS.includes(delay ?? 0)) return original(handler, delay, ...rest);
@@ -108,7 +110,8 @@ function watchRereads(): { done: (messages: number) => Promise<void>; restore: (
       await Promise.all(ran);
     },
     restore: () => {
-      window.setTimeout = original;
+      if (saved) Object.defineProperty(window, 'setTimeout', saved);
+      else Reflect.deleteProperty(window, 'setTimeout');
     },
   };
 }

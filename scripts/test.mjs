@@ -51,7 +51,10 @@ else if (!chromiumOnly) console.log('WebKit not found (install webkit2gtk-driver
 const PHASE_LIMIT_MS = 25 * 60_000;
 
 function run(command, commandArgs) {
+  const started = performance.now();
   const result = spawnSync(command, commandArgs, { stdio: 'inherit', env, timeout: PHASE_LIMIT_MS, killSignal: 'SIGKILL' });
+  // Where the time goes, phase by phase (README, "Test suite").
+  console.log(`npm test: ${commandArgs[0] === '--test' ? 'node --test' : commandArgs[0].replace(/^node_modules\/(@web\/test-runner).*/, '$1')} took ${Math.round((performance.now() - started) / 1000)} s`);
   if (result.error?.code === 'ETIMEDOUT') {
     console.error(`npm test: \`${commandArgs.join(' ')}\` ran past ${PHASE_LIMIT_MS / 60_000} minutes and was stopped.`);
     process.exit(1);

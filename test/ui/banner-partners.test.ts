@@ -100,13 +100,22 @@ describe('the banner names the partners', () => {
     await waitFor(() => part(element, 'partners') === null, 3000, 'no partner line');
   });
 
-  it('renders a hostile provider name as text, not markup', async () => {
+  it('renders a hostile provider name and settings link text as text, not markup', async () => {
     const hostile = '<img src=x onerror="window.partnerAttack=1">Evil & Co';
-    const element = await mountManager({ categories: [NECESSARY, vimeo(hostile)] });
-    const line = await partnerLine(element);
-    expect(line.textContent).to.equal(sentence([hostile]));
-    expect(element.shadowRoot!.querySelector('img')).to.equal(null);
-    expect((window as { partnerAttack?: number }).partnerAttack).to.equal(undefined);
+    const opener = document.createElement('a');
+    opener.setAttribute('data-consent-open', '');
+    opener.textContent = hostile;
+    document.body.append(opener);
+    try {
+      const element = await mountManager({ categories: [NECESSARY, vimeo(hostile)] });
+      const line = await partnerLine(element);
+      expect(line.textContent).to.equal(sentence([hostile]));
+      expect(element.shadowRoot!.querySelector('#text')!.textContent).to.contain(`use “${hostile}” on this page`);
+      expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+      expect((window as { partnerAttack?: number }).partnerAttack).to.equal(undefined);
+    } finally {
+      opener.remove();
+    }
   });
 
   it('follows adapters filed under categories the site renamed', async () => {

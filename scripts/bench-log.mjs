@@ -16,6 +16,8 @@ import { hashNotice } from '../lib/src/core/index.js';
 const DURATION_S = Number(process.env.BENCH_LOG_SECONDS ?? 15);
 const MAX_REQUESTS = Number(process.env.BENCH_LOG_MAX_REQUESTS ?? 100_000);
 const CONNECTIONS = Number(process.env.BENCH_LOG_CONNECTIONS ?? 32);
+/** Requests a second across all connections (autocannon's overallRate); unset, each connection sends as fast as it is answered. */
+const RATE = process.env.BENCH_LOG_RATE ? Number(process.env.BENCH_LOG_RATE) : undefined;
 const ORIGIN = 'https://bench.example';
 const TOKEN = randomBytes(18).toString('base64url');
 const TARGET = { recordsPerSecond: 2000, p99Ms: 50 };
@@ -103,10 +105,11 @@ async function startServer(env) {
   return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
 }
 
-/** The server process's CPU seconds so far, from its own /metrics. */
-async function serverCpuSeconds(url) {
+/** The server process's CPU seconds and its database batches so far, from its own /metrics. */
+async function serverCounters(url) {
   const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? NaN);
+  const value = (name) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { cpuSeconds: value('process_cpu_seconds_total'), batches: value('consent_log_batch_records_count'), batchedRecords: value('consent_log_batch_records_sum') };
 }
 
 async function storedToday(url) {
@@ -115,21 +118,38 @@ async function storedToday(url) {
   return stats.days.reduce((sum, day) => sum + day.records, 0);
 }
 
-/** Posts for `seconds`, stopping early after `amount` responses (autocannon's own `amount` would ignore the time). */
-function load(url, seconds, amount) {
+/** @param {number} amount @returns {string[]} */
+function makeBodies(amount) {
+  return Array.from({ length: amount }, () => JSON.stringify(realisticRecord()));
+}
+
+const HEADERS = USER_AGENTS.map((agent) => ({ origin: ORIGIN, 'content-type': 'application/json', 'user-agent': agent }));
+
+/**
+ * Posts for `seconds`, stopping early after `amount` responses (autocannon's own `amount` would ignore the time).
+ * Every request carries a new record; they are made before the run, so that making them takes no CPU from it.
+ */
+function load(url, seconds, amount, bodies = makeBodies(amount)) {
+  let sent = 0;
   const instance = autocannon({
     url: `${url}/v1/records`,
     connections: CONNECTIONS,
+    ...(RATE ? { overallRate: RATE } : {}),
     duration: seconds,
     requests: [
       {
         method: 'POST',
         setupRequest(request) {
-          return {
-            ...request,
-            headers: { origin: ORIGIN, 'content-type': 'application/json', 'user-agent': USER_AGENTS[Math.floor(Math.random() * USER_AGENTS.length)] },
-            body: JSON.stringify(realisticRecord()),
-          };
+          // Requests in flight when the run stops may go past `amount`: those get a record made now.
+          let body;
+          if (sent < bodies.length) {
+            body = bodies[sent];
+            bodies[sent] = '';
+          } else {
+            body = JSON.stringify(realisticRecord());
+          }
+          sent++;
+          return { ...request, headers: HEADERS[Math.floor(Math.random() * HEADERS.length)], body };
         },
       },
     ],
@@ -183,12 +203,14 @@ async function bench(name, env, databaseCpu) {
   try {
     await load(server.url, 2, 2000);
     const before = await storedToday(server.url);
-    const cpuBefore = await serverCpuSeconds(server.url);
+    const countersBefore = await serverCounters(server.url);
     const databaseBefore = databaseCpu ? await databaseCpu() : null;
+    const bodies = makeBodies(MAX_REQUESTS);
     const loadCpuBefore = process.cpuUsage();
-    const result = await load(server.url, DURATION_S, MAX_REQUESTS);
+    const result = await load(server.url, DURATION_S, MAX_REQUESTS, bodies);
     const loadCpu = process.cpuUsage(loadCpuBefore);
-    const cpuSeconds = (await serverCpuSeconds(server.url)) - cpuBefore;
+    const countersAfter = await serverCounters(server.url);
+    const cpuSeconds = countersAfter.cpuSeconds - countersBefore.cpuSeconds;
     const databaseSeconds = databaseBefore ? cpuSpentBetween(databaseBefore, await databaseCpu()) : NaN;
     const stored = (await storedToday(server.url)) - before;
     const acknowledged = result['2xx'];
@@ -207,11 +229,12 @@ async function bench(name, env, databaseCpu) {
       // The database backends' CPU (PostgreSQL only; PGlite's is inside the log server's).
       databaseCpuMsPerRecord: perRecordMs(databaseSeconds, stored),
       // autocannon and the records it builds run in this process: a core they take is not the server's.
+      recordsPerBatch: Math.round((countersAfter.batchedRecords - countersBefore.batchedRecords) / Math.max(1, countersAfter.batches - countersBefore.batches)),
       loadGeneratorCores: Math.round(((loadCpu.user + loadCpu.system) / 1e6 / (result.duration || DURATION_S)) * 100) / 100,
     };
     console.log(
       `${name}: ${row.recordsPerSecond} records/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.non2xx} errors; ${acknowledged} acknowledged, ${stored} stored; ` +
-        `CPU a record: server ${row.cpuMsPerRecord} ms, database ${row.databaseCpuMsPerRecord ?? '-'} ms; load generator ${row.loadGeneratorCores} cores`,
+        `${row.recordsPerBatch} records a batch; CPU a record: server ${row.cpuMsPerRecord} ms, database ${row.databaseCpuMsPerRecord ?? '-'} ms; load generator ${row.loadGeneratorCores} cores`,
     );
     return row;
   } finally {
@@ -258,13 +281,13 @@ const verdict = postgres
 const lost = rows.filter((row) => row.stored < row.acknowledged);
 const section = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}.`,
-  `autocannon on 127.0.0.1: ${CONNECTIONS} connections, ${DURATION_S} s (at most ${MAX_REQUESTS} requests) after a 2 s warm-up; one realistic record per request (4 languages, 60% accept all, 30% reject all, 10% custom, 1 in 20 with its notice's content). Server, database and load generator share the machine; its 1-minute load average was ${loadBefore.toFixed(1)} before the run and ${loadavg()[0].toFixed(1)} after (other work on the machine takes cores from the run).`,
+  `autocannon on 127.0.0.1: ${CONNECTIONS} connections${RATE ? ` sending ${RATE} requests a second in all` : ', each sending its next request when answered'}, ${DURATION_S} s (at most ${MAX_REQUESTS} requests) after a 2 s warm-up; one realistic record per request (4 languages, 60% accept all, 30% reject all, 10% custom, 1 in 20 with its notice's content). Server, database and load generator share the machine; its 1-minute load average was ${loadBefore.toFixed(1)} before the run and ${loadavg()[0].toFixed(1)} after (other work on the machine takes cores from the run).`,
   '',
-  '| database | records/s (sustained) | p50 (ms) | p99 (ms) | max (ms) | errors | acknowledged | stored | CPU per record: log server (ms) | CPU per record: PostgreSQL backends (ms) | load generator (cores) |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| database | records/s (sustained) | p50 (ms) | p99 (ms) | max (ms) | errors | acknowledged | stored | records per batch | CPU per record: log server (ms) | CPU per record: PostgreSQL backends (ms) | load generator (cores) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
     (row) =>
-      `| ${row.name} | ${row.recordsPerSecond} | ${row.p50} | ${row.p99} | ${row.max} | ${row.non2xx} | ${row.acknowledged} | ${row.stored} | ${row.cpuMsPerRecord} | ${row.databaseCpuMsPerRecord ?? '-'} | ${row.loadGeneratorCores} |`,
+      `| ${row.name} | ${row.recordsPerSecond} | ${row.p50} | ${row.p99} | ${row.max} | ${row.non2xx} | ${row.acknowledged} | ${row.stored} | ${row.recordsPerBatch} | ${row.cpuMsPerRecord} | ${row.databaseCpuMsPerRecord ?? '-'} | ${row.loadGeneratorCores} |`,
   ),
   '',
   'Targets:',

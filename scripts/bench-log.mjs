@@ -16,9 +16,15 @@ import { hashNotice } from '../lib/src/core/index.js';
 const DURATION_S = Number(process.env.BENCH_LOG_SECONDS ?? 15);
 const MAX_REQUESTS = Number(process.env.BENCH_LOG_MAX_REQUESTS ?? 100_000);
 const CONNECTIONS = Number(process.env.BENCH_LOG_CONNECTIONS ?? 32);
+/** Requests a second across all connections (autocannon's overallRate); unset, each connection sends as fast as it is answered. */
+const RATE = process.env.BENCH_LOG_RATE ? Number(process.env.BENCH_LOG_RATE) : undefined;
 const ORIGIN = 'https://bench.example';
 const TOKEN = randomBytes(18).toString('base64url');
 const TARGET = { recordsPerSecond: 2000, p99Ms: 50 };
+/** A directory for a CPU profile of each server run (`node --cpu-prof`), to see where its time goes. */
+const PROFILE_DIR = process.env.BENCH_LOG_PROFILE;
+/** `postgresql` measures PostgreSQL only (quicker while tuning); the table then has no PGlite row. */
+const ONLY = process.env.BENCH_LOG_ONLY;
 
 const LANGUAGES = [['en', 0.55], ['de', 0.2], ['fr', 0.15], ['pt-BR', 0.1]];
 const USER_AGENTS = [
@@ -83,7 +89,7 @@ function realisticRecord() {
 }
 
 async function startServer(env) {
-  const child = spawn(process.execPath, ['consent-log/bin/consent-manager-log.mjs'], {
+  const child = spawn(process.execPath, [...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), 'consent-log/bin/consent-manager-log.mjs'], {
     env: { PATH: process.env.PATH, PORT: '0', CONSENT_LOG_ORIGINS: ORIGIN, CONSENT_LOG_ADMIN_TOKEN: TOKEN, CONSENT_LOG_RATE_LIMIT: '10000000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -99,10 +105,11 @@ async function startServer(env) {
   return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
 }
 
-/** The server process's CPU seconds so far, from its own /metrics. */
-async function serverCpuSeconds(url) {
+/** The server process's CPU seconds and its database batches so far, from its own /metrics. */
+async function serverCounters(url) {
   const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? NaN);
+  const value = (name) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { cpuSeconds: value('process_cpu_seconds_total'), batches: value('consent_log_batch_records_count'), batchedRecords: value('consent_log_batch_records_sum') };
 }
 
 async function storedToday(url) {
@@ -111,21 +118,38 @@ async function storedToday(url) {
   return stats.days.reduce((sum, day) => sum + day.records, 0);
 }
 
-/** Posts for `seconds`, stopping early after `amount` responses (autocannon's own `amount` would ignore the time). */
-function load(url, seconds, amount) {
+/** @param {number} amount @returns {string[]} */
+function makeBodies(amount) {
+  return Array.from({ length: amount }, () => JSON.stringify(realisticRecord()));
+}
+
+const HEADERS = USER_AGENTS.map((agent) => ({ origin: ORIGIN, 'content-type': 'application/json', 'user-agent': agent }));
+
+/**
+ * Posts for `seconds`, stopping early after `amount` responses (autocannon's own `amount` would ignore the time).
+ * Every request carries a new record; they are made before the run, so that making them takes no CPU from it.
+ */
+function load(url, seconds, amount, bodies = makeBodies(amount)) {
+  let sent = 0;
   const instance = autocannon({
     url: `${url}/v1/records`,
     connections: CONNECTIONS,
+    ...(RATE ? { overallRate: RATE } : {}),
     duration: seconds,
     requests: [
       {
         method: 'POST',
         setupRequest(request) {
-          return {
-            ...request,
-            headers: { origin: ORIGIN, 'content-type': 'application/json', 'user-agent': USER_AGENTS[Math.floor(Math.random() * USER_AGENTS.length)] },
-            body: JSON.stringify(realisticRecord()),
-          };
+          // Requests in flight when the run stops may go past `amount`: those get a record made now.
+          let body;
+          if (sent < bodies.length) {
+            body = bodies[sent];
+            bodies[sent] = '';
+          } else {
+            body = JSON.stringify(realisticRecord());
+          }
+          sent++;
+          return { ...request, headers: HEADERS[Math.floor(Math.random() * HEADERS.length)], body };
         },
       },
     ],
@@ -137,14 +161,57 @@ function load(url, seconds, amount) {
   return instance;
 }
 
-async function bench(name, env) {
+/** CPU seconds of a process so far, from /proc (Linux; NaN elsewhere or once it has exited). @param {number} pid */
+async function processCpuSeconds(pid) {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * The CPU seconds the PostgreSQL backends serving `database` have spent so far (its background
+ * writers are not included), by backend pid.
+ * @param {pg.Client} admin @param {string} database
+ */
+async function backendCpuSeconds(admin, database) {
+  const { rows } = await admin.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+  return new Map(await Promise.all(rows.map(async ({ pid }) => [pid, await processCpuSeconds(pid)])));
+}
+
+/** @param {Map<number, number>} before @param {Map<number, number>} after */
+function cpuSpentBetween(before, after) {
+  let total = 0;
+  for (const [pid, seconds] of after) if (Number.isFinite(seconds)) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
+/**
+ * @param {string} name @param {Record<string, string>} env
+ * @param {() => Promise<Map<number, number>>} [databaseCpu] CPU seconds of the database's processes, by pid
+ */
+/** @param {number} seconds @param {number} records @returns {number | null} */
+function perRecordMs(seconds, records) {
+  return Number.isFinite(seconds) ? Math.round((seconds * 1000 * 100) / Math.max(1, records)) / 100 : null;
+}
+
+async function bench(name, env, databaseCpu) {
   const server = await startServer(env);
   try {
     await load(server.url, 2, 2000);
     const before = await storedToday(server.url);
-    const cpuBefore = await serverCpuSeconds(server.url);
-    const result = await load(server.url, DURATION_S, MAX_REQUESTS);
-    const cpuSeconds = (await serverCpuSeconds(server.url)) - cpuBefore;
+    const countersBefore = await serverCounters(server.url);
+    const databaseBefore = databaseCpu ? await databaseCpu() : null;
+    const bodies = makeBodies(MAX_REQUESTS);
+    const loadCpuBefore = process.cpuUsage();
+    const result = await load(server.url, DURATION_S, MAX_REQUESTS, bodies);
+    const loadCpu = process.cpuUsage(loadCpuBefore);
+    const countersAfter = await serverCounters(server.url);
+    const cpuSeconds = countersAfter.cpuSeconds - countersBefore.cpuSeconds;
+    const databaseSeconds = databaseBefore ? cpuSpentBetween(databaseBefore, await databaseCpu()) : NaN;
     const stored = (await storedToday(server.url)) - before;
     const acknowledged = result['2xx'];
     const row = {
@@ -158,9 +225,17 @@ async function bench(name, env) {
       p99: result.latency.p99,
       max: result.latency.max,
       // CPU the log server itself spent per record (the database's own CPU is not included).
-      cpuMsPerRecord: Math.round((cpuSeconds * 1000 * 100) / Math.max(1, stored)) / 100,
+      cpuMsPerRecord: perRecordMs(cpuSeconds, stored),
+      // The database backends' CPU (PostgreSQL only; PGlite's is inside the log server's).
+      databaseCpuMsPerRecord: perRecordMs(databaseSeconds, stored),
+      // autocannon and the records it builds run in this process: a core they take is not the server's.
+      recordsPerBatch: Math.round((countersAfter.batchedRecords - countersBefore.batchedRecords) / Math.max(1, countersAfter.batches - countersBefore.batches)),
+      loadGeneratorCores: Math.round(((loadCpu.user + loadCpu.system) / 1e6 / (result.duration || DURATION_S)) * 100) / 100,
     };
-    console.log(`${name}: ${row.recordsPerSecond} records/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.non2xx} errors; ${acknowledged} acknowledged, ${stored} stored; server CPU ${row.cpuMsPerRecord} ms a record`);
+    console.log(
+      `${name}: ${row.recordsPerSecond} records/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.non2xx} errors; ${acknowledged} acknowledged, ${stored} stored; ` +
+        `${row.recordsPerBatch} records a batch; CPU a record: server ${row.cpuMsPerRecord} ms, database ${row.databaseCpuMsPerRecord ?? '-'} ms; load generator ${row.loadGeneratorCores} cores`,
+    );
     return row;
   } finally {
     await server.stop();
@@ -169,11 +244,13 @@ async function bench(name, env) {
 
 const loadBefore = loadavg()[0];
 const rows = [];
-const dataDir = await mkdtemp(join(tmpdir(), 'consent-log-bench-'));
-try {
-  rows.push(await bench('PGlite (embedded, one process)', { CONSENT_LOG_DATA_DIR: dataDir }));
-} finally {
-  await rm(dataDir, { recursive: true, force: true });
+if (ONLY !== 'postgresql') {
+  const dataDir = await mkdtemp(join(tmpdir(), 'consent-log-bench-'));
+  try {
+    rows.push(await bench('PGlite (embedded, one process)', { CONSENT_LOG_DATA_DIR: dataDir }));
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 const postgresUrl = process.env.DATABASE_URL;
@@ -187,7 +264,7 @@ if (postgresUrl) {
   try {
     const url = new URL(postgresUrl);
     url.pathname = `/${name}`;
-    rows.push(await bench(`PostgreSQL ${postgresVersion} (same machine)`, { DATABASE_URL: url.href }));
+    rows.push(await bench(`PostgreSQL ${postgresVersion} (same machine)`, { DATABASE_URL: url.href }, () => backendCpuSeconds(admin, name)));
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
@@ -204,11 +281,14 @@ const verdict = postgres
 const lost = rows.filter((row) => row.stored < row.acknowledged);
 const section = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}.`,
-  `autocannon on 127.0.0.1: ${CONNECTIONS} connections, ${DURATION_S} s (at most ${MAX_REQUESTS} requests) after a 2 s warm-up; one realistic record per request (4 languages, 60% accept all, 30% reject all, 10% custom, 1 in 20 with its notice's content). Server, database and load generator share the machine; its 1-minute load average was ${loadBefore.toFixed(1)} before the run and ${loadavg()[0].toFixed(1)} after (other work on the machine takes cores from the run).`,
+  `autocannon on 127.0.0.1: ${CONNECTIONS} connections${RATE ? ` sending ${RATE} requests a second in all` : ', each sending its next request when answered'}, ${DURATION_S} s (at most ${MAX_REQUESTS} requests) after a 2 s warm-up; one realistic record per request (4 languages, 60% accept all, 30% reject all, 10% custom, 1 in 20 with its notice's content). Server, database and load generator share the machine; its 1-minute load average was ${loadBefore.toFixed(1)} before the run and ${loadavg()[0].toFixed(1)} after (other work on the machine takes cores from the run).`,
   '',
-  '| database | records/s (sustained) | p50 (ms) | p99 (ms) | max (ms) | errors | acknowledged | stored | log server CPU per record (ms) |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((row) => `| ${row.name} | ${row.recordsPerSecond} | ${row.p50} | ${row.p99} | ${row.max} | ${row.non2xx} | ${row.acknowledged} | ${row.stored} | ${row.cpuMsPerRecord} |`),
+  '| database | records/s (sustained) | p50 (ms) | p99 (ms) | max (ms) | errors | acknowledged | stored | records per batch | CPU per record: log server (ms) | CPU per record: PostgreSQL backends (ms) | load generator (cores) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    (row) =>
+      `| ${row.name} | ${row.recordsPerSecond} | ${row.p50} | ${row.p99} | ${row.max} | ${row.non2xx} | ${row.acknowledged} | ${row.stored} | ${row.recordsPerBatch} | ${row.cpuMsPerRecord} | ${row.databaseCpuMsPerRecord ?? '-'} | ${row.loadGeneratorCores} |`,
+  ),
   '',
   'Targets:',
   `- ${verdict}`,

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import { MAX_LOG_BATCH, noticeMatchesHash, validateConsentLogRecord } from 'consent-manager-element/core';
+import { canonicalNoticeJson, MAX_LOG_BATCH, validateConsentLogRecord } from 'consent-manager-element/core';
 import Fastify from 'fastify';
 import { Counter, Gauge, Histogram, collectDefaultMetrics, Registry } from 'prom-client';
 import { migrate, openDatabase } from './database.mjs';
@@ -15,7 +15,7 @@ import { consentProof, dailyStats, exportLines, latestRecords } from './queries.
 import { lastClosedDay, sealClosedDays, verifySeals } from './seals.mjs';
 import { addDays, DAY_MS, dayOf, isDay } from './time.mjs';
 import { reduceUserAgent, truncateIp } from './visitor.mjs';
-import { RecordWriter } from './writer.mjs';
+import { QueueFullError, RecordWriter } from './writer.mjs';
 
 export { readSettings, SettingsError, USAGE } from './settings.mjs';
 
@@ -44,11 +44,25 @@ function sha256(text) {
 }
 
 /**
- * @param {import('./settings.mjs').Settings} settings
- * @param {{ clock?: () => number, db?: import('./database.mjs').Database, logger?: boolean | object, jobs?: boolean }} [options]
- *   `clock` gives the time in ms (tests move it); `jobs: false` leaves the periodic jobs to the caller.
+ * Whether a record's notice content, when it carries one, hashes to its hash: the element's
+ * `hashNotice`, computed with node:crypto in the request rather than through WebCrypto's async
+ * digest, which costs a trip through libuv's thread pool for a few hundred bytes.
+ * @param {import('consent-manager-element/core').ConsentLogRecord} record
  */
-export async function createConsentLog(settings, { clock = Date.now, db: givenDb, logger = false, jobs = true } = {}) {
+function noticeMatchesHash(record) {
+  return record.notice.content === undefined || createHash('sha256').update(canonicalNoticeJson(record.notice.content)).digest('hex') === record.notice.hash;
+}
+
+/** What a client is told to wait before it sends again when the write queue is full, in seconds. */
+const QUEUE_FULL_RETRY_S = 2;
+
+/**
+ * @param {import('./settings.mjs').Settings} settings
+ * @param {{ clock?: () => number, db?: import('./database.mjs').Database, logger?: boolean | object, jobs?: boolean, maxQueued?: number }} [options]
+ *   `clock` gives the time in ms (tests move it); `jobs: false` leaves the periodic jobs to the caller;
+ *   `maxQueued` bounds the records waiting to be written (see RecordWriter).
+ */
+export async function createConsentLog(settings, { clock = Date.now, db: givenDb, logger = false, jobs = true, maxQueued } = {}) {
   const db = givenDb ?? (await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir }));
   await migrate(db);
   await ensurePartitions(db, clock());
@@ -67,6 +81,7 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
   };
   const writer = new RecordWriter({
     db,
+    maxQueued,
     onBatch(size, seconds) {
       metrics.batchSize.observe(size);
       metrics.batchSeconds.observe(seconds);
@@ -117,6 +132,12 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
   };
   const adminRoute = { preHandler: requireAdmin, config: { rateLimit: { max: 300, timeWindow: '1 minute' } } };
 
+  /** 503 while the write queue is full; the client keeps its records and sends them again later. */
+  const queueFull = (reply, records = 1) => {
+    metrics.records.inc({ outcome: 'overloaded' }, records);
+    return reply.code(503).header('retry-after', String(QUEUE_FULL_RETRY_S)).send({ error: 'the log is busy; retry later' });
+  };
+
   /** `from` and `to` as YYYY-MM-DD, `to` on or after `from`; by default the last 30 days. */
   const dayRange = (query, reply) => {
     const today = dayOf(clock());
@@ -144,6 +165,8 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
           metrics.records.inc({ outcome: 'forbidden' });
           return reply.code(403).send({ error: request.headers.origin ? `origin ${String(request.headers.origin).slice(0, 200)} may not write to this log` : 'an Origin header is required' });
         }
+        // Overloaded: refuse before reading and checking a body that could not be queued anyway.
+        if (writer.full) return queueFull(reply);
       },
     },
     async (request, reply) => {
@@ -172,7 +195,7 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
       });
       if (errors.length === 0) {
         for (const [index, record] of records.entries()) {
-          if (!(await noticeMatchesHash(record))) errors.push(`${isBatch ? `records[${index}].` : ''}notice.content: does not hash to notice.hash`);
+          if (!noticeMatchesHash(record)) errors.push(`${isBatch ? `records[${index}].` : ''}notice.content: does not hash to notice.hash`);
         }
       }
       if (errors.length > 0) {
@@ -196,6 +219,7 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
       try {
         counts = await writer.submit(rows, notices);
       } catch (error) {
+        if (error instanceof QueueFullError) return queueFull(reply, rows.length);
         request.log.error(error);
         metrics.records.inc({ outcome: 'failed' }, rows.length);
         return reply.code(503).header('retry-after', '5').send({ error: 'the records could not be stored; retry later' });

@@ -1,7 +1,9 @@
 // Write-behind batching: requests that arrive within a few milliseconds of each other are stored
 // in one transaction (one INSERT for all their records), which is what lets one PostgreSQL take
 // thousands of records a second. Each request is answered only after its batch has committed:
-// nothing is acknowledged that is not stored.
+// nothing is acknowledged that is not stored. The queue is bounded: past it, `submit` refuses at
+// once (the server answers 503 with Retry-After and the client keeps the record), so an overload
+// sheds requests instead of growing memory and latency without end.
 import { ensurePartitions } from './partitions.mjs';
 import { monthStart } from './time.mjs';
 
@@ -22,19 +24,35 @@ fresh AS (INSERT INTO consent_record_ids (record_id, received_at) SELECT record_
 INSERT INTO consent_records (${NAMES}) SELECT ${RECORD_COLUMNS.map(([name]) => `input.${name}`).join(', ')} FROM input JOIN fresh USING (record_id) RETURNING record_id`;
 
 /**
+ * PostgreSQL error classes that come from what was written, not from the database being
+ * unavailable: data exceptions, integrity constraints, program limits (SQLSTATE 22, 23, 54).
+ */
+const DATA_ERROR = /^(22|23|54)/;
+
+/** Refusal of `submit` when the queue is full: nothing of the request was stored. */
+export class QueueFullError extends Error {
+  constructor(limit) {
+    super(`the write queue is full (${limit} records waiting)`);
+    this.name = 'QueueFullError';
+  }
+}
+
+/**
  * @typedef {{ [column: string]: unknown, record_id: string, received_at: string }} RecordRow
  * @typedef {{ rows: RecordRow[], notices: Map<string, unknown>, resolve: (counts: { accepted: number, duplicates: number }) => void, reject: (error: unknown) => void }} Pending
  */
 
 export class RecordWriter {
   /**
-   * @param {{ db: import('./database.mjs').Database, maxBatch?: number, maxDelayMs?: number,
+   * @param {{ db: import('./database.mjs').Database, maxBatch?: number, maxDelayMs?: number, maxQueued?: number,
    *   onBatch?: (size: number, seconds: number) => void }} options
+   *   `maxQueued`: records that may wait for a batch (those being written not counted) before `submit` refuses.
    */
-  constructor({ db, maxBatch = 1000, maxDelayMs = 4, onBatch = () => undefined }) {
+  constructor({ db, maxBatch = 1000, maxDelayMs = 4, maxQueued = 10_000, onBatch = () => undefined }) {
     this.db = db;
     this.maxBatch = maxBatch;
     this.maxDelayMs = maxDelayMs;
+    this.maxQueued = maxQueued;
     this.onBatch = onBatch;
     /** @type {Pending[]} */
     this.queue = [];
@@ -53,14 +71,21 @@ export class RecordWriter {
     return this.queuedRows;
   }
 
+  /** Whether the queue is full: a request arriving now would be refused. */
+  get full() {
+    return this.queuedRows >= this.maxQueued;
+  }
+
   /**
    * Queues one request's records (already validated) and the notices they bring; resolves once
-   * they are committed, with how many were new and how many were already stored.
+   * they are committed, with how many were new and how many were already stored. Rejects with
+   * `QueueFullError` at once when they would not fit in the queue.
    * @param {RecordRow[]} rows @param {Map<string, unknown>} notices
    * @returns {Promise<{ accepted: number, duplicates: number }>}
    */
   submit(rows, notices) {
     return new Promise((resolve, reject) => {
+      if (this.queuedRows + rows.length > this.maxQueued) return reject(new QueueFullError(this.maxQueued));
       this.queue.push({ rows, notices, resolve, reject });
       this.queuedRows += rows.length;
       if (this.queuedRows >= this.maxBatch) this.pump();
@@ -127,6 +152,14 @@ export class RecordWriter {
       }
       this.onBatch(rows.length, Number(process.hrtime.bigint() - started) / 1e9);
     } catch (error) {
+      // One request's records made the statement fail (a value the database cannot take): halve
+      // the batch until that request fails alone, so the others' records are still stored.
+      if (batch.length > 1 && DATA_ERROR.test(String(/** @type {{ code?: unknown }} */ (error)?.code ?? ''))) {
+        const middle = Math.ceil(batch.length / 2);
+        await this.write(batch.slice(0, middle));
+        await this.write(batch.slice(middle));
+        return;
+      }
       for (const pending of batch) pending.reject(error);
     }
   }

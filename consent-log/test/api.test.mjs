@@ -1,6 +1,7 @@
 // The write and read API against each database: what is stored, what is refused, who may read.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { hashNotice } from 'consent-manager-element/core';
 import { ADMIN, ADMIN_TOKEN, backends, CHROME_UA, count, makeRecord, NOTICE, NOTICE_HASH, ORIGIN, post, randomId, closeSharedPglite, sharedPglite, snapshot, startLog } from './helpers.mjs';
 
 after(closeSharedPglite);
@@ -85,6 +86,30 @@ for (const backend of backends()) {
       const inBatch = await post(log.app, { records: [makeRecord(), forged] });
       assert.deepEqual(inBatch.json().errors, ['records[1].notice.content: does not hash to notice.hash']);
       assert.equal(await snapshot(database.db), before);
+    });
+
+    it('refuses with 400 text the database cannot store (U+0000, an unpaired surrogate), and stores a request sent beside it', async () => {
+      const poisons = [
+        makeRecord({ url: 'https://shop.example/a\u0000b' }),
+        { ...NOTICE, texts: { ...NOTICE.texts, bannerTitle: 'We use\u0000 cookies' } },
+        { ...NOTICE, categories: [{ ...NOTICE.categories[0], label: 'Necessary \ud800' }] },
+        { ...NOTICE, policyUrl: '/cookies\udc00' },
+      ];
+      for (const [index, poison] of poisons.entries()) {
+        const record = poison.recordId ? poison : makeRecord({ notice: { hash: await hashNotice(poison), content: poison } });
+        const beside = makeRecord();
+        // Sent together, so both would be written in one statement if the first got that far.
+        const [refused, stored] = await Promise.all([post(log.app, record), post(log.app, beside)]);
+        assert.equal(refused.statusCode, 400, `poison ${index}: ${refused.body}`);
+        assert.match(refused.json().errors.join(), /holds U\+0000 or an unpaired surrogate/);
+        assert.equal(stored.statusCode, 202, `beside poison ${index}: ${stored.body}`);
+        assert.equal(await count(database.db, 'consent_record_ids', 'record_id = $1', [record.recordId]), 0);
+        assert.equal(await count(database.db, 'consent_records', 'record_id = $1', [beside.recordId]), 1);
+      }
+      // A surrogate pair (an emoji) is text like any other.
+      const emoji = { ...NOTICE, texts: { ...NOTICE.texts, bannerTitle: 'Cookies \u{1F36A}' } };
+      const withEmoji = await post(log.app, makeRecord({ notice: { hash: await hashNotice(emoji), content: emoji } }));
+      assert.equal(withEmoji.statusCode, 202, withEmoji.body);
     });
 
     it('refuses other origins and requests without one with 403, before reading the body', async () => {

@@ -74,10 +74,10 @@ export async function closeSharedPglite() {
  * A log server on `db`, not listening (tests use `app.inject`), with a clock the test moves.
  * @param {import('../src/database.mjs').Database} db
  */
-export async function startLog(db, { env = {}, now = Date.parse('2026-03-10T12:00:00Z'), jobs = false } = {}) {
+export async function startLog(db, { env = {}, now = Date.parse('2026-03-10T12:00:00Z'), jobs = false, maxQueued = undefined } = {}) {
   const clock = { now };
   const settings = readSettings({ CONSENT_LOG_ORIGINS: ORIGIN, CONSENT_LOG_ADMIN_TOKEN: ADMIN_TOKEN, ...env }, []);
-  const log = await createConsentLog(settings, { db, clock: () => clock.now, jobs });
+  const log = await createConsentLog(settings, { db, clock: () => clock.now, jobs, maxQueued });
   return { ...log, clock, settings };
 }
 

@@ -64,6 +64,13 @@ const NOTICE_HASH_PATTERN = /^[0-9a-f]{64}$/;
 const TEXT_KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 /** Names and versions are printable ASCII without spaces (npm names, semver, build tags). */
 const TOKEN_PATTERN = /^[\x21-\x7e]+$/;
+/**
+ * U+0000 and unpaired surrogates: PostgreSQL stores neither in text or jsonb, so one such
+ * character would make the log's whole batch fail. (With the `u` flag a surrogate pair is one
+ * code point, so only a lone half matches `\p{Cs}`.)
+ */
+const UNSTORABLE = /[\0\p{Cs}]/u;
+const UNSTORABLE_MESSAGE = 'holds U+0000 or an unpaired surrogate, which cannot be stored';
 /** 9999-12-31T23:59:59Z: no clock is that wrong, and the value stays an exact integer. */
 const MAX_UNIX_SECONDS = 253_402_300_799;
 
@@ -131,6 +138,7 @@ function string(maxLength: number, pattern?: RegExp, expected = 'a string'): Che
     if (typeof value !== 'string') errors.push(`${path}: expected ${expected}`);
     else if (value.length > maxLength) errors.push(`${path}: longer than ${maxLength} characters`);
     else if (pattern && !pattern.test(value)) errors.push(`${path}: expected ${expected}`);
+    else if (UNSTORABLE.test(value)) errors.push(`${path}: ${UNSTORABLE_MESSAGE}`);
   };
 }
 
@@ -159,6 +167,7 @@ function httpUrl(bare: boolean): Check {
   return (value, path, errors) => {
     if (typeof value !== 'string') return void errors.push(`${path}: expected a URL`);
     if (value.length > CONSENT_LOG_LIMITS.urlLength) return void errors.push(`${path}: longer than ${CONSENT_LOG_LIMITS.urlLength} characters`);
+    if (UNSTORABLE.test(value)) return void errors.push(`${path}: ${UNSTORABLE_MESSAGE}`);
     let url: URL;
     try {
       url = new URL(value);
@@ -209,6 +218,7 @@ const policyUrl: Check = (value, path, errors) => {
   if (value === null) return;
   // The policy link may be site-relative, as the element's config allows.
   if (typeof value !== 'string' || value.length > CONSENT_LOG_LIMITS.urlLength || !isLinkTarget(value)) errors.push(`${path}: expected a link (an http(s) URL or a path) or null`);
+  else if (UNSTORABLE.test(value)) errors.push(`${path}: ${UNSTORABLE_MESSAGE}`);
 };
 
 const noticeContent = object({ language, texts, categories: noticeCategories, policyUrl });

@@ -130,6 +130,14 @@ describe('validateConsentLogRecord', () => {
     assert.equal((errorsOf(record({ notice: { hash: NOTICE_HASH, content: { ...notice, policyUrl: 'javascript:alert(1)' } } }))).length, 1);
   });
 
+  it('refuses U+0000 and unpaired surrogates, which a database cannot store, and takes surrogate pairs', () => {
+    const unstorable = 'holds U+0000 or an unpaired surrogate, which cannot be stored';
+    expect(errorsOf(record({ url: 'https://shop.example/a\u0000b' }))).to.deep.equal([`url: ${unstorable}`]);
+    expect(errorsOf(record({ notice: { hash: NOTICE_HASH, content: { ...notice, texts: { bannerTitle: 'a\ud800b' } } } }))).to.deep.equal([`notice.content.texts.bannerTitle: ${unstorable}`]);
+    expect(errorsOf(record({ notice: { hash: NOTICE_HASH, content: { ...notice, policyUrl: '/privacy\udfff' } } }))).to.deep.equal([`notice.content.policyUrl: ${unstorable}`]);
+    expect(errorsOf(record({ notice: { hash: NOTICE_HASH, content: { ...notice, texts: { bannerTitle: 'Cookies \u{1F36A}' } } } }))).to.deep.equal([]);
+  });
+
   it('bounds every list and string', () => {
     const many = Array.from({ length: 65 }, (_, index) => `c${index}`);
     assert.deepEqual(errorsOf(record({ granted: many, denied: [] })), ['granted: more than 64 categories']);

@@ -1,3 +1,5 @@
+// The partner table in src/core agrees with what every shipped adapter declares: it imports the
+// adapters, so it runs with the browser suites rather than with the core tests in Node.
 import { expect } from '@open-wc/testing';
 import googleAds from '../../adapters/google-ads.js';
 import googleAnalytics from '../../adapters/google-analytics.js';

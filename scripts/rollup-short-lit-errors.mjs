@@ -5,7 +5,7 @@
 // the shortening cannot silently stop.
 const CSS_TAG = /[\\/]@lit[\\/]reactive-element[\\/]css-tag\.js$/;
 const MESSAGES = [
-  [/"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"lit: CSSResult is not constructable"'],
+  [/"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"lit: CSSResult: use css"'],
   [/"Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"\. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security\."/, '"lit: not a css result: "+$1'],
 ];
 

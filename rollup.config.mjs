@@ -2,6 +2,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync } from 'node:fs';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
+import { shortLitErrors } from './scripts/rollup-short-lit-errors.mjs';
 
 /** The vendor adapters: each is an entry of its own, `dist/adapters/<id>.js`. */
 const adapters = Object.fromEntries(
@@ -13,6 +14,7 @@ const adapters = Object.fromEntries(
 const plugins = [
   resolve({ browser: true }),
   minifyTemplates(),
+  shortLitErrors(),
   terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];
 

@@ -41,6 +41,31 @@ ${body}
 </html>`;
 }
 
+const CONSENT_MANAGER_TAGS = `<script type="text/plain" data-consent="analytics" data-src="${GA_URL}"></script>
+<script type="text/plain" data-consent="analytics">${GA_INLINE}</script>
+<script type="text/plain" data-consent="marketing">${PIXEL_INLINE}</script>`;
+// The site vouches for its gated scripts, as the peers' pages need no equivalent for.
+const CONSENT_MANAGER_ELEMENT = `<consent-manager script-sources="https://www.googletagmanager.com 'unsafe-inline'"><script type="application/json">{"categories":[{"id":"necessary","required":true},{"id":"analytics"},{"id":"marketing"}]}</script></consent-manager>`;
+
+/**
+ * The script tag as the README's Quick start recommends it (issue 15): in <head>, `async`, so that
+ * the bundle runs as soon as it arrives instead of after the whole page is parsed; its first
+ * statement requests a new visitor's banner chunk (src/script-tag-prelude.ts).
+ */
+export const RECOMMENDED_SCRIPT_TAG = '<script type="module" async src="/dist/consent-manager.js"></script>';
+
+/** This project with the recommended script-tag markup; the same page, tags and element as `consent-manager`. */
+function recommendedScriptTagContender() {
+  return {
+    id: 'consent-manager-recommended',
+    label: 'consent-manager, recommended script tag',
+    page: renderPage({ head: RECOMMENDED_SCRIPT_TAG, tags: CONSENT_MANAGER_TAGS, body: CONSENT_MANAGER_ELEMENT }),
+    banner: { host: 'consent-manager', selector: '[part=banner]' },
+    accept: { host: 'consent-manager', selector: '[part=accept-all]' },
+    consent: { event: 'consent-change' },
+  };
+}
+
 /**
  * Each contender: how its page is built, where its banner and accept button are (a selector,
  * inside `host`'s shadow root when given), and how it signals that consent was applied.
@@ -48,19 +73,17 @@ ${body}
 export const CONTENDERS = [
   {
     id: 'consent-manager',
-    label: 'consent-manager (this project)',
+    label: 'consent-manager, plain module script tag',
     page: renderPage({
       head: '<script type="module" src="/dist/consent-manager.js"></script>',
-      tags: `<script type="text/plain" data-consent="analytics" data-src="${GA_URL}"></script>
-<script type="text/plain" data-consent="analytics">${GA_INLINE}</script>
-<script type="text/plain" data-consent="marketing">${PIXEL_INLINE}</script>`,
-      // The site vouches for its gated scripts, as the peers' pages need no equivalent for.
-      body: `<consent-manager script-sources="https://www.googletagmanager.com 'unsafe-inline'"><script type="application/json">{"categories":[{"id":"necessary","required":true},{"id":"analytics"},{"id":"marketing"}]}</script></consent-manager>`,
+      tags: CONSENT_MANAGER_TAGS,
+      body: CONSENT_MANAGER_ELEMENT,
     }),
     banner: { host: 'consent-manager', selector: '[part=banner]' },
     accept: { host: 'consent-manager', selector: '[part=accept-all]' },
     consent: { event: 'consent-change' },
   },
+  recommendedScriptTagContender(),
   {
     id: 'vanilla-cookieconsent',
     label: 'vanilla-cookieconsent 3',

@@ -1,8 +1,8 @@
 // `npm run size`: gzip and brotli sizes of what a visitor downloads, checked against the budgets in
 // package.json ("sizeBudgets", in gzip bytes). The budgeted first load is what a new visitor
 // downloads before the banner shows, in English: the script-tag entry with its static imports,
-// and the banner and message chunks the element fetches as soon as it finds no stored choice
-// (UI_PARTS.banner in src/ui/consent-manager.ts). A returning visitor downloads the
+// and the banner and message chunks the bundle fetches first thing when the cookies hold no
+// record (src/ui/banner-part.ts). A returning visitor downloads the
 // entry alone. Each file is compressed on its own, as a server sends it.
 // Other lazily imported chunks (adapters, locales, the preferences dialog) are listed on their
 // own, adapters also with the shared chunks they import. Exits 1 when a budget is exceeded.

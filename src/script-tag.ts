@@ -2,6 +2,8 @@
  * The entry of `dist/consent-manager.js`, the file a site loads with one script tag. It
  * registers the element; what it loads later (adapters, locales) comes from beside it.
  */
+// First, so that a new visitor's banner chunk is on its way while the rest of the bundle runs.
+import './script-tag-prelude.js';
 import './define.js';
 import { registerAdapter } from './dom/adapter-registry.js';
 

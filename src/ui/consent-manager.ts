@@ -18,6 +18,7 @@ import { report } from '../diagnostics/report.js';
 import { ConsentChangeEvent, ConsentReadyEvent } from '../events/consent-events.js';
 import { ConsentUiHideEvent, ConsentUiRequestEvent, ConsentUiShowEvent } from '../events/ui-events.js';
 import { defineElement } from './define-element.js';
+import { cookieHoldsRecord, loadBannerPart } from './banner-part.js';
 import type * as Localization from '../l10n/localization.js';
 import type * as ConsentLog from './consent-log.js';
 
@@ -27,8 +28,7 @@ import type * as ConsentLog from './consent-log.js';
  * placeholders when the page has a blocked iframe.
  */
 const UI_PARTS = {
-  // `msg` is in a chunk of its own (the localization runtime shares it): fetched alongside, not after.
-  banner: () => (void import('@lit/localize/init/install.js'), import('./banner.js')),
+  banner: loadBannerPart,
   preferences: () => import('./preferences-dialog.js'),
   placeholders: () => import('./placeholder.js'),
 };
@@ -289,14 +289,9 @@ export class ConsentManagerElement extends ReactiveElement {
     }
     if (this.#startScheduled) return;
     this.#startScheduled = true;
-    // A page holding no record at all (any record begins `v=1&id=`, whatever the cookie's name)
-    // will most likely show the banner: fetch it while the stored state is worked out. It is only
-    // rendered if the store agrees; a wrong guess costs one cached request.
-    try {
-      if (!this.headless && !this.ownerDocument.cookie.includes('=v=1&id=')) UI_PARTS.banner().catch(() => undefined);
-    } catch {
-      // Cookies are blocked (a sandboxed frame): the store finds out what to show, a moment later.
-    }
+    // A page holding no record will most likely show the banner: fetch it while the stored state
+    // is worked out. It is only rendered if the store agrees.
+    if (!this.headless && !cookieHoldsRecord(this.ownerDocument)) UI_PARTS.banner().catch(() => undefined);
     // Frameworks set properties right after creating the element; they are in place one microtask later.
     queueMicrotask(() => this.#startWhenConfigAvailable());
   }

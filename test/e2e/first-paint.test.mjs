@@ -1,0 +1,107 @@
+// The recommended script tag (README, Quick start; issue 15) in a real page under the strict
+// Content Security Policy: a new visitor's banner chunk is requested by the entry itself, before
+// the element is even parsed; a returning visitor never requests it, and one who allowed
+// analytics gets the chunk that runs gated scripts as early instead. The page holds its parser
+// on a blocking script that the test answers only once it has seen what it waits for, so the
+// order of events is fixed by the test, not by timing.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, openRecordedPage, startTestServer } from './helpers.mjs';
+
+const WATCHED_CHUNKS = /\/dist\/chunks\/(banner|install|gated-script)-[\w-]+\.js$/;
+/** How long the held script waits for the banner chunk before it gives up: a hang limit, not a measure. */
+const HOLD_LIMIT_MS = 10_000;
+
+let browser;
+let server;
+
+before(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startTestServer()]);
+});
+
+after(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+/**
+ * Opens the page with its parser held before `<consent-manager>`, until the banner chunk is
+ * requested or, with `untilDefined`, until the bundle has run (the element is defined); `events`
+ * records, in order, each watched chunk's request and the moment the held script is answered.
+ */
+async function openHeldPage(context, { untilDefined = false } = {}) {
+  const { page, problems } = await openRecordedPage(context);
+  const events = [];
+  let bannerRequested;
+  const banner = new Promise((resolve) => (bannerRequested = resolve));
+  page.on('request', (request) => {
+    const chunk = WATCHED_CHUNKS.exec(request.url());
+    if (!chunk) return;
+    events.push(chunk[1]);
+    if (chunk[1] === 'banner') bannerRequested();
+  });
+  await page.route('**/strict/parser-hold.js', async (route) => {
+    const released = untilDefined ? page.waitForFunction(() => customElements.get('consent-manager') !== undefined, null, { timeout: HOLD_LIMIT_MS }).catch(() => undefined) : banner;
+    await Promise.race([released, new Promise((resolve) => setTimeout(resolve, HOLD_LIMIT_MS))]);
+    events.push('parser released');
+    await route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.parserHeld = document.querySelector("consent-manager") === null;' });
+  });
+  await page.goto(`${server.url}/strict/first-paint.html`);
+  return { page, problems, events };
+}
+
+/** Resolves once every request the page started so far has been reported: requests are reported in order. */
+async function settleRequests(page) {
+  await Promise.all([page.waitForRequest((request) => request.url().endsWith('/strict/embed.html?settle')), page.evaluate(() => fetch('/strict/embed.html?settle'))]);
+}
+
+describe('the recommended script tag', () => {
+  it("requests a new visitor's banner chunk before the element is parsed, and shows the banner", async () => {
+    const context = await browser.newContext();
+    const { page, problems, events } = await openHeldPage(context);
+    await page.locator('[part="banner"]').waitFor();
+    assert.equal(await page.evaluate(() => window.parserHeld), true, 'the element was not parsed while the script was held');
+    assert.ok(events.indexOf('banner') !== -1 && events.indexOf('banner') < events.indexOf('parser released'), `the banner chunk first: ${events.join(', ')}`);
+    assert.ok(events.indexOf('install') < events.indexOf('parser released'), `the message chunk alongside it: ${events.join(', ')}`);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
+  it('requests no banner chunk for a returning visitor who allowed analytics, and the gated-script chunk before the element is parsed', async () => {
+    const context = await browser.newContext();
+    const first = await openHeldPage(context);
+    await first.page.locator('[part="accept-all"]').click();
+    await first.page.waitForFunction(() => (window.e2eLog ?? []).includes('analytics'));
+    await first.page.close();
+
+    const { page, problems, events } = await openHeldPage(context, { untilDefined: true });
+    await page.evaluate(() => document.querySelector('consent-manager').ready);
+    await page.waitForFunction(() => (window.e2eLog ?? []).includes('analytics'));
+    await settleRequests(page);
+    assert.equal(await page.evaluate(() => window.parserHeld), true, 'the bundle ran while the element was not parsed');
+    assert.deepEqual(events, ['gated-script', 'parser released'], 'no banner or message chunk; the gated-script chunk while the parser was held');
+    assert.equal(await page.locator('[part="banner"]').count(), 0);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
+  it('requests neither chunk for a returning visitor who rejected everything', async () => {
+    const context = await browser.newContext();
+    const first = await openHeldPage(context);
+    await first.page.locator('[part="reject-all"]').click();
+    await first.page.locator('[part="banner"]').waitFor({ state: 'detached' });
+    await first.page.close();
+
+    const { page, problems, events } = await openHeldPage(context, { untilDefined: true });
+    await page.evaluate(() => document.querySelector('consent-manager').ready);
+    await settleRequests(page);
+    assert.equal(await page.evaluate(() => window.parserHeld), true, 'the bundle ran while the element was not parsed');
+    assert.deepEqual(events, ['parser released'], 'no chunk at all');
+    assert.equal(await page.evaluate(() => window.e2eLog), undefined, 'the gated script did not run');
+    assert.equal(await page.locator('[part="banner"]').count(), 0);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+});

@@ -236,7 +236,7 @@ export class ConsentSession {
    */
   #forgetDeclared(categories: ConsentCategories): void {
     if (!this.config.categories.some(({ id, cookies }) => cookies.length > 0 && !categories[id])) return;
-    import('../dom/cookies.js').then((cookies) => cookies.forgetDeclared(this.config, { ...this.state?.categories }, this.#host.ownerDocument.defaultView ?? window), loadFailed);
+    import('../dom/cookies.js').then((cookies) => cookies.forgetDeclared(this.config, this.state!.categories, this.#host.ownerDocument.defaultView ?? window), loadFailed);
   }
 
   #warnAboutStorage(kind: StorageKind | null): void {

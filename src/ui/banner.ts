@@ -6,12 +6,15 @@ import type { CSSResult } from '@lit/reactive-element';
 import { adoptStyles } from './adopt-styles.js';
 import { bannerStyles } from './banner.styles.js';
 import type { ConsentManagerElement } from './consent-manager.js';
+import type { ChoiceRecorder } from './part-host.js';
 import { themeStyles } from './theme.styles.js';
 
 /** What the banner shows: the language it speaks, and whether to say that GPC is honoured. */
 export interface BannerView {
   readonly language: string;
   readonly gpc: boolean;
+  /** Records the visitor's choice made in the banner. */
+  readonly recorder: ChoiceRecorder;
 }
 
 /** The banner each element shows, and what it was built from, to rebuild only on a change. */
@@ -73,7 +76,7 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
   if (current?.key === key) return;
 
   const doc = host.ownerDocument;
-  const reject = (): void => host._choose('banner', false);
+  const reject = (): void => view.recorder.decide('banner', false);
   const button = (part: string, label: string, action: () => void): HTMLButtonElement => {
     const node = element(doc, 'button', { part }, label);
     node.addEventListener('click', action);
@@ -92,7 +95,7 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
       doc,
       'div',
       { class: 'actions' },
-      button('accept-all', words.acceptAll, () => host._choose('banner', true)),
+      button('accept-all', words.acceptAll, () => view.recorder.decide('banner', true)),
       button('reject-all', words.rejectAll, reject),
       button('customize', words.customize, () => host.showPreferences()),
     ),

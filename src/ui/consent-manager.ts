@@ -3,15 +3,16 @@
 import { css, type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import type { ConsentAdapter } from '../core/adapter.js';
 import { type ConfigError, type ConsentConfig, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
-import type { ConsentMethod, ConsentRecord } from '../core/record.js';
+import type { ConsentRecord } from '../core/record.js';
 import type { ConsentCategories, ConsentState } from '../core/store.js';
 import { isAloneInDocument, joinDocument, leaveDocument } from '../dom/connected-elements.js';
 import { hasQueuedLogRecords } from '../dom/consent-log-storage.js';
 import { report, reportLoadFailure as loadFailed } from '../diagnostics/report.js';
-import { ConsentSession, type SessionChoice } from '../session/consent-session.js';
+import { ConsentSession } from '../session/consent-session.js';
 import { ConsentChangeEvent, ConsentReadyEvent } from '../events/consent-events.js';
 import { ConsentUiHideEvent, ConsentUiRequestEvent, ConsentUiShowEvent } from '../events/ui-events.js';
 import { defineElement } from './define-element.js';
+import { type PartHost, partHosts } from './part-host.js';
 import type * as Localization from '../l10n/localization.js';
 import type * as ConsentLog from './consent-log.js';
 
@@ -218,8 +219,15 @@ export class ConsentManagerElement extends ReactiveElement {
   readonly #shown = { banner: false, preferences: false };
   /** The polite live region the non-blocking banner appears in, so that it announces itself. */
   #liveRegion: HTMLElement | undefined;
-  /** Cookie tables and placeholders, told when what they show from this element changes. */
-  readonly #watchers = new Set<() => void>();
+  /** What the parts may ask of this element beyond its public API (see part-host.ts). */
+  readonly #host: PartHost = {
+    element: this,
+    needLanguage: () => {
+      this.#wantedLanguages ??= '';
+      this.#updateLanguage();
+      return this.#languageShown ?? Promise.resolve();
+    },
+  };
 
   constructor() {
     super();
@@ -233,6 +241,7 @@ export class ConsentManagerElement extends ReactiveElement {
     this.ready = new Promise((resolve) => {
       this.#resolveReady = resolve;
     });
+    partHosts.set(this, this.#host);
     // A change from the session: shown, announced, and logged when it is a decision.
     this.#session.subscribe((change, before) => {
       // After any change the banner is shown again exactly when there is no choice.
@@ -240,7 +249,7 @@ export class ConsentManagerElement extends ReactiveElement {
       this.requestUpdate();
       // A copy: the log reads `change` later, whatever a listener does to the event's detail.
       this.dispatchEvent(new ConsentChangeEvent({ ...change }));
-      if (before !== undefined) this.#log((log) => log.logDecision(this, change, before));
+      if (before !== undefined) this.#log((log) => log.logDecision(this.#host, change, before));
     });
   }
 
@@ -310,7 +319,6 @@ export class ConsentManagerElement extends ReactiveElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('config') && this.#started && !sameConfig(this.config, this.#appliedConfigInput)) this.#build();
     if (changed.has('adapters')) this.#session.startAdapters();
-    if (changed.has('adapters') || changed.has('theme')) for (const watcher of this.#watchers) watcher();
     for (const dialog of this.renderRoot.querySelectorAll('dialog')) {
       if (!dialog.open) dialog.showModal();
     }
@@ -430,7 +438,7 @@ export class ConsentManagerElement extends ReactiveElement {
     this.#appliedConfigInput = input;
     this.#updateLanguage();
     this.requestUpdate();
-    if (config.consentLog && (gpcChange || hasQueuedLogRecords(this.ownerDocument.defaultView ?? window, config.storage.cookieName))) this.#log((log) => log.start(this, gpcChange));
+    if (config.consentLog && (gpcChange || hasQueuedLogRecords(this.ownerDocument.defaultView ?? window, config.storage.cookieName))) this.#log((log) => log.start(this.#host, gpcChange));
     return state;
   }
 
@@ -490,27 +498,6 @@ export class ConsentManagerElement extends ReactiveElement {
           });
   }
 
-  /**
-   * Calls `watcher` whenever the adapters (and so the cookies they declare) or the theme change,
-   * until the returned function is called. For `<consent-cookie-table>` and the placeholders.
-   * @internal
-   */
-  _watch(watcher: () => void): () => void {
-    this.#watchers.add(watcher);
-    return () => this.#watchers.delete(watcher);
-  }
-
-  /**
-   * Called by the parts of the UI (and `<consent-cookie-table>`) when they are about to show:
-   * the language is decided, and its texts loaded, only from then on.
-   * @internal
-   */
-  _needLanguage(): Promise<unknown> {
-    this.#wantedLanguages ??= '';
-    this.#updateLanguage();
-    return this.#languageShown ?? Promise.resolve();
-  }
-
   /** Runs `use` with the consent log module when the config names a log. Its functions never throw. */
   #log(use: (log: typeof ConsentLog) => void): void {
     if (this.effectiveConfig.consentLog) loadConsentLog().then(use, loadFailed);
@@ -518,9 +505,9 @@ export class ConsentManagerElement extends ReactiveElement {
 
   /** Loads a part of the UI once, then renders again. */
   #load<Name extends keyof UiParts>(name: Name): Promise<UiParts[Name]> {
-    void this._needLanguage();
+    void this.#host.needLanguage();
     // A decision may follow at once, and then a navigation: the log is made ready to send before it.
-    this.#log((log) => log.prepareNotice(this));
+    this.#log((log) => log.prepareNotice(this.#host));
     return (this.#loading[name] ??= (UI_PARTS[name] as () => Promise<UiParts[Name]>)().then((part) => {
       this.#parts[name] = part;
       this.requestUpdate();
@@ -544,20 +531,12 @@ export class ConsentManagerElement extends ReactiveElement {
   /** Stands a placeholder in for a blocked iframe, or takes it away just before the frame loads. */
   #onFrame(frame: HTMLIFrameElement, allowed: boolean): void {
     const placeholders = this.#parts.placeholders;
-    if (placeholders) placeholders.updatePlaceholder(frame, allowed, this);
+    if (placeholders) placeholders.updatePlaceholder(frame, allowed, this.#host, this.#session);
     // Consent may have come while the module loaded.
     else if (!allowed && !this.headless)
-      Promise.all([this.#load('placeholders'), this._needLanguage()]).then(([part]) => part.updatePlaceholder(frame, this.isAllowed(frame.getAttribute('data-consent') ?? ''), this), loadFailed);
+      Promise.all([this.#load('placeholders'), this.#host.needLanguage()]).then(() => this.#onFrame(frame, this.isAllowed(frame.getAttribute('data-consent') ?? '')), loadFailed);
   }
 
-  /**
-   * Records a choice made in the UI, with the part of the UI it was made in (`save()` and
-   * friends record `api`). For the lazily loaded parts of the UI.
-   * @internal
-   */
-  _choose(method: Extract<ConsentMethod, 'banner' | 'preferences' | 'placeholder'>, choice: Exclude<SessionChoice, null>): void {
-    this.#session.decide(method, choice);
-  }
 
   protected override willUpdate(): void {
     const state = this.#session.state;
@@ -577,7 +556,7 @@ export class ConsentManagerElement extends ReactiveElement {
     const language = this.#uiLanguage;
     const gpc = state?.gpc === true && this.effectiveConfig.gpcDenies.length > 0;
     const showBanner = state !== undefined && language !== undefined && (this.#bannerRequest ?? !state.decided);
-    this.#parts.banner?.updateBanner(this, this.#liveRegion, showBanner ? { language, gpc } : null);
-    if (language) this.#parts.preferences?.updatePreferences(this, language, gpc);
+    this.#parts.banner?.updateBanner(this, this.#liveRegion, showBanner ? { language, gpc, recorder: this.#session } : null);
+    if (language) this.#parts.preferences?.updatePreferences(this, language, gpc, this.#session);
   }
 }

@@ -50,10 +50,15 @@ export function minifyTemplates({ include = /[\\/]lib[\\/]src[\\/]/ } = {}) {
         if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
         const minify = node.tag.name === 'css' ? minifyCss : node.tag.name === 'html' ? minifyHtml : null;
         if (!minify) return;
-        for (const quasi of node.quasi.quasis) {
+        const { quasis } = node.quasi;
+        quasis.forEach((quasi, index) => {
           if (code.slice(quasi.start, quasi.end) !== quasi.value.raw) this.error(`minify-templates: unexpected template positions in ${id}`);
-          edits.push([quasi.start, quasi.end, minify(quasi.value.raw)]);
-        }
+          let text = minify(quasi.value.raw);
+          // Stylesheets ignore the space before the first rule and after the last.
+          if (node.tag.name === 'css' && index === 0) text = text.trimStart();
+          if (node.tag.name === 'css' && index === quasis.length - 1) text = text.trimEnd();
+          edits.push([quasi.start, quasi.end, text]);
+        });
       });
       let result = code;
       for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) result = result.slice(0, start) + text + result.slice(end);

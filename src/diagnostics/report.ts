@@ -52,6 +52,9 @@ export function report(level: DiagnosticLevel, diagnostic: Diagnostic): void {
     );
 }
 
+/** Reports a lazily loaded chunk that failed to load (offline, or a deploy removed it). */
+export const reportLoadFailure = (error: unknown): void => report('error', { code: 'ui-load-failed', error });
+
 /** Resolves once every diagnostic reported so far has been printed (for tests and tools). */
 export function reported(): Promise<unknown> {
   return queue;

@@ -6,6 +6,7 @@ import type { CSSResult } from '@lit/reactive-element';
 import { adoptStyles } from './adopt-styles.js';
 import { bannerStyles } from './banner.styles.js';
 import type { ConsentManagerElement } from './consent-manager.js';
+import type { ChoiceRecorder } from './part-host.js';
 import { themeStyles } from './theme.styles.js';
 import { partnerNames, type PartnerSource } from '../core/partners.js';
 import { partnerTexts, settingsHint } from './partner-texts.js';
@@ -14,6 +15,8 @@ import { partnerTexts, settingsHint } from './partner-texts.js';
 export interface BannerView {
   readonly language: string;
   readonly gpc: boolean;
+  /** Records the visitor's choice made in the banner. */
+  readonly recorder: ChoiceRecorder;
 }
 
 /** The banner each element shows, and what it was built from, to rebuild only on a change. */
@@ -98,7 +101,7 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
   if (current?.key === key) return;
 
   const doc = host.ownerDocument;
-  const reject = (): void => host._choose('banner', false);
+  const reject = (): void => view.recorder.decide('banner', false);
   // The ids and classes named `cookie-consent…` (and the policy link's standard `rel`) are for the
   // scanners and consent-automation tools that look for a banner by such names (README "Finding
   // the banner"): stable API, styled by nothing, and scoped to this shadow root.
@@ -124,7 +127,7 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
       doc,
       'div',
       { class: 'actions' },
-      button('accept-all', words.acceptAll, () => host._choose('banner', true)),
+      button('accept-all', words.acceptAll, () => view.recorder.decide('banner', true)),
       button('reject-all', words.rejectAll, reject),
       button('customize', words.customize, () => host.showPreferences()),
     ),

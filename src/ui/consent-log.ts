@@ -13,7 +13,7 @@ import { ConsentLogClient } from '../dom/consent-log-client.js';
 import { logQueueKey } from '../dom/consent-log-storage.js';
 import { readGlobalPrivacyControl } from '../dom/page.js';
 import { report } from '../diagnostics/report.js';
-import type { ConsentManagerElement } from './consent-manager.js';
+import type { PartHost } from './part-host.js';
 import { noticeContent } from './consent-notice.js';
 
 /** One client per endpoint and queue on a page, shared by every element that logs there. */
@@ -102,7 +102,7 @@ function noticeHash(content: ConsentNoticeContent): Promise<string> {
 const failed = (error: unknown): void => report('warn', { code: 'consent-log-failed', error });
 
 /** The client of `host`'s consent log, created (and listening for `online`) the first time. `null` without a log, or when its endpoint cannot be resolved. */
-function clientFor(host: ConsentManagerElement): ConsentLogClient | null {
+function clientFor({ element: host }: PartHost): ConsentLogClient | null {
   const config = host.effectiveConfig;
   if (!config.consentLog) return null;
   const win = host.ownerDocument.defaultView ?? window;
@@ -129,7 +129,7 @@ function clientFor(host: ConsentManagerElement): ConsentLogClient | null {
  * On a page load: logs the Global Privacy Control override the load made (`gpcChange`), if any,
  * and sends what earlier pages left queued, if their backoff allows.
  */
-export function start(host: ConsentManagerElement, gpcChange: ConsentChange | null): void {
+export function start(host: PartHost, gpcChange: ConsentChange | null): void {
   if (gpcChange) logDecision(host, gpcChange, gpcChange.record);
   else void clientFor(host)?.flush();
 }
@@ -138,11 +138,12 @@ export function start(host: ConsentManagerElement, gpcChange: ConsentChange | nu
  * Works out the hash of the notice `host` is about to show, so that a decision taken on it is
  * sent at once, before a navigation that may follow the click.
  */
-export function prepareNotice(host: ConsentManagerElement): void {
+export function prepareNotice(host: PartHost): void {
   if (!clientFor(host)) return;
+  const { element } = host;
   host
-    ._needLanguage()
-    .then(() => noticeHash(noticeContent(host, readGlobalPrivacyControl(host.ownerDocument.defaultView?.navigator))))
+    .needLanguage()
+    .then(() => noticeHash(noticeContent(element, readGlobalPrivacyControl(element.ownerDocument.defaultView?.navigator))))
     .catch(() => undefined);
 }
 
@@ -150,17 +151,18 @@ export function prepareNotice(host: ConsentManagerElement): void {
  * Logs the decision `change`, taken while `before` was the stored choice. The record is queued
  * (and so safe) before it is sent; nothing waits for it.
  */
-export function logDecision(host: ConsentManagerElement, change: ConsentChange, before: ConsentRecord | null): void {
+export function logDecision(host: PartHost, change: ConsentChange, before: ConsentRecord | null): void {
   const client = clientFor(host);
   if (!client) return;
-  const config = host.effectiveConfig;
-  const url = pageUrl(host.ownerDocument.URL);
+  const { element } = host;
+  const config = element.effectiveConfig;
+  const url = pageUrl(element.ownerDocument.URL);
   const recordId = createRecordId();
   const nowSeconds = Math.floor(Date.now() / 1000);
   host
-    ._needLanguage()
+    .needLanguage()
     .then(async () => {
-      const content = noticeContent(host, change.gpc);
+      const content = noticeContent(element, change.gpc);
       const hash = await noticeHash(content);
       const notice = client.hasNotice(hash) ? { hash } : { hash, content };
       const record = buildLogRecord(change, before, config, { recordId, notice, url, nowSeconds });

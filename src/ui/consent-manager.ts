@@ -3,22 +3,17 @@
 import { css, type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import type { ConsentAdapter } from '../core/adapter.js';
 import { type ConfigError, type ConsentConfig, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
-import { CONSENT_DEFAULTS_KEY } from '../core/consent-defaults-settings.js';
 import type { ConsentRecord } from '../core/record.js';
-import type { StorageKind } from '../core/storage.js';
-import type { AdapterRunner } from '../dom/adapter-runner.js';
-import { type ConsentCategories, type ConsentChange, type ConsentState, ConsentStore, describeChange } from '../core/store.js';
-import { createBrowserStorage } from '../dom/browser-storage.js';
+import type { ConsentCategories, ConsentState } from '../core/store.js';
 import { isAloneInDocument, joinDocument, leaveDocument } from '../dom/connected-elements.js';
 import { hasQueuedLogRecords } from '../dom/consent-log-storage.js';
-import { ConsentGate } from '../dom/gating.js';
-import { pageNonce, readGlobalPrivacyControl } from '../dom/page.js';
-import { TabSync } from '../dom/tab-sync.js';
-import { report } from '../diagnostics/report.js';
+import { report, reportLoadFailure as loadFailed } from '../diagnostics/report.js';
+import { ConsentSession } from '../session/consent-session.js';
 import { ConsentChangeEvent, ConsentReadyEvent } from '../events/consent-events.js';
 import { ConsentUiHideEvent, ConsentUiRequestEvent, ConsentUiShowEvent } from '../events/ui-events.js';
 import { defineElement } from './define-element.js';
 import { cookieHoldsRecord, loadBannerPart } from './banner-part.js';
+import { type PartHost, partHosts } from './part-host.js';
 import type * as Localization from '../l10n/localization.js';
 import type * as ConsentLog from './consent-log.js';
 
@@ -36,7 +31,6 @@ type UiParts = { [Name in keyof typeof UI_PARTS]: Awaited<ReturnType<(typeof UI_
 /** Proof of consent (issue 13): loaded once a decision is to be logged, a notice is shown, or records wait in the queue. */
 const loadConsentLog = (): Promise<typeof ConsentLog> => import('./consent-log.js');
 
-const loadFailed = (error: unknown): void => report('error', { code: 'ui-load-failed', error });
 
 /**
  * Whether two `config` values say the same. Frameworks that re-render with an inline object
@@ -198,17 +192,12 @@ export class ConsentManagerElement extends ReactiveElement {
   readonly ready: Promise<ConsentState>;
 
   #resolveReady!: (state: ConsentState) => void;
-  #store: ConsentStore | null = null;
-  #gate: ConsentGate | null = null;
-  #sync: TabSync | null = null;
+  /** The consent logic: store, gate, tab sync, adapters. */
+  readonly #session = new ConsentSession(this, (frame, allowed) => this.#onFrame(frame, allowed));
+  #started = false;
   #startScheduled = false;
   /** The `config` value the running store was built from, to notice when it is replaced. */
   #appliedConfigInput: unknown = undefined;
-  #warnedStorage: StorageKind | null = null;
-  // Vendor adapters (issue 4): the runner is a lazy chunk, fetched only when the page has adapters or a data layer.
-  #runner: AdapterRunner | undefined;
-  /** The state on load, then the changes announced while the runner's chunk loads. */
-  #runnerQueue: ConsentState[] | undefined;
   /** The language the UI shows once its texts are loaded; the UI waits while it is `undefined`. */
   #uiLanguage: string | undefined;
   /** The language tags wanted, most wanted first, last time they were read; `undefined` until some UI is needed. */
@@ -230,8 +219,15 @@ export class ConsentManagerElement extends ReactiveElement {
   readonly #shown = { banner: false, preferences: false };
   /** The polite live region the non-blocking banner appears in, so that it announces itself. */
   #liveRegion: HTMLElement | undefined;
-  /** Cookie tables and placeholders, told when what they show from this element changes. */
-  readonly #watchers = new Set<() => void>();
+  /** What the parts may ask of this element beyond its public API (see part-host.ts). */
+  readonly #host: PartHost = {
+    element: this,
+    needLanguage: () => {
+      this.#wantedLanguages ??= '';
+      this.#updateLanguage();
+      return this.#languageShown ?? Promise.resolve();
+    },
+  };
 
   constructor() {
     super();
@@ -245,6 +241,16 @@ export class ConsentManagerElement extends ReactiveElement {
     this.ready = new Promise((resolve) => {
       this.#resolveReady = resolve;
     });
+    partHosts.set(this, this.#host);
+    // A change from the session: shown, announced, and logged when it is a decision.
+    this.#session.subscribe((change, before) => {
+      // After any change the banner is shown again exactly when there is no choice.
+      this.#bannerRequest = undefined;
+      this.requestUpdate();
+      // A copy: the log reads `change` later, whatever a listener does to the event's detail.
+      this.dispatchEvent(new ConsentChangeEvent({ ...change }));
+      if (before !== undefined) this.#log((log) => log.logDecision(this.#host, change, before));
+    });
   }
 
   /**
@@ -252,22 +258,22 @@ export class ConsentManagerElement extends ReactiveElement {
    * nothing. Empty until `ready` resolves, when nothing is allowed yet.
    */
   get consent(): ConsentCategories {
-    return { ...this.#granted(this.#store?.state.categories ?? {}) };
+    return { ...this.#session.state?.categories };
   }
 
   /** Whether the visitor has a valid stored choice. */
   get decided(): boolean {
-    return this.#store?.state.decided ?? false;
+    return this.#session.state?.decided ?? false;
   }
 
   /** The stored record in effect, or `null` while undecided. */
   get record(): ConsentRecord | null {
-    return this.#store?.state.record ?? null;
+    return this.#session.state?.record ?? null;
   }
 
   /** The configuration in effect after validation. */
   get effectiveConfig(): ConsentConfig {
-    return this.#store?.config ?? DEFAULT_CONFIG;
+    return this.#session.config;
   }
 
   /** The language the UI is shown in: one of the shipped languages (`en` until `ready`). */
@@ -277,14 +283,15 @@ export class ConsentManagerElement extends ReactiveElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    joinDocument(this, () => this.#onElementsChanged());
+    // Another element came or went: what this one allows may change with it.
+    joinDocument(this, () => this.#session.setAlone(isAloneInDocument(this)));
     const doc = this.ownerDocument;
     doc.addEventListener('click', this.#onDocumentClick);
     // The language follows `lang` on this element or any ancestor, also when a page switches it.
     this.#languageObserver ??= new MutationObserver(() => this.#updateLanguage());
     this.#languageObserver.observe(doc.documentElement, { attributeFilter: ['lang'], subtree: true });
-    if (this.#store) {
-      this.#resume();
+    if (this.#started) {
+      this.#session.resume();
       return;
     }
     if (this.#startScheduled) return;
@@ -299,16 +306,14 @@ export class ConsentManagerElement extends ReactiveElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     leaveDocument(this);
-    this.#gate?.stop();
-    this.#sync?.stop();
+    this.#session.pause();
     this.ownerDocument.removeEventListener('click', this.#onDocumentClick);
     this.#languageObserver?.disconnect();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('config') && this.#store && !sameConfig(this.config, this.#appliedConfigInput)) this.#reconfigure();
-    if (changed.has('adapters') && this.#store) this.#startAdapters();
-    if (changed.has('adapters') || changed.has('theme')) for (const watcher of this.#watchers) watcher();
+    if (changed.has('config') && this.#started && !sameConfig(this.config, this.#appliedConfigInput)) this.#build();
+    if (changed.has('adapters')) this.#session.startAdapters();
     for (const dialog of this.renderRoot.querySelectorAll('dialog')) {
       if (!dialog.open) dialog.showModal();
     }
@@ -322,18 +327,17 @@ export class ConsentManagerElement extends ReactiveElement {
 
   /** Whether every category in `category` (space-separated ids) is allowed. */
   isAllowed(category: string): boolean {
-    const ids = category.split(/\s+/).filter(Boolean);
-    return ids.length > 0 && ids.every((id) => this.#store?.isAllowed(id) === true && this.#grantable(id));
+    return this.#session.isAllowed(category);
   }
 
   /** Allows every category and stores the choice. Before `ready`, applies once ready. */
   acceptAll(): void {
-    this.#decide((store) => store.acceptAll('api'));
+    this.#session.decide('api', true);
   }
 
   /** Denies every optional category and stores the choice. Before `ready`, applies once ready. */
   rejectAll(): void {
-    this.#decide((store) => store.rejectAll('api'));
+    this.#session.decide('api', false);
   }
 
   /**
@@ -346,15 +350,15 @@ export class ConsentManagerElement extends ReactiveElement {
     const known = new Set(this.effectiveConfig.categories.map(({ id }) => id));
     for (const [id, allowed] of Object.entries(choice ?? {})) {
       if (typeof allowed !== 'boolean') report('error', { code: 'save-not-boolean', category: id });
-      else if (this.#store && !known.has(id)) report('error', { code: 'save-unknown-category', category: id });
+      else if (this.#started && !known.has(id)) report('error', { code: 'save-unknown-category', category: id });
       else accepted[id] = allowed;
     }
-    this.#decide((store) => store.decide(accepted, 'api'));
+    this.#session.decide('api', accepted);
   }
 
   /** Forgets the stored choice; optional categories return to their defaults and the visitor is asked again. */
   reset(): void {
-    this.#decide((store) => store.reset());
+    this.#session.decide('api', null);
   }
 
   /**
@@ -363,8 +367,7 @@ export class ConsentManagerElement extends ReactiveElement {
    * attached when their custom element is defined, are gated without it.
    */
   observe(root: ShadowRoot): void {
-    this.#gate ??= this.#createGate();
-    this.#gate.observe(root);
+    this.#session.observe(root);
   }
 
   /** Shows the banner, also to a visitor who has already chosen. */
@@ -411,7 +414,7 @@ export class ConsentManagerElement extends ReactiveElement {
     try {
       const state = this.#build();
       this.#resolveReady(state);
-      this.dispatchEvent(new ConsentReadyEvent({ categories: this.#granted(state.categories), decided: state.decided, record: state.record, gpc: state.gpc }));
+      this.dispatchEvent(new ConsentReadyEvent({ ...this.#session.state! }));
     } catch (error) {
       // Nothing here is expected to throw; if it does, the page goes on with nothing optional allowed.
       report('error', { code: 'start-failed', error });
@@ -419,70 +422,19 @@ export class ConsentManagerElement extends ReactiveElement {
     }
   }
 
-  /** Builds the store, the gate and tab sync from the current configuration and applies the stored state. */
+  /** Starts the session (again, after a config change) from the current configuration. */
   #build(): ConsentState {
     const input = this.config;
     const { config, errors } = this.#readConfig();
     if (errors.length > 0) report('error', { code: 'config', errors });
-    const win = this.ownerDocument.defaultView ?? window;
-    const store = new ConsentStore({
-      config,
-      storage: createBrowserStorage(config.storage, win),
-      gpc: readGlobalPrivacyControl(win.navigator),
-      // The visitor's own tag until the UI, if it shows, settles on a shipped language.
-      language: this.#languageTags(config)[0]!,
-      safeMode: errors.length > 0,
-    });
-    const { state, gpcChange } = store.load();
-    this.#store = store;
+    // The visitor's own tag until the UI, if it shows, settles on a shipped language.
+    const { state, gpcChange } = this.#session.start(config, this.#languageTags(config)[0]!, errors.length > 0);
+    this.#started = true;
     this.#appliedConfigInput = input;
-    // Kept across a config change: it knows which gated scripts already ran (they cannot be
-    // unloaded, so withdrawing their category still recommends a reload) and which frames loaded.
-    this.#gate ??= this.#createGate();
-    this.#gate.start(this.#granted(state.categories));
-    this.#sync = new TabSync(config.storage.cookieName, () => this.#applyRemoteChange(), win);
-    this.#sync.start();
-    this.#startAdapters();
-    if (state.decided) this.#forgetDeclared(state.categories);
     this.#updateLanguage();
     this.requestUpdate();
-    // The change event for a GPC override follows the ready event, after listeners have the initial state.
-    if (gpcChange) queueMicrotask(() => this.#announce(gpcChange));
-    if (config.consentLog && (gpcChange || hasQueuedLogRecords(win, config.storage.cookieName))) this.#log((log) => log.start(this, gpcChange));
-    return store.state;
-  }
-
-  #createGate(): ConsentGate {
-    return new ConsentGate(this.ownerDocument, {
-      nonce: () => pageNonce(this),
-      scriptSources: () => this.scriptSources?.split(/\s+/).filter(Boolean),
-      warn: (diagnostic) => report('warn', diagnostic),
-      onFrame: (frame, allowed) => this.#onFrame(frame, allowed),
-    });
-  }
-
-  /** Whether this element may allow optional categories: not while another one is on the page. */
-  #alone = true;
-
-  /** Whether `id` may be allowed at all: required categories always, others while the element is alone. */
-  #grantable(id: string): boolean {
-    return this.#alone || this.effectiveConfig.categories.some((category) => category.id === id && category.required);
-  }
-
-  /** `categories` as this element may apply them: nothing optional while it is not alone on the page. */
-  #granted(categories: ConsentCategories): ConsentCategories {
-    if (this.#alone) return categories;
-    return Object.fromEntries(Object.entries(categories).map(([id, allowed]) => [id, allowed && this.#grantable(id)]));
-  }
-
-  /** Another element came or went: what this one allows may change with it. */
-  #onElementsChanged(): void {
-    const alone = isAloneInDocument(this);
-    if (alone === this.#alone) return;
-    const state = this.#store?.state;
-    const before = state && { ...state, categories: this.#granted(state.categories) };
-    this.#alone = alone;
-    if (state && before) this.#announce(describeChange(this.effectiveConfig, before, { ...state, categories: this.#granted(state.categories) }, 'api'), false);
+    if (config.consentLog && (gpcChange || hasQueuedLogRecords(this.ownerDocument.defaultView ?? window, config.storage.cookieName))) this.#log((log) => log.start(this.#host, gpcChange));
+    return state;
   }
 
   #readConfig(): { config: ConsentConfig; errors: readonly ConfigError[] } {
@@ -520,15 +472,14 @@ export class ConsentManagerElement extends ReactiveElement {
   }
 
   #updateLanguage(): void {
-    const store = this.#store;
-    if (!store || this.#wantedLanguages === undefined) return;
-    const tags = this.#languageTags(store.config);
+    if (!this.#started || this.#wantedLanguages === undefined) return;
+    const tags = this.#languageTags(this.effectiveConfig);
     const wanted = tags.join();
     if (wanted === this.#wantedLanguages) return;
     this.#wantedLanguages = wanted;
     const show = (language: string): void => {
       if (this.#wantedLanguages !== wanted) return;
-      this.#uiLanguage = store.language = language;
+      this.#uiLanguage = this.#session.language = language;
       this.requestUpdate();
     };
     this.#languageShown =
@@ -542,123 +493,16 @@ export class ConsentManagerElement extends ReactiveElement {
           });
   }
 
-  /**
-   * Calls `watcher` whenever the adapters (and so the cookies they declare) or the theme change,
-   * until the returned function is called. For `<consent-cookie-table>` and the placeholders.
-   * @internal
-   */
-  _watch(watcher: () => void): () => void {
-    this.#watchers.add(watcher);
-    return () => this.#watchers.delete(watcher);
-  }
-
-  /**
-   * Called by the parts of the UI (and `<consent-cookie-table>`) when they are about to show:
-   * the language is decided, and its texts loaded, only from then on.
-   * @internal
-   */
-  _needLanguage(): Promise<unknown> {
-    this.#wantedLanguages ??= '';
-    this.#updateLanguage();
-    return this.#languageShown ?? Promise.resolve();
-  }
-
-  #reconfigure(): void {
-    const before = this.#store?.state;
-    this.#gate?.stop();
-    this.#sync?.stop();
-    const after = this.#build();
-    if (before) this.#announce(describeChange(this.effectiveConfig, before, after, 'api'), false);
-  }
-
-  #resume(): void {
-    const state = this.#store?.state;
-    if (!state) return;
-    this.#gate?.start(this.#granted(state.categories));
-    this.#sync?.start();
-    this.#applyRemoteChange();
-  }
-
-  #applyRemoteChange(): void {
-    const change = this.#store?.refresh();
-    if (change) this.#announce(change, false);
-  }
-
-  #decide(operation: (store: ConsentStore) => ConsentChange): void {
-    const store = this.#store;
-    if (!store) {
-      void this.ready.then(() => this.#decide(operation));
-      return;
-    }
-    const before = store.state.record;
-    const change = operation(store);
-    this.#announce(change, true);
-    this.#warnAboutStorage(store.storageKind);
-    this.#log((log) => log.logDecision(this, change, before));
-  }
-
   /** Runs `use` with the consent log module when the config names a log. Its functions never throw. */
   #log(use: (log: typeof ConsentLog) => void): void {
     if (this.effectiveConfig.consentLog) loadConsentLog().then(use, loadFailed);
   }
 
-  #startAdapters(): void {
-    void this.#runner?.start();
-    const config = this.effectiveConfig;
-    if (this.#runnerQueue || !(config.adapters || config.dataLayer || this.adapters.length || this.reloadOnRevoke || Object.hasOwn(window, 'dataLayer') || Object.hasOwn(window, CONSENT_DEFAULTS_KEY))) return;
-    const state = this.#store!.state;
-    const queue = (this.#runnerQueue = [{ ...state, categories: this.#granted(state.categories) }]);
-    void import('../dom/adapter-runner.js').then(({ AdapterRunner }) => (this.#runner = new AdapterRunner(this, queue)).start());
-  }
-
-  #announce(stored: ConsentChange, broadcast = true): void {
-    const gate = this.#gate;
-    // What the store holds is announced to other tabs; what this element may allow, to the page.
-    const change: ConsentChange = this.#alone ? stored : { ...stored, categories: this.#granted(stored.categories) };
-    // After any change the banner is shown again exactly when there is no choice.
-    this.#bannerRequest = undefined;
-    let reloadRecommended = false;
-    if (this.#runner) reloadRecommended = this.#runner.update(change);
-    else this.#runnerQueue?.push(change);
-    reloadRecommended ||= change.changed.some((id) => !change.categories[id] && gate?.hasRun(id) === true);
-    gate?.update(change.categories);
-    this.#forgetDeclared(change.categories);
-    if (broadcast) this.#sync?.announce();
-    this.requestUpdate();
-    this.dispatchEvent(
-      new ConsentChangeEvent({
-        categories: change.categories,
-        decided: change.decided,
-        record: change.record,
-        gpc: change.gpc,
-        changed: change.changed,
-        source: change.source,
-        reloadRecommended,
-      }),
-    );
-    if (reloadRecommended && this.reloadOnRevoke) this.#runner?.reloadWhenTold();
-  }
-
-  /**
-   * Expires the cookies the site declared for denied categories. Its own small chunk, fetched only
-   * when there are some; what is denied is read again once it arrived, in case the choice changed.
-   */
-  #forgetDeclared(categories: ConsentCategories): void {
-    if (!this.effectiveConfig.categories.some(({ id, cookies }) => cookies.length > 0 && !categories[id])) return;
-    import('../dom/cookies.js').then((cookies) => cookies.forgetDeclared(this.effectiveConfig, this.consent, this.ownerDocument.defaultView ?? window), loadFailed);
-  }
-
-  #warnAboutStorage(kind: StorageKind | null): void {
-    if (kind === null || kind === 'cookie' || kind === this.#warnedStorage) return;
-    this.#warnedStorage = kind;
-    report('warn', { code: kind === 'localStorage' ? 'storage-local' : 'storage-memory' });
-  }
-
   /** Loads a part of the UI once, then renders again. */
   #load<Name extends keyof UiParts>(name: Name): Promise<UiParts[Name]> {
-    void this._needLanguage();
+    void this.#host.needLanguage();
     // A decision may follow at once, and then a navigation: the log is made ready to send before it.
-    this.#log((log) => log.prepareNotice(this));
+    this.#log((log) => log.prepareNotice(this.#host));
     return (this.#loading[name] ??= (UI_PARTS[name] as () => Promise<UiParts[Name]>)().then((part) => {
       this.#parts[name] = part;
       this.requestUpdate();
@@ -682,23 +526,15 @@ export class ConsentManagerElement extends ReactiveElement {
   /** Stands a placeholder in for a blocked iframe, or takes it away just before the frame loads. */
   #onFrame(frame: HTMLIFrameElement, allowed: boolean): void {
     const placeholders = this.#parts.placeholders;
-    if (placeholders) placeholders.updatePlaceholder(frame, allowed, this);
+    if (placeholders) placeholders.updatePlaceholder(frame, allowed, this.#host, this.#session);
     // Consent may have come while the module loaded.
     else if (!allowed && !this.headless)
-      Promise.all([this.#load('placeholders'), this._needLanguage()]).then(([part]) => part.updatePlaceholder(frame, this.isAllowed(frame.getAttribute('data-consent') ?? ''), this), loadFailed);
+      Promise.all([this.#load('placeholders'), this.#host.needLanguage()]).then(() => this.#onFrame(frame, this.isAllowed(frame.getAttribute('data-consent') ?? '')), loadFailed);
   }
 
-  /**
-   * Records a choice made in the UI, with the part of the UI it was made in (`save()` and
-   * friends record `api`). For the lazily loaded parts of the UI.
-   * @internal
-   */
-  _choose(method: 'banner' | 'preferences' | 'placeholder', choice: Readonly<Record<string, boolean>> | boolean): void {
-    this.#decide((store) => (choice === true ? store.acceptAll(method) : choice === false ? store.rejectAll(method) : store.decide(choice, method)));
-  }
 
   protected override willUpdate(): void {
-    const state = this.#store?.state;
+    const state = this.#session.state;
     // The banner (and the language it speaks) loads when a visitor is to see it, and renders once there.
     if (state && !this.headless && (this.#bannerRequest ?? !state.decided)) this.#load('banner').catch(loadFailed);
   }
@@ -711,11 +547,11 @@ export class ConsentManagerElement extends ReactiveElement {
       this.#liveRegion.setAttribute('aria-live', 'polite');
       root.append(this.#liveRegion);
     }
-    const state = this.#store?.state;
+    const state = this.#session.state;
     const language = this.#uiLanguage;
     const gpc = state?.gpc === true && this.effectiveConfig.gpcDenies.length > 0;
     const showBanner = state !== undefined && language !== undefined && (this.#bannerRequest ?? !state.decided);
-    this.#parts.banner?.updateBanner(this, this.#liveRegion, showBanner ? { language, gpc } : null);
-    if (language) this.#parts.preferences?.updatePreferences(this, language, gpc);
+    this.#parts.banner?.updateBanner(this, this.#liveRegion, showBanner ? { language, gpc, recorder: this.#session } : null);
+    if (language) this.#parts.preferences?.updatePreferences(this, language, gpc, this.#session);
   }
 }

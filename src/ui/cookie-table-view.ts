@@ -12,6 +12,7 @@ import { alwaysOn, categoryDescription, categoryLabel } from './category-texts.j
 import type { ConsentManagerElement } from './consent-manager.js';
 import { cookieTableStyles, declaredCookies, renderCookieTable } from './cookie-table.js';
 import { adoptTheme } from './banner.js';
+import { partHosts } from './part-host.js';
 
 const styles = css`
   :host {
@@ -57,6 +58,11 @@ async function findManager(host: HTMLElement): Promise<ConsentManagerElement | n
   }
   await customElements.whenDefined(manager.localName);
   await (manager as ConsentManagerElement).ready;
+  // Not a manager of this copy of the script (an element with that id, or another version's).
+  if (!partHosts.has(manager as ConsentManagerElement)) {
+    report('warn', { code: 'cookie-table-no-manager', selector });
+    return null;
+  }
   return manager as ConsentManagerElement;
 }
 
@@ -105,7 +111,8 @@ export async function showCookieTables(host: HTMLElement): Promise<void> {
   adoptTheme(root, cookieTableStyles, styles);
   const manager = await findManager(host);
   if (!manager) return;
-  await manager._needLanguage();
+  const parts = partHosts.get(manager)!;
+  await parts.needLanguage();
   const refresh = (): void => {
     if (host.isConnected) update(host, manager);
     else {
@@ -113,15 +120,17 @@ export async function showCookieTables(host: HTMLElement): Promise<void> {
       shown.delete(host);
       manager.removeEventListener('consent-change', refresh);
       window.removeEventListener(LOCALE_STATUS_EVENT, onLocale);
-      unwatch();
+      manager.removeController(follow);
     }
   };
   // The texts of a new language arrive (this event) before the manager takes the language on;
   // rendering then would mark French text `lang="de"`, and Hebrew `dir="ltr"`.
-  const onLocale = (): void => void manager._needLanguage().then(refresh);
+  const onLocale = (): void => void parts.needLanguage().then(refresh);
   shown.set(host, refresh);
   // Config-named adapters arrive after start, with the cookies they declare; the theme may change.
-  const unwatch = manager._watch(refresh);
+  // A controller of the manager hears each of its updates, which such changes cause.
+  const follow = { hostUpdated: refresh };
+  manager.addController(follow);
   manager.addEventListener('consent-change', refresh);
   window.addEventListener(LOCALE_STATUS_EVENT, onLocale);
   refresh();

@@ -10,6 +10,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { isRightToLeft } from '../l10n/direction.js';
 import { categoryLabels } from './category-texts.js';
 import type { ConsentManagerElement } from './consent-manager.js';
+import type { ChoiceRecorder, PartHost } from './part-host.js';
 import { declaredCookies } from './cookie-table.js';
 import { defineElement } from './define-element.js';
 import { adoptTheme } from './banner.js';
@@ -64,6 +65,19 @@ export class ConsentPlaceholderElement extends LitElement {
   manager!: ConsentManagerElement;
 
   #unwatch: (() => void) | undefined;
+  /** The manager's part host, and how to record the choice made here: set by `updatePlaceholder` only, never by a site. */
+  #host!: PartHost;
+  #recorder!: ChoiceRecorder;
+
+  /** A placeholder for `frame`, whose button records through `recorder` (see `updatePlaceholder`). */
+  static create(frame: HTMLIFrameElement, host: PartHost, recorder: ChoiceRecorder): ConsentPlaceholderElement {
+    const placeholder = frame.ownerDocument.createElement('consent-placeholder') as ConsentPlaceholderElement;
+    placeholder.frame = frame;
+    placeholder.manager = host.element;
+    placeholder.#host = host;
+    placeholder.#recorder = recorder;
+    return placeholder;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -74,10 +88,15 @@ export class ConsentPlaceholderElement extends LitElement {
     this.manager.addEventListener('consent-change', this.#onChange);
     // It looks like the manager's banner: same theme, also when the page switches it. Adapters
     // named by the config arrive later, and with them more of what the button also allows.
-    this.#unwatch = this.manager._watch(() => {
-      this.setAttribute('theme', this.manager.theme);
-      this.requestUpdate();
-    });
+    // (A controller of the manager hears each of its updates, which such changes cause.)
+    const follow = {
+      hostUpdated: () => {
+        this.setAttribute('theme', this.manager.theme);
+        this.requestUpdate();
+      },
+    };
+    this.manager.addController(follow);
+    this.#unwatch = () => this.manager.removeController(follow);
     this.setAttribute('theme', this.manager.theme);
   }
 
@@ -102,13 +121,13 @@ export class ConsentPlaceholderElement extends LitElement {
 
   // The texts of a new language arrive (this event) before the manager takes the language on;
   // rendering then would give German text `lang="en"`, and Arabic `dir="ltr"`.
-  #onLocale = (): void => void this.manager._needLanguage().then(() => this.requestUpdate());
+  #onLocale = (): void => void this.#host.needLanguage().then(() => this.requestUpdate());
 
   #onChange = (): void => this.requestUpdate();
 
   #allow = (): void => {
     const ids = (this.frame.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
-    this.manager._choose('placeholder', Object.fromEntries(ids.map((id) => [id, true])));
+    this.#recorder.decide('placeholder', Object.fromEntries(ids.map((id) => [id, true])));
     // The frame is back in the page now; keyboard users continue from it rather than from the top.
     if (this.frame.isConnected) this.frame.focus();
   };
@@ -184,7 +203,7 @@ function othersAllowed(frame: HTMLIFrameElement, manager: ConsentManagerElement)
 }
 
 /** Puts a placeholder in place of a blocked frame, or the frame back in place of its placeholder. */
-export function updatePlaceholder(frame: HTMLIFrameElement, allowed: boolean, manager: ConsentManagerElement): void {
+export function updatePlaceholder(frame: HTMLIFrameElement, allowed: boolean, host: PartHost, recorder: ChoiceRecorder): void {
   const current = frame.parentElement instanceof ConsentPlaceholderElement ? frame.parentElement : null;
   if (allowed) {
     current?.replaceWith(frame);
@@ -194,9 +213,7 @@ export function updatePlaceholder(frame: HTMLIFrameElement, allowed: boolean, ma
   ConsentPlaceholderElement.define();
   const { width, height } = frame.getBoundingClientRect();
   const inline = getComputedStyle(frame).display === 'inline';
-  const placeholder = frame.ownerDocument.createElement('consent-placeholder') as ConsentPlaceholderElement;
-  placeholder.frame = frame;
-  placeholder.manager = manager;
+  const placeholder = ConsentPlaceholderElement.create(frame, host, recorder);
   placeholder.className = frame.className;
   frame.replaceWith(placeholder);
   placeholder.append(frame);

@@ -13,6 +13,7 @@ import { alwaysOn, categoryDescription, categoryLabel } from './category-texts.j
 import type { ConsentManagerElement } from './consent-manager.js';
 import { cookieTableStyles, declaredCookies, renderCookieTable } from './cookie-table.js';
 import { adoptTheme } from './banner.js';
+import type { ChoiceRecorder, PartChoice } from './part-host.js';
 
 /** For each element whose preferences are open: where the focus was when they opened. */
 const openers = new WeakMap<ConsentManagerElement, Element | null>();
@@ -61,7 +62,7 @@ function keepFocusInside(event: KeyboardEvent): void {
 }
 
 /** Renders the dialog of `host` into its place in the shadow root (nothing while closed). */
-export function updatePreferences(host: ConsentManagerElement, language: string, gpc: boolean): void {
+export function updatePreferences(host: ConsentManagerElement, language: string, gpc: boolean, recorder: ChoiceRecorder): void {
   // (`:scope` matches nothing in a shadow root, hence the plain class.)
   let place = host.renderRoot.querySelector<HTMLElement>('.preferences-place');
   if (!place) {
@@ -69,17 +70,17 @@ export function updatePreferences(host: ConsentManagerElement, language: string,
     place.className = 'preferences-place';
     host.renderRoot.append(place);
   }
-  render(renderPreferences(host, language, gpc), place, { host });
+  render(renderPreferences(host, language, gpc, recorder), place, { host });
 }
 
 /** The dialog of `host`, or nothing while its preferences are closed. */
-export function renderPreferences(host: ConsentManagerElement, language: string, gpc: boolean): TemplateResult | typeof nothing {
+export function renderPreferences(host: ConsentManagerElement, language: string, gpc: boolean, recorder: ChoiceRecorder): TemplateResult | typeof nothing {
   if (!openers.has(host)) return nothing;
   const config = host.effectiveConfig;
   const consent = host.consent;
   const { texts } = config;
-  const choose = (choice: Readonly<Record<string, boolean>> | boolean): void => {
-    host._choose('preferences', choice);
+  const decide = (choice: PartChoice): void => {
+    recorder.decide('preferences', choice);
     closePreferences(host);
   };
   return html`
@@ -141,9 +142,9 @@ export function renderPreferences(host: ConsentManagerElement, language: string,
         })}
       </ul>
       <div class="actions">
-        <button part="accept-all" @click=${() => choose(true)}>${msg('Accept all', { id: 'cm.accept-all' })}</button>
-        <button part="reject-all" @click=${() => choose(false)}>${msg('Reject all', { id: 'cm.reject-all' })}</button>
-        <button part="save" @click=${(event: Event) => choose(choiceIn((event.target as Element).closest('dialog')!))}>
+        <button part="accept-all" @click=${() => decide(true)}>${msg('Accept all', { id: 'cm.accept-all' })}</button>
+        <button part="reject-all" @click=${() => decide(false)}>${msg('Reject all', { id: 'cm.reject-all' })}</button>
+        <button part="save" @click=${(event: Event) => decide(choiceIn((event.target as Element).closest('dialog')!))}>
           ${msg('Save choices', { id: 'cm.preferences.save' })}
         </button>
       </div>

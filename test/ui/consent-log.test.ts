@@ -174,8 +174,19 @@ describe('consent log: the record of each decision', () => {
 
   it('records a choice made on a placeholder as such', async () => {
     const { config } = logged();
-    const element = await mountManager(config);
-    element._choose('placeholder', { marketing: true });
+    await mountManager(config);
+    const frame = document.createElement('iframe');
+    frame.setAttribute('data-consent', 'marketing');
+    frame.setAttribute('data-src', '/test/fixtures/frame.html');
+    document.body.append(frame);
+    try {
+      await waitFor(() => frame.parentElement?.localName === 'consent-placeholder', 3000, 'the placeholder');
+      const placeholder = frame.parentElement as HTMLElement & { updateComplete: Promise<unknown> };
+      await placeholder.updateComplete;
+      placeholder.shadowRoot!.querySelector('button')!.click();
+    } finally {
+      (frame.parentElement?.localName === 'consent-placeholder' ? frame.parentElement : frame).remove();
+    }
     const [sent] = await recordsSent(1);
     expect(sent).to.deep.include({ method: 'placeholder', action: 'given', granted: ['necessary', 'marketing'] });
   });

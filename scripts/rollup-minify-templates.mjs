@@ -2,12 +2,13 @@
 // our own modules. Template text is kept as written by terser, so without this every newline and
 // indentation space of the styles and markup would reach the visitor.
 //
-// CSS: runs of whitespace become one space, and none is kept around `{`, `}`, `;` and `,` or
+// CSS: comments go (they are for maintainers), runs of whitespace become one space, and none is kept around `{`, `}`, `;` and `,` or
 // after `:`. HTML: whitespace that contains a line break becomes one space, which keeps the
 // space between inline content (`text <a>`) and drops only the indentation.
 
 function minifyCss(text) {
   return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
     .replace(/:\s+/g, ':')

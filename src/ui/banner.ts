@@ -74,11 +74,12 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
 
   const doc = host.ownerDocument;
   const reject = (): void => host._choose('banner', false);
-  const button = (part: string, label: string, action: () => void): HTMLButtonElement => {
-    const node = element(doc, 'button', { part }, label);
-    node.addEventListener('click', action);
-    return node;
+  const actions: Readonly<Record<string, () => void>> = {
+    'accept-all': () => host._choose('banner', true),
+    'reject-all': reject,
+    customize: () => host.showPreferences(),
   };
+  const button = (part: string, label: string): HTMLButtonElement => element(doc, 'button', { part }, label);
   const content = [
     element(
       doc,
@@ -88,29 +89,42 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
       element(doc, 'p', { id: 'text' }, words.bannerDescription, url ? ' ' : null, url ? element(doc, 'a', { href: url }, words.policyLink) : null),
       words.gpc ? element(doc, 'p', {}, words.gpc) : null,
     ),
-    element(
-      doc,
-      'div',
-      { class: 'actions' },
-      button('accept-all', words.acceptAll, () => host._choose('banner', true)),
-      button('reject-all', words.rejectAll, reject),
-      button('customize', words.customize, () => host.showPreferences()),
-    ),
+    element(doc, 'div', { class: 'actions' }, button('accept-all', words.acceptAll), button('reject-all', words.rejectAll), button('customize', words.customize)),
   ];
   const shared = { class: 'banner surface', part: 'banner', lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr', 'aria-labelledby': 'title' };
-  let node: HTMLElement;
-  if (host.blocking) {
-    node = element(doc, 'dialog', { ...shared, 'aria-describedby': 'text' }, ...content);
-    node.addEventListener('cancel', reject);
+  let node: HTMLElement = host.blocking ? element(doc, 'dialog', { ...shared, 'aria-describedby': 'text' }, ...content) : element(doc, 'section', { ...shared, role: 'region' }, ...content);
+  const served = current ? null : serverRendered(host.renderRoot, node);
+  if (served) {
+    node = served;
+  } else if (host.blocking) {
     // Outside the live region: a modal dialog is announced as a dialog when it opens.
     host.renderRoot.append(node);
   } else {
-    node = element(doc, 'section', { ...shared, role: 'region' }, ...content);
-    node.addEventListener('keydown', (event) => event.key === 'Escape' && reject());
     liveRegion.append(node);
   }
+  // Only the three buttons above have these parts: the served banner was checked to be the same nodes.
+  node.addEventListener('click', (event) => actions[(event.target as Element).closest('button')?.getAttribute('part') ?? '']?.());
+  if (host.blocking) node.addEventListener('cancel', reject);
+  else node.addEventListener('keydown', (event) => event.key === 'Escape' && reject());
   current?.node.remove();
   shown.set(host, { node, key });
+}
+
+/**
+ * The banner a server rendered into the shadow root (Declarative Shadow DOM, see
+ * src/core/server-render.ts) if it is node for node the one `built` here: then it is kept, so
+ * nothing flashes or moves, and only its behaviour is added. One that differs (another language,
+ * changed texts) is removed for the built one. Its blocking variant is painted as an open
+ * dialog; it is closed here and reopened as a modal by the element's `updated()`.
+ */
+function serverRendered(root: Element | ShadowRoot | DocumentFragment, built: HTMLElement): HTMLElement | null {
+  const served = root.querySelector<HTMLElement>('.banner');
+  if (!served) return null;
+  if (served.matches('[open]:not(:modal)')) (served as HTMLDialogElement).close();
+  built.normalize();
+  if (served.isEqualNode(built)) return served;
+  served.remove();
+  return null;
 }
 
 /**

@@ -44,7 +44,7 @@ function serve(options: Partial<RenderConsentManagerOptions> = {}, edit?: (root:
   const nodes = nodesOf(root);
   document.body.append(document.adoptNode(element));
   mounted.push(element);
-  return { element: element as ConsentManagerElement, banner, nodes };
+  return { element, banner, nodes };
 }
 
 /** Resolves once the banner part has rendered or adopted the banner (it adds its styles to the root first). */

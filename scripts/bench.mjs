@@ -1,14 +1,16 @@
 // `npm run bench`: loads the same page with this project's script-tag bundle, vanilla-cookieconsent,
-// Klaro and a static HTML banner (the floor) in headless Chromium with the CPU throttled 4x, and
+// Klaro, a static HTML banner (the floor) and the server-rendered first layer in headless Chromium with the CPU throttled 4x, and
 // reports medians. Vendor hosts are intercepted and answered with stubs; nothing leaves the machine.
 // Prints a table and writes the generated part of BENCHMARKS.md.
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
-import { ANALYTICS_URL_PART, CONTENDERS, VENDOR_HOSTS } from '../bench/contenders.mjs';
+import { ANALYTICS_URL_PART, CONTENDERS as PAGE_CONTENDERS, serverRenderedContender, VENDOR_HOSTS } from '../bench/contenders.mjs';
 import { browserVersion, CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
 import { startStaticServer } from './serve.mjs';
+
+const CONTENDERS = [...PAGE_CONTENDERS, await serverRenderedContender()];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const WARMUP = 1;
@@ -119,7 +121,8 @@ async function measure(browser, serverUrl, contender) {
     const returning = await throttledPage(context);
     const requestTimes = [];
     returning.cdp.on('Network.requestWillBeSent', ({ request, timestamp, type }) => requestTimes.push({ url: request.url, timestamp, type }));
-    await returning.page.goto(url, { waitUntil: 'load' });
+    // A server renders the returning visitor's page without the banner.
+    await returning.page.goto(contender.returningPage ? url.replace(/\.html$/, '.returning.html') : url, { waitUntil: 'load' });
     await returning.page.waitForTimeout(1500);
     const documentRequest = requestTimes.find(({ type }) => type === 'Document');
     const analyticsRequest = requestTimes.find(({ url: requestUrl }) => requestUrl.includes(ANALYTICS_URL_PART));
@@ -140,6 +143,7 @@ async function main() {
   await mkdir(PAGES, { recursive: true });
   await copyFile('bench/site.css', `${PAGES}/site.css`);
   for (const contender of CONTENDERS) await writeFile(`${PAGES}/${contender.id}.html`, contender.page);
+  for (const contender of CONTENDERS) if (contender.returningPage) await writeFile(`${PAGES}/${contender.id}.returning.html`, contender.returningPage);
   const server = await startStaticServer({
     mounts: {
       '/bench/': PAGES,

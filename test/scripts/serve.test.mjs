@@ -18,7 +18,7 @@ const logAnnounced = new Promise((resolve, reject) => {
   rejectLog = reject;
 });
 // Without a catch until the test awaits it, a rejection before then would end the run.
-logAnnounced.catch(() => {});
+logAnnounced.catch(() => undefined);
 let baseUrl;
 
 /** A port nothing listens on now: the system picks it, and it is given back at once. */

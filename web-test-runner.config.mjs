@@ -79,7 +79,8 @@ function packageStamp() {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  // test/core runs in Node (scripts/test-core.mjs).
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/core/**'],
   // An IP, not "localhost": each engine's network isolation exempts exactly this host.
   hostname: '127.0.0.1',
   // Lit's development build logs a warning on every page; tests log nothing.

@@ -65,10 +65,12 @@ function element(tag, properties = {}, ...children) {
 export function createEventPanel() {
   const count = element('span', { className: 'event-count' }, '0');
   const toggle = element('button', { type: 'button', className: 'event-panel-toggle', 'aria-expanded': 'false', 'aria-controls': 'event-panel-body' });
-  toggle.append(element('span', {}, 'Consent events'), count);
+  // Named "Event log", not "Consent events": scanners look for fixed panels named after cookies
+  // or consent, and took this one for the banner (issue 16).
+  toggle.append(element('span', {}, 'Event log'), count);
   const list = element('ol');
   // A log region that scrolls: focusable, so keyboard users can scroll it too.
-  const log = element('div', { id: 'event-log', className: 'event-log', role: 'log', tabIndex: 0, 'aria-label': 'Consent events and dataLayer pushes, newest first' }, list);
+  const log = element('div', { id: 'event-log', className: 'event-log', role: 'log', tabIndex: 0, 'aria-label': 'Events and dataLayer pushes, newest first' }, list);
   const clear = element('button', { type: 'button', className: 'secondary' }, 'Clear');
   const body = element(
     'div',

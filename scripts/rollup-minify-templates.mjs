@@ -2,13 +2,17 @@
 // our own modules. Template text is kept as written by terser, so without this every newline and
 // indentation space of the styles and markup would reach the visitor.
 //
-// CSS: comments go (they are for maintainers), runs of whitespace become one space, and none is kept around `{`, `}`, `;` and `,` or
-// after `:`. HTML: whitespace that contains a line break becomes one space, which keeps the
-// space between inline content (`text <a>`) and drops only the indentation.
+// CSS: comments go (they explain the source to its readers, not to the browser), runs of
+// whitespace become one space, and none is kept around `{`, `}`, `;` and `,` or after `:`.
+// HTML: whitespace that contains a line break becomes one space, which keeps the space between
+// inline content (`text <a>`) and drops only the indentation.
+//
+// msg(): the `desc` option is a note for translators, read by lit-localize's extractor from the
+// source; the runtime ignores it, so it is dropped from the bundle.
 
 function minifyCss(text) {
   return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
     .replace(/:\s+/g, ':')
@@ -32,9 +36,17 @@ export function minifyTemplates({ include = /[\\/]lib[\\/]src[\\/]/ } = {}) {
   return {
     name: 'minify-templates',
     transform(code, id) {
-      if (!include.test(id) || !/\b(css|html)\s*`/.test(code)) return null;
+      if (!include.test(id) || !/\b(css|html|msg)\s*[`(]/.test(code)) return null;
       const edits = [];
       walk(this.parse(code), (node) => {
+        const options = node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'msg' ? node.arguments[1] : null;
+        if (options?.type === 'ObjectExpression') {
+          const properties = options.properties;
+          const index = properties.findIndex((property) => property.type === 'Property' && !property.computed && (property.key.name ?? property.key.value) === 'desc');
+          // Removed with the comma before it, or else the one after it.
+          if (index > 0) edits.push([properties[index - 1].end, properties[index].end, '']);
+          else if (index === 0) edits.push([properties[0].start, properties[1]?.start ?? properties[0].end, '']);
+        }
         if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
         const minify = node.tag.name === 'css' ? minifyCss : node.tag.name === 'html' ? minifyHtml : null;
         if (!minify) return;

@@ -97,7 +97,7 @@ export interface ConsentLogConfig {
 }
 
 /** The texts a site can word itself; each is a string for every language, or one per language. */
-export const TEXT_KEYS = ['bannerTitle', 'bannerDescription', 'policyLink', 'preferencesTitle', 'preferencesDescription'] as const;
+export const TEXT_KEYS = ['bannerTitle', 'bannerDescription', 'bannerPartners', 'policyLink', 'preferencesTitle', 'preferencesDescription'] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
 export type ConfigTexts = Readonly<Partial<Record<TextKey, LocalizedText>>>;
 

@@ -11,3 +11,4 @@ export * from './read-consent.js';
 export * from './declarations.js';
 export * from './consent-log-record.js';
 export * from './server-render.js';
+export * from './partners.js';

@@ -10,6 +10,7 @@ import type { ConsentConfig } from './config.js';
 import { BANNER_MESSAGES } from './generated/banner-messages.js';
 import { matchLanguageIn } from './language-match.js';
 import { anyTextFor, textFor } from './localized-text.js';
+import { partnerNames, partnerSentences, settingsLinkText, type PartnerSource } from './partners.js';
 import { readConfig, readConsent } from './read-consent.js';
 
 /** The languages the banner ships in, the source language (`en`) first. */
@@ -42,6 +43,18 @@ export interface RenderConsentManagerOptions {
    * names that are not plain attribute names, and event handlers (`on…`), are left out.
    */
   readonly attributes?: Readonly<Record<string, string | boolean | null | undefined>>;
+  /**
+   * The text of the page's settings link (`data-consent-open`), as the visitor reads it (its text,
+   * else its `aria-label`), when the page has one: the element's banner then says to use it to
+   * change the choice later, and so must the served one, or the element replaces it.
+   */
+  readonly settingsLabel?: string | null;
+  /**
+   * The adapters the page gives the element from code (`element.adapters`), as far as the partner
+   * sentence names them: their ids and declared cookies. Without them a page that gives some gets
+   * the element's banner (which names their companies) in place of the served one.
+   */
+  readonly adapters?: readonly PartnerSource[] | null;
   /** The time to judge the stored choice's expiry by (milliseconds or a `Date`); now by default. */
   readonly now?: number | Date;
 }
@@ -99,6 +112,19 @@ function attributeList(attributes: Readonly<Record<string, unknown>>): string {
     .join('');
 }
 
+/** An adapter given as an option, kept only with a string id and an array of cookies (if any), so that bad input names no partner rather than throwing. */
+function isPartnerSource(value: unknown): value is PartnerSource {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, cookies } = value as { id?: unknown; cookies?: unknown };
+  return typeof id === 'string' && (cookies === undefined || (Array.isArray(cookies) && cookies.every(isPartnerCookie)));
+}
+
+function isPartnerCookie(cookie: unknown): boolean {
+  if (typeof cookie !== 'object' || cookie === null) return false;
+  const { party, provider } = cookie as { party?: unknown; provider?: unknown };
+  return typeof party === 'string' && (provider === undefined || typeof provider === 'string');
+}
+
 /** What a config that cannot be put in as JSON becomes: a JSON string, which the element rejects as a config. */
 const INVALID_CONFIG = 'invalid config: not JSON data';
 
@@ -111,34 +137,68 @@ function tag(name: string, attributes: Readonly<Record<string, string | null>>, 
   return `<${name}${list}>${content}</${name}>`;
 }
 
+type BuiltInMessages = Readonly<Record<string, string | readonly (string | number)[]>>;
+
+/** A built-in message in one language with its placeholders filled in, as msg() fills them. */
+function message(builtIn: BuiltInMessages, id: string, ...values: string[]): string {
+  const text = builtIn[id] ?? BANNER_MESSAGES.en![id]!;
+  return typeof text === 'string' ? text : text.map((part) => (typeof part === 'number' ? (values[part] ?? '') : part)).join('');
+}
+
+/** What the page adds to the banner that the server cannot see: see `RenderConsentManagerOptions`. */
+interface BannerPage {
+  readonly settingsLabel: string | undefined;
+  readonly adapters: readonly PartnerSource[];
+}
+
 /**
  * The banner as `updateBanner` in src/ui/banner.ts builds it, with the same elements, attributes,
  * texts and order; a blocking banner is a `<dialog open>` that the element makes modal on upgrade.
+ * The texts follow `bannerTexts` there; the partner sentence is the same function (src/core/partners.ts).
  */
-function bannerMarkup(config: ConsentConfig, language: string, gpc: boolean, blocking: boolean): string {
+function bannerMarkup(config: ConsentConfig, language: string, gpc: boolean, blocking: boolean, page: BannerPage): string {
   const { texts } = config;
   const builtIn = BANNER_MESSAGES[language] ?? BANNER_MESSAGES.en!;
   const url = anyTextFor(config.policyUrl, language, config.language);
+  const siteDescription = textFor(texts.bannerDescription, language);
+  const sitePartners = textFor(texts.bannerPartners, language);
   const words = {
-    title: textFor(texts.bannerTitle, language) ?? builtIn['cm.banner.title']!,
-    description: textFor(texts.bannerDescription, language) ?? builtIn['cm.banner.text']!,
-    policyLink: textFor(texts.policyLink, language) ?? builtIn['cm.banner.policy']!,
+    title: textFor(texts.bannerTitle, language) ?? message(builtIn, 'cm.banner.title'),
+    description: siteDescription ?? message(builtIn, 'cm.banner.text'),
+    // The site's own description is the site's to word, including how to change one's mind.
+    settingsHint: siteDescription === undefined && page.settingsLabel ? message(builtIn, 'cm.banner.change', page.settingsLabel) : '',
+    ...(sitePartners === undefined
+      ? partnerSentences(partnerNames(config, page.adapters), language, {
+          others: (category, count) => message(builtIn, `cm.banner.others.${category}`, count),
+          partners: (companies) => message(builtIn, 'cm.banner.partners', companies),
+        })
+      : { partners: sitePartners, partnerList: '' }),
+    policyLink: textFor(texts.policyLink, language) ?? message(builtIn, 'cm.banner.policy'),
   };
-  const description = escapeHtml(words.description) + (url ? ` ${tag('a', { href: url }, escapeHtml(words.policyLink))}` : '');
+  const description =
+    escapeHtml(words.description) +
+    (words.settingsHint ? ` ${escapeHtml(words.settingsHint)}` : '') +
+    (url ? ` ${tag('a', { href: url, id: 'cookie-consent-policy', rel: 'privacy-policy' }, escapeHtml(words.policyLink))}` : '');
+  const partners = words.partnerList
+    ? tag('details', { part: 'partners' }, tag('summary', {}, escapeHtml(words.partners)) + tag('p', {}, escapeHtml(words.partnerList)))
+    : words.partners
+      ? tag('p', { part: 'partners' }, escapeHtml(words.partners))
+      : '';
+  const button = (part: string): string => tag('button', { part, id: `cookie-consent-${part}` }, escapeHtml(message(builtIn, `cm.${part}`)));
   const content =
     tag(
       'div',
       { class: 'content' },
-      tag('h2', { id: 'title', part: 'title' }, escapeHtml(words.title)) + tag('p', { id: 'text' }, description) + (gpc ? tag('p', {}, escapeHtml(builtIn['cm.gpc']!)) : ''),
-    ) +
-    tag(
-      'div',
-      { class: 'actions' },
-      tag('button', { part: 'accept-all' }, escapeHtml(builtIn['cm.accept-all']!)) +
-        tag('button', { part: 'reject-all' }, escapeHtml(builtIn['cm.reject-all']!)) +
-        tag('button', { part: 'customize' }, escapeHtml(builtIn['cm.customize']!)),
-    );
-  const shared = { class: 'banner surface', part: 'banner', lang: language, dir: language === 'ar' || language === 'he' ? 'rtl' : 'ltr', 'aria-labelledby': 'title' };
+      tag('h2', { id: 'title', part: 'title' }, escapeHtml(words.title)) + tag('p', { id: 'text' }, description) + partners + (gpc ? tag('p', {}, escapeHtml(message(builtIn, 'cm.gpc'))) : ''),
+    ) + tag('div', { class: 'actions' }, button('accept-all') + button('reject-all') + button('customize'));
+  const shared = {
+    id: 'cookie-consent-banner',
+    class: 'banner surface cookie-consent consent-banner',
+    part: 'banner',
+    lang: language,
+    dir: language === 'ar' || language === 'he' ? 'rtl' : 'ltr',
+    'aria-labelledby': 'title',
+  };
   // The dialog's `open` makes it paint before the script; the element then reopens it as a modal.
   return blocking
     ? `<div aria-live="polite"></div>${tag('dialog', { ...shared, 'aria-describedby': 'text', open: '' }, content)}`
@@ -189,6 +249,10 @@ export function renderConsentManager(options: RenderConsentManagerOptions): stri
   const configScript = json === '' ? '' : `<script type="application/json">${json}</script>`;
   const decided = readConsent(cookieHeader, input, now === undefined ? { gpc } : { gpc, now }).categories !== null;
   if (decided || present('headless') || typeof stylesheet !== 'string' || stylesheet === '') return `${host}${configScript}</consent-manager>`;
-  const banner = bannerMarkup(config, language, gpc && config.gpcDenies.length > 0, present('blocking'));
+  const page: BannerPage = {
+    settingsLabel: settingsLinkText(typeof options.settingsLabel === 'string' ? options.settingsLabel : undefined),
+    adapters: Array.isArray(options.adapters) ? (options.adapters as readonly unknown[]).filter(isPartnerSource) : [],
+  };
+  const banner = bannerMarkup(config, language, gpc && config.gpcDenies.length > 0, present('blocking'), page);
   return `${host}<template shadowrootmode="open"><link rel="stylesheet" href="${escapeHtml(stylesheet)}">${banner}</template>${configScript}</consent-manager>`;
 }

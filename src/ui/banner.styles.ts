@@ -51,8 +51,12 @@ export const bannerStyles = css`
     margin: 0 0 0.5rem;
     font-size: 1.125em;
   }
-  .banner p {
+  .banner p,
+  .banner details {
     margin: 0 0 0.75rem;
+  }
+  .banner summary {
+    cursor: pointer;
   }
   /* Scoped: the dialog's styles join the same shadow root. */
   .banner .actions {

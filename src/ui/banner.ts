@@ -7,6 +7,8 @@ import { adoptStyles } from './adopt-styles.js';
 import { bannerStyles } from './banner.styles.js';
 import type { ConsentManagerElement } from './consent-manager.js';
 import { themeStyles } from './theme.styles.js';
+import { partnerNames, settingsLinkText, type PartnerSource } from '../core/partners.js';
+import { partnerTexts, settingsHint } from './partner-texts.js';
 
 /** What the banner shows: the language it speaks, and whether to say that GPC is honoured. */
 export interface BannerView {
@@ -27,17 +29,39 @@ function element<Tag extends keyof HTMLElementTagNameMap>(doc: Document, tag: Ta
   return node;
 }
 
+/** What the page adds to the banner's texts: adapters given from code, and the text of its settings link (`data-consent-open`). */
+export interface BannerPage {
+  readonly adapters?: readonly PartnerSource[];
+  readonly settingsLabel?: string | undefined;
+}
+
+/**
+ * The text of the page's first settings link (`data-consent-open`), or its `aria-label`, for the
+ * banner to say where the choice can be changed later; undefined when the page has none.
+ */
+export function settingsLabel(doc: Document): string | undefined {
+  const opener = doc.querySelector('[data-consent-open]');
+  return settingsLinkText(opener?.textContent?.trim() || opener?.getAttribute('aria-label'));
+}
+
 /**
  * The banner's texts in the language active in @lit/localize, the site's own where it gave them
- * for `language`: title, description, policy link, the Global Privacy Control line (when `gpc`,
- * else empty), and the three buttons. The consent log proves what was shown with them.
+ * for `language`: title, description, where to change the choice later (only with the built-in
+ * description and a settings link on the page), the partners (`partnerList`: all of them, when
+ * the sentence counts some), policy link, the Global Privacy Control line (when `gpc`, else
+ * empty), and the three buttons. Empty texts are not shown. The consent log proves what was shown with them.
  */
-export function bannerTexts(config: ConsentConfig, language: string, gpc: boolean) {
+export function bannerTexts(config: ConsentConfig, language: string, gpc: boolean, page: BannerPage = {}) {
   const { texts } = config;
+  const description = textFor(texts.bannerDescription, language);
+  const partners = textFor(texts.bannerPartners, language);
   return {
     bannerTitle: textFor(texts.bannerTitle, language) ?? msg('This site uses cookies', { id: 'cm.banner.title' }),
+    // The site's own description is the site's to word, including how to change one's mind.
+    settingsHint: description === undefined && page.settingsLabel ? settingsHint(page.settingsLabel) : '',
+    ...(partners === undefined ? partnerTexts(partnerNames(config, page.adapters), language) : { partners, partnerList: '' }),
     bannerDescription:
-      textFor(texts.bannerDescription, language) ??
+      description ??
       msg('Some cookies are needed for this site to work. With your consent, we also use optional cookies, for example to measure visits or remember your settings. You can change your choice at any time.', {
         id: 'cm.banner.text',
       }),
@@ -68,7 +92,7 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
   const { language, gpc } = view;
   const config = host.effectiveConfig;
   const url = anyTextFor(config.policyUrl, language, config.language);
-  const words = bannerTexts(config, language, gpc);
+  const words = bannerTexts(config, language, gpc, { adapters: host.adapters, settingsLabel: settingsLabel(host.ownerDocument) });
   const key = JSON.stringify([words, url, language, host.blocking]);
   if (current?.key === key) return;
 
@@ -79,19 +103,26 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
     'reject-all': reject,
     customize: () => host.showPreferences(),
   };
-  const button = (part: string, label: string): HTMLButtonElement => element(doc, 'button', { part }, label);
+  // The ids and classes named `cookie-consent…` (and the policy link's standard `rel`) are for the
+  // scanners and consent-automation tools that look for a banner by such names (README "Finding
+  // the banner"): stable API, styled by nothing, and scoped to this shadow root.
+  const button = (part: string, label: string): HTMLButtonElement => element(doc, 'button', { part, id: `cookie-consent-${part}` }, label);
   const content = [
     element(
       doc,
       'div',
       { class: 'content' },
       element(doc, 'h2', { id: 'title', part: 'title' }, words.bannerTitle),
-      element(doc, 'p', { id: 'text' }, words.bannerDescription, url ? ' ' : null, url ? element(doc, 'a', { href: url }, words.policyLink) : null),
+      element(doc, 'p', { id: 'text' }, words.bannerDescription, words.settingsHint && ` ${words.settingsHint}`, url ? ' ' : null, url ? element(doc, 'a', { href: url, id: 'cookie-consent-policy', rel: 'privacy-policy' }, words.policyLink) : null),
+      // Named partners in a sentence; when some are only counted, the sentence opens the full list.
+      words.partnerList
+        ? element(doc, 'details', { part: 'partners' }, element(doc, 'summary', {}, words.partners), element(doc, 'p', {}, words.partnerList))
+        : words.partners && element(doc, 'p', { part: 'partners' }, words.partners),
       words.gpc ? element(doc, 'p', {}, words.gpc) : null,
     ),
     element(doc, 'div', { class: 'actions' }, button('accept-all', words.acceptAll), button('reject-all', words.rejectAll), button('customize', words.customize)),
   ];
-  const shared = { class: 'banner surface', part: 'banner', lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr', 'aria-labelledby': 'title' };
+  const shared = { id: 'cookie-consent-banner', class: 'banner surface cookie-consent consent-banner', part: 'banner', lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr', 'aria-labelledby': 'title' };
   let node: HTMLElement = host.blocking ? element(doc, 'dialog', { ...shared, 'aria-describedby': 'text' }, ...content) : element(doc, 'section', { ...shared, role: 'region' }, ...content);
   const served = current ? null : serverRendered(host.renderRoot, node);
   if (served) {

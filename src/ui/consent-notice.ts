@@ -9,6 +9,7 @@ import { anyTextFor } from '../core/localized-text.js';
 import { categoryDescription, categoryLabel } from './category-texts.js';
 import type { ConsentManagerElement } from './consent-manager.js';
 import { noticeTexts } from './notice-texts.js';
+import { settingsLabel } from './banner.js';
 
 /**
  * The notice `host` shows in its current language. `gpc`: whether the Global Privacy Control
@@ -21,7 +22,7 @@ export function noticeContent(host: ConsentManagerElement, gpc: boolean): Consen
   const policy = anyTextFor(config.policyUrl, language, config.language);
   return {
     language,
-    texts: noticeTexts(config, language, gpc),
+    texts: noticeTexts(config, language, gpc, { adapters: host.adapters, settingsLabel: settingsLabel(host.ownerDocument) }),
     categories: config.categories.map((category) => ({
       id: category.id,
       required: category.required,

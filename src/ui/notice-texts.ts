@@ -9,14 +9,14 @@
 import { msg } from '../l10n/msg.js';
 import type { ConsentConfig } from '../core/config.js';
 import { textFor } from '../core/localized-text.js';
-import { bannerTexts } from './banner.js';
+import { type BannerPage, bannerTexts } from './banner.js';
 
-/** Every text of the banner and the preferences by name; `gpc` only when the Global Privacy Control line shows. */
-export function noticeTexts(config: ConsentConfig, language: string, gpc: boolean): Record<string, string> {
+/** Every text of the banner and the preferences by name, those the banner does not show (empty) left out; `gpc` only when the Global Privacy Control line shows. */
+export function noticeTexts(config: ConsentConfig, language: string, gpc: boolean, page: BannerPage = {}): Record<string, string> {
   const { texts } = config;
-  const { gpc: gpcLine, ...banner } = bannerTexts(config, language, gpc && config.gpcDenies.length > 0);
+  const { gpc: gpcLine, ...banner } = bannerTexts(config, language, gpc && config.gpcDenies.length > 0, page);
   return {
-    ...banner,
+    ...Object.fromEntries(Object.entries(banner).filter(([, text]) => text !== '')),
     preferencesTitle: textFor(texts.preferencesTitle, language) ?? msg('Cookie settings', { id: 'cm.preferences.title' }),
     preferencesDescription:
       textFor(texts.preferencesDescription, language) ??

@@ -1,21 +1,22 @@
-import { expect } from '@open-wc/testing';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { parseConfig } from '../../src/core/config.js';
 import { categorizedDeclarations, declarationMatches, findDeclaration } from '../../src/core/declarations.js';
 
 describe('declarationMatches', () => {
   it('matches an exact name and nothing longer or shorter', () => {
-    expect(declarationMatches({ name: '_ga', party: 'third' }, '_ga')).to.equal(true);
-    expect(declarationMatches({ name: '_ga', party: 'third' }, '_ga_X1')).to.equal(false);
-    expect(declarationMatches({ name: '_ga', party: 'third' }, '_g')).to.equal(false);
+    assert.equal(declarationMatches({ name: '_ga', party: 'third' }, '_ga'), true);
+    assert.equal(declarationMatches({ name: '_ga', party: 'third' }, '_ga_X1'), false);
+    assert.equal(declarationMatches({ name: '_ga', party: 'third' }, '_g'), false);
   });
 
   it('matches names by pattern', () => {
-    expect(declarationMatches({ pattern: '^_ga_', party: 'third' }, '_ga_ABC')).to.equal(true);
-    expect(declarationMatches({ pattern: '^_ga_', party: 'third' }, 'x_ga_ABC')).to.equal(false);
+    assert.equal(declarationMatches({ pattern: '^_ga_', party: 'third' }, '_ga_ABC'), true);
+    assert.equal(declarationMatches({ pattern: '^_ga_', party: 'third' }, 'x_ga_ABC'), false);
   });
 
   it('matches nothing with an invalid pattern, instead of throwing', () => {
-    expect(declarationMatches({ pattern: '(', party: 'first' }, '(')).to.equal(false);
+    assert.equal(declarationMatches({ pattern: '(', party: 'first' }, '('), false);
   });
 });
 
@@ -29,7 +30,7 @@ describe('categorizedDeclarations and findDeclaration', () => {
 
   it('files each declaration under its category, adapters last', () => {
     const all = categorizedDeclarations(config, [{ name: '_fbp', party: 'third', category: 'marketing' }]);
-    expect(all.map(({ category, name, pattern }) => [category, name ?? pattern])).to.deep.equal([
+    assert.deepEqual(all.map(({ category, name, pattern }) => [category, name ?? pattern]), [
       ['necessary', 'session'],
       ['analytics', '^_ga'],
       ['analytics', '_gat'],
@@ -39,8 +40,8 @@ describe('categorizedDeclarations and findDeclaration', () => {
 
   it('prefers an exact name to an earlier pattern, and finds nothing for an undeclared name', () => {
     const all = categorizedDeclarations(config);
-    expect(findDeclaration(all, '_gat')?.name).to.equal('_gat');
-    expect(findDeclaration(all, '_ga_1')?.pattern).to.equal('^_ga');
-    expect(findDeclaration(all, 'other')).to.equal(undefined);
+    assert.equal(findDeclaration(all, '_gat')?.name, '_gat');
+    assert.equal(findDeclaration(all, '_ga_1')?.pattern, '^_ga');
+    assert.equal(findDeclaration(all, 'other'), undefined);
   });
 });

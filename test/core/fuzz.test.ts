@@ -4,7 +4,8 @@
  * the state stays valid, nothing is allowed that the visitor's latest valid choice did not allow,
  * and a choice once stored is read back.
  */
-import { expect } from '@open-wc/testing';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { type ConsentConfig, MAX_EXPIRES_DAYS, parseConfig, TEXT_KEYS } from '../../src/core/config.js';
 import { type ConsentRecord, decodeRecord, encodeRecord } from '../../src/core/record.js';
@@ -62,7 +63,7 @@ describe('fuzzing the record', () => {
   it('reads back every record it writes', () => {
     fc.assert(
       fc.property(recordArbitrary, (record) => {
-        expect(decodeRecord(encodeRecord(record))).to.deep.equal(record);
+        assert.deepEqual(decodeRecord(encodeRecord(record)), record);
       }),
       RUNS,
     );
@@ -74,7 +75,7 @@ describe('fuzzing the record', () => {
         const record = decodeRecord(value);
         if (record !== null) {
           const canonical = encodeRecord(record);
-          expect(typeof value === 'string' && (value === canonical || decodeURIComponent(value) === canonical), String(value)).to.equal(true);
+          assert.equal(typeof value === 'string' && (value === canonical || decodeURIComponent(value) === canonical), true, String(value));
         }
       }),
       { numRuns: 2000 },
@@ -108,23 +109,23 @@ describe('fuzzing the config', () => {
       fc.property(fc.oneof(configLike, fc.anything(), fc.jsonValue()), (input) => {
         const { config, errors } = parseConfig(input);
         const ids = config.categories.map(({ id }) => id);
-        expect(ids.length).to.be.greaterThan(0);
-        expect(new Set(ids).size).to.equal(ids.length);
+        assert.ok(ids.length > 0);
+        assert.equal(new Set(ids).size, ids.length);
         for (const category of config.categories) {
-          expect(category.id).to.match(/^[a-z][a-z0-9_-]{0,31}$/);
-          expect(typeof category.required).to.equal('boolean');
-          expect(Array.isArray(category.cookies)).to.equal(true);
+          assert.match(category.id, /^[a-z][a-z0-9_-]{0,31}$/);
+          assert.equal(typeof category.required, 'boolean');
+          assert.equal(Array.isArray(category.cookies), true);
         }
-        expect(config.storage.expiresDays).to.be.within(1, MAX_EXPIRES_DAYS);
-        expect(['opt-in', 'opt-out']).to.include(config.mode);
-        for (const id of config.gpcDenies) expect(config.categories.find((category) => category.id === id)?.required).to.equal(false);
-        for (const error of errors) expect(error.path).to.be.a('string').and.not.equal('');
+        assert.ok(config.storage.expiresDays >= 1 && config.storage.expiresDays <= MAX_EXPIRES_DAYS);
+        assert.ok(['opt-in', 'opt-out'].includes(config.mode));
+        for (const id of config.gpcDenies) assert.equal(config.categories.find((category) => category.id === id)?.required, false);
+        for (const error of errors) assert.ok(typeof error.path === 'string' && error.path !== '');
         // What the page will render: links only to http(s) (or relative) targets, texts only as strings.
         const urls = config.policyUrl === undefined ? [] : typeof config.policyUrl === 'string' ? [config.policyUrl] : Object.values(config.policyUrl);
-        for (const url of urls) expect(new URL(url, 'https://base.invalid/').protocol).to.be.oneOf(['http:', 'https:']);
-        for (const text of Object.values(config.texts)) for (const value of typeof text === 'string' ? [text] : Object.values(text)) expect(value).to.be.a('string');
-        if (config.dataLayer !== undefined && config.dataLayer !== false) expect(config.dataLayer.name ?? 'dataLayer').to.match(/^[A-Za-z_$][\w$]*$/);
-        if (config.adapters !== undefined) for (const options of Object.values(config.adapters)) expect(options).to.be.an('object').and.not.equal(null);
+        for (const url of urls) assert.ok(['http:', 'https:'].includes(new URL(url, 'https://base.invalid/').protocol));
+        for (const text of Object.values(config.texts)) for (const value of typeof text === 'string' ? [text] : Object.values(text)) assert.equal(typeof value, 'string');
+        if (config.dataLayer !== undefined && config.dataLayer !== false) assert.match(config.dataLayer.name ?? 'dataLayer', /^[A-Za-z_$][\w$]*$/);
+        if (config.adapters !== undefined) for (const options of Object.values(config.adapters)) assert.ok(typeof options === 'object' && options !== null && !Array.isArray(options));
       }),
       { numRuns: 1000 },
     );
@@ -191,7 +192,7 @@ describe('fuzzing sequences of actions', () => {
           const before = target.state.categories;
           const expected = Object.fromEntries(CATEGORIES.map((id) => [id, choice[id] ?? before[id] === true]));
           const change = run();
-          for (const id of CATEGORIES) expect(change.categories[id], `${id} after ${JSON.stringify(choice)}`).to.equal(expected[id]);
+          for (const id of CATEGORIES) assert.equal(change.categories[id], expected[id], `${id} after ${JSON.stringify(choice)}`);
           last = { granted: new Set(CATEGORIES.filter((id) => expected[id])), at: time, gpc };
           readAt = time;
           return change;
@@ -222,7 +223,7 @@ describe('fuzzing sequences of actions', () => {
               const other = open();
               other.load();
               const change = decide(other, step.choice, () => other.decide(step.choice, 'banner'));
-              expect(change.record !== null).to.equal(true);
+              assert.equal(change.record !== null, true);
               store.refresh();
               readAt = time;
               break;
@@ -244,14 +245,14 @@ describe('fuzzing sequences of actions', () => {
               break;
           }
           const { categories } = store.state;
-          expect(categories.necessary, 'required stays on').to.equal(true);
+          assert.equal(categories.necessary, true, 'required stays on');
           for (const id of CATEGORIES) {
-            expect(typeof categories[id], id).to.equal('boolean');
-            if (categories[id]) expect(permitted(id), `${id} allowed after ${JSON.stringify(step)}`).to.equal(true);
+            assert.equal(typeof categories[id], 'boolean', id);
+            if (categories[id]) assert.equal(permitted(id), true, `${id} allowed after ${JSON.stringify(step)}`);
           }
           if (['accept', 'reject', 'save', 'other-tab'].includes(step.type)) {
             const reread = open().load().state;
-            expect(reread.categories, 'the choice just made is read back').to.deep.equal(store.state.categories);
+            assert.deepEqual(reread.categories, store.state.categories, 'the choice just made is read back');
           }
         }
       }),
@@ -266,7 +267,7 @@ describe('fuzzing sequences of actions', () => {
         values.forEach((value) => memory.write(value));
         const optOut = parseConfig({ mode: 'opt-out' }).config;
         const { state } = new ConsentStore({ config: optOut, storage: new FallbackStorage([memory]), gpc: true, language: 'en' }).load();
-        if (!state.decided) expect(state.categories.marketing).to.equal(false);
+        if (!state.decided) assert.equal(state.categories.marketing, false);
       }),
       RUNS,
     );

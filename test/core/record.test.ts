@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { checksum, type ConsentRecord, createConsentId, decodeRecord, encodeRecord, MAX_RECORD_LENGTH } from '../../src/core/record.js';
 
 const record: ConsentRecord = {
@@ -26,40 +27,38 @@ function body(value: string): string {
 describe('encodeRecord', () => {
   it('writes the documented compact form', () => {
     const value = encodeRecord(record);
-    expect(body(value)).to.equal(
-      'v=1&id=AAECAwQFBgcICQoLDA0ODw&r=2&c=1763800000&u=1763900000&g=necessary.analytics&d=marketing.preferences&m=banner&gpc=0&l=pt-BR',
-    );
-    expect(value).to.match(/&s=[0-9a-z]+$/);
+    assert.equal(body(value), 'v=1&id=AAECAwQFBgcICQoLDA0ODw&r=2&c=1763800000&u=1763900000&g=necessary.analytics&d=marketing.preferences&m=banner&gpc=0&l=pt-BR');
+    assert.match(value, /&s=[0-9a-z]+$/);
   });
 
   it('uses only characters a cookie value may hold unquoted', () => {
     // RFC 6265 cookie-octet: no control characters, whitespace, double quote, comma, semicolon or backslash.
-    expect(encodeRecord({ ...record, gpc: true, method: 'preferences', granted: [], denied: ['a_b-c'] })).to.match(/^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$/);
+    assert.match(encodeRecord({ ...record, gpc: true, method: 'preferences', granted: [], denied: ['a_b-c'] }), /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$/);
   });
 
   it('can be read by a standard form parser, as a back end would', () => {
     const params = new URLSearchParams(encodeRecord(record));
-    expect(params.get('g')?.split('.')).to.deep.equal(['necessary', 'analytics']);
-    expect(params.get('r')).to.equal('2');
-    expect(params.get('gpc')).to.equal('0');
+    assert.deepEqual(params.get('g')?.split('.'), ['necessary', 'analytics']);
+    assert.equal(params.get('r'), '2');
+    assert.equal(params.get('gpc'), '0');
   });
 });
 
 describe('decodeRecord', () => {
   it('reads back what it wrote', () => {
-    expect(decodeRecord(encodeRecord(record))).to.deep.equal(record);
+    assert.deepEqual(decodeRecord(encodeRecord(record)), record);
     const other: ConsentRecord = { ...record, granted: [], denied: [], gpc: true, method: 'gpc', language: 'zh-Hans-CN' };
-    expect(decodeRecord(encodeRecord(other))).to.deep.equal(other);
+    assert.deepEqual(decodeRecord(encodeRecord(other)), other);
   });
 
   it('reads a percent-encoded copy of the value', () => {
-    expect(decodeRecord(encodeURIComponent(encodeRecord(record)))).to.deep.equal(record);
+    assert.deepEqual(decodeRecord(encodeURIComponent(encodeRecord(record))), record);
   });
 
   it('treats every truncation as no choice', () => {
     const value = encodeRecord(record);
     for (let length = 0; length < value.length; length++) {
-      expect(decodeRecord(value.slice(0, length)), `cut at ${length}`).to.equal(null);
+      assert.equal(decodeRecord(value.slice(0, length)), null, `cut at ${length}`);
     }
   });
 
@@ -72,7 +71,7 @@ describe('decodeRecord', () => {
       value.replace('r=2', 'r=3'),
       value.slice(0, -1) + (value.endsWith('0') ? '1' : '0'),
     ];
-    for (const candidate of tampered) expect(decodeRecord(candidate), candidate).to.equal(null);
+    for (const candidate of tampered) assert.equal(decodeRecord(candidate), null, candidate);
   });
 
   it('treats foreign values as no choice', () => {
@@ -91,11 +90,11 @@ describe('decodeRecord', () => {
       42,
       { granted: ['analytics'] },
     ];
-    for (const value of foreign) expect(decodeRecord(value), String(value)).to.equal(null);
+    for (const value of foreign) assert.equal(decodeRecord(value), null, String(value));
   });
 
   it('treats a future schema version as no choice, even when its checksum is right', () => {
-    expect(decodeRecord(signed(body(encodeRecord(record)).replace('v=1', 'v=2')))).to.equal(null);
+    assert.equal(decodeRecord(signed(body(encodeRecord(record)).replace('v=1', 'v=2'))), null);
   });
 
   it('checks each field even behind a valid checksum', () => {
@@ -119,12 +118,12 @@ describe('decodeRecord', () => {
       base.replace('r=2&c=1763800000', 'c=1763800000&r=2'),
       base.replace('&u=', '&u=1&u='),
     ];
-    for (const value of invalid) expect(decodeRecord(signed(value)), value).to.equal(null);
+    for (const value of invalid) assert.equal(decodeRecord(signed(value)), null, value);
   });
 
   it('refuses oversized values before parsing them', () => {
     const huge = signed(`${body(encodeRecord(record))}${'.a'.repeat(MAX_RECORD_LENGTH)}`);
-    expect(decodeRecord(huge)).to.equal(null);
+    assert.equal(decodeRecord(huge), null);
   });
 });
 
@@ -132,14 +131,14 @@ describe('createConsentId', () => {
   it('encodes 16 random bytes as 22 base64url characters', () => {
     const bytes = Uint8Array.from({ length: 16 }, (_, index) => index * 17);
     const id = createConsentId(() => bytes);
-    expect(id).to.match(/^[A-Za-z0-9_-]{22}$/);
-    expect(createConsentId(() => new Uint8Array(16).fill(255))).to.equal('_____________________w');
+    assert.match(id, /^[A-Za-z0-9_-]{22}$/);
+    assert.equal(createConsentId(() => new Uint8Array(16).fill(255)), '_____________________w');
   });
 
   it('differs between calls with real randomness', () => {
     const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
     const ids = new Set(Array.from({ length: 50 }, () => createConsentId(random)));
-    expect(ids.size).to.equal(50);
+    assert.equal(ids.size, 50);
   });
 });
 
@@ -147,6 +146,6 @@ describe('the documented example', () => {
   it('is a record this version reads', () => {
     // The same value appears in the README and in src/core/record.ts.
     const example = 'v=1&id=3q2-7wE8Tn6J0c1YbXk1vA&r=1&c=1763800000&u=1763800000&g=necessary.analytics&d=marketing&m=banner&gpc=0&l=en&s=fg0c7m';
-    expect(decodeRecord(example)?.granted).to.deep.equal(['necessary', 'analytics']);
+    assert.deepEqual(decodeRecord(example)?.granted, ['necessary', 'analytics']);
   });
 });

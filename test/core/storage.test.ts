@@ -1,6 +1,6 @@
-import { expect } from '@open-wc/testing';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { CookieStorage, type CookieJar, FallbackStorage, type KeyValueStore, MemoryStorage, readCookieValues, WebStorage } from '../../src/core/storage.js';
-import { clearBrowserStorage } from '../helpers/page-state.js';
 
 /** A jar that records what was written and behaves like a browser that keeps cookies. */
 class RecordingJar implements CookieJar {
@@ -31,32 +31,46 @@ const throwingJar: CookieJar = {
 
 const options = { name: 'consent', path: '/', expiresDays: 182, secure: false };
 
+/** What localStorage offers, kept in a Map. */
+class MapStore implements KeyValueStore {
+  readonly #items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.#items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.#items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.#items.delete(key);
+  }
+}
+
 describe('readCookieValues', () => {
   it('finds every value of a name and nothing of similar names', () => {
-    expect(readCookieValues('a=1; consent=x; xconsent=y; consent=z; consent_old=w', 'consent')).to.deep.equal(['x', 'z']);
-    expect(readCookieValues('', 'consent')).to.deep.equal([]);
-    expect(readCookieValues('consent', 'consent')).to.deep.equal([]);
-    expect(readCookieValues('consent=v=1&id=x', 'consent')).to.deep.equal(['v=1&id=x']);
+    assert.deepEqual(readCookieValues('a=1; consent=x; xconsent=y; consent=z; consent_old=w', 'consent'), ['x', 'z']);
+    assert.deepEqual(readCookieValues('', 'consent'), []);
+    assert.deepEqual(readCookieValues('consent', 'consent'), []);
+    assert.deepEqual(readCookieValues('consent=v=1&id=x', 'consent'), ['v=1&id=x']);
   });
 });
 
 describe('CookieStorage', () => {
   it('writes a first-party cookie with SameSite=Lax, the path and the lifetime, after expiring any other copy', () => {
     const jar = new RecordingJar();
-    expect(new CookieStorage(jar, options).write('v=1')).to.equal(true);
-    expect(jar.writes).to.deep.equal(['consent=; Path=/; Max-Age=0; SameSite=Lax', 'consent=v=1; Path=/; Max-Age=15724800; SameSite=Lax']);
+    assert.equal(new CookieStorage(jar, options).write('v=1'), true);
+    assert.deepEqual(jar.writes, ['consent=; Path=/; Max-Age=0; SameSite=Lax', 'consent=v=1; Path=/; Max-Age=15724800; SameSite=Lax']);
   });
 
   it('adds Domain and Secure when asked', () => {
     const jar = new RecordingJar();
     new CookieStorage(jar, { ...options, domain: 'example.com', secure: true }).write('v=1');
-    expect(jar.writes.at(-1)).to.equal('consent=v=1; Path=/; Max-Age=15724800; SameSite=Lax; Domain=example.com; Secure');
+    assert.equal(jar.writes.at(-1), 'consent=v=1; Path=/; Max-Age=15724800; SameSite=Lax; Domain=example.com; Secure');
   });
 
   it('clears both the host-only and the domain cookie', () => {
     const jar = new RecordingJar();
     new CookieStorage(jar, { ...options, domain: 'example.com' }).clear();
-    expect(jar.writes).to.deep.equal(['consent=; Path=/; Max-Age=0; SameSite=Lax', 'consent=; Path=/; Max-Age=0; SameSite=Lax; Domain=example.com']);
+    assert.deepEqual(jar.writes, ['consent=; Path=/; Max-Age=0; SameSite=Lax', 'consent=; Path=/; Max-Age=0; SameSite=Lax; Domain=example.com']);
   });
 
   it('expires every copy it can reach, on every domain and path, on a write and on clear', () => {
@@ -64,70 +78,34 @@ describe('CookieStorage', () => {
     const every = ['', '; Domain=www.example.com', '; Domain=example.com'].flatMap((domain) => ['/', '/shop', '/shop/'].map((path) => `consent=; Path=${path}; Max-Age=0; SameSite=Lax${domain}`));
     const clearing = new RecordingJar();
     new CookieStorage(clearing, { ...options, reach }).clear();
-    expect([...clearing.writes].sort()).to.deep.equal([...every].sort());
+    assert.deepEqual([...clearing.writes].sort(), [...every].sort());
     const writing = new RecordingJar();
     new CookieStorage(writing, { ...options, reach }).write('v=1');
-    expect(writing.writes.slice(0, -1).sort(), 'every copy expired first').to.deep.equal([...every].sort());
-    expect(writing.writes.at(-1), 'then the one copy written').to.equal('consent=v=1; Path=/; Max-Age=15724800; SameSite=Lax');
+    assert.deepEqual(writing.writes.slice(0, -1).sort(), [...every].sort(), 'every copy expired first');
+    assert.equal(writing.writes.at(-1), 'consent=v=1; Path=/; Max-Age=15724800; SameSite=Lax', 'then the one copy written');
   });
 
   it('reports a write the browser ignored', () => {
     const ignoring: CookieJar = { get: () => '', set: () => undefined };
-    expect(new CookieStorage(ignoring, options).write('v=1')).to.equal(false);
+    assert.equal(new CookieStorage(ignoring, options).write('v=1'), false);
   });
 
   it('never throws when cookies are blocked', () => {
     const storage = new CookieStorage(throwingJar, options);
-    expect(storage.read()).to.deep.equal([]);
-    expect(storage.write('v=1')).to.equal(false);
-    expect(() => storage.clear()).not.to.throw();
-  });
-
-  describe('against the real document.cookie', () => {
-    const jar: CookieJar = {
-      get: () => document.cookie,
-      set: (value) => {
-        document.cookie = value;
-      },
-    };
-    afterEach(clearBrowserStorage);
-
-    it('writes, reads and clears a cookie the browser keeps', () => {
-      const storage = new CookieStorage(jar, { ...options, name: 'storage_test' });
-      expect(storage.write('v=1&x=2')).to.equal(true);
-      expect(document.cookie).to.contain('storage_test=v=1&x=2');
-      expect(storage.read()).to.deep.equal(['v=1&x=2']);
-      storage.clear();
-      expect(storage.read()).to.deep.equal([]);
-    });
-
-    it('reports failure when the browser refuses the domain', () => {
-      // A page on localhost cannot set a cookie for another domain.
-      const storage = new CookieStorage(jar, { ...options, name: 'storage_test', domain: 'example.com' });
-      expect(storage.write('v=1')).to.equal(false);
-    });
+    assert.deepEqual(storage.read(), []);
+    assert.equal(storage.write('v=1'), false);
+    assert.doesNotThrow(() => storage.clear());
   });
 });
 
 describe('WebStorage', () => {
-  afterEach(clearBrowserStorage);
-
-  it('writes, reads and clears under its key', () => {
-    const storage = new WebStorage(() => localStorage, 'consent');
-    expect(storage.write('v=1')).to.equal(true);
-    expect(localStorage.getItem('consent')).to.equal('v=1');
-    expect(storage.read()).to.deep.equal(['v=1']);
-    storage.clear();
-    expect(localStorage.getItem('consent')).to.equal(null);
-  });
-
   it('never throws when storage is blocked or full', () => {
     const blocked = new WebStorage(() => {
       throw new DOMException('denied', 'SecurityError');
     }, 'consent');
-    expect(blocked.read()).to.deep.equal([]);
-    expect(blocked.write('v=1')).to.equal(false);
-    expect(() => blocked.clear()).not.to.throw();
+    assert.deepEqual(blocked.read(), []);
+    assert.equal(blocked.write('v=1'), false);
+    assert.doesNotThrow(() => blocked.clear());
 
     const full: KeyValueStore = {
       getItem: () => null,
@@ -136,7 +114,7 @@ describe('WebStorage', () => {
       },
       removeItem: () => undefined,
     };
-    expect(new WebStorage(() => full, 'consent').write('v=1')).to.equal(false);
+    assert.equal(new WebStorage(() => full, 'consent').write('v=1'), false);
   });
 });
 
@@ -146,24 +124,25 @@ describe('FallbackStorage', () => {
     const local = new MemoryStorage();
     local.write('old');
     const storage = new FallbackStorage([new CookieStorage(jar, options), local]);
-    expect(storage.write('new')).to.equal('cookie');
-    expect(storage.kind).to.equal('cookie');
-    expect(local.read()).to.deep.equal([]);
-    expect(storage.read()).to.deep.equal(['new']);
+    assert.equal(storage.write('new'), 'cookie');
+    assert.equal(storage.kind, 'cookie');
+    assert.deepEqual(local.read(), []);
+    assert.deepEqual(storage.read(), ['new']);
   });
 
   it('falls back to localStorage, then to memory', () => {
     const blockedLocal = new WebStorage(() => null, 'consent');
     const memory = new MemoryStorage();
     const storage = new FallbackStorage([new CookieStorage(throwingJar, options), blockedLocal, memory]);
-    expect(storage.kind).to.equal(null);
-    expect(storage.write('v=1')).to.equal('memory');
-    expect(storage.read()).to.deep.equal(['v=1']);
+    assert.equal(storage.kind, null);
+    assert.equal(storage.write('v=1'), 'memory');
+    assert.deepEqual(storage.read(), ['v=1']);
 
-    const withLocal = new FallbackStorage([new CookieStorage(throwingJar, options), new WebStorage(() => localStorage, 'fallback_test'), memory]);
-    expect(withLocal.write('v=2')).to.equal('localStorage');
-    expect(localStorage.getItem('fallback_test')).to.equal('v=2');
-    localStorage.removeItem('fallback_test');
+    // The real localStorage is tested in test/dom/core-storage.test.ts; the order is what counts here.
+    const local = new MapStore();
+    const withLocal = new FallbackStorage([new CookieStorage(throwingJar, options), new WebStorage(() => local, 'fallback_test'), memory]);
+    assert.equal(withLocal.write('v=2'), 'localStorage');
+    assert.equal(local.getItem('fallback_test'), 'v=2');
   });
 
   it('reads from every storage and clears them all', () => {
@@ -172,8 +151,8 @@ describe('FallbackStorage', () => {
     first.write('a');
     second.write('b');
     const storage = new FallbackStorage([first, second]);
-    expect(storage.read()).to.deep.equal(['a', 'b']);
+    assert.deepEqual(storage.read(), ['a', 'b']);
     storage.clear();
-    expect(storage.read()).to.deep.equal([]);
+    assert.deepEqual(storage.read(), []);
   });
 });

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import assert from 'node:assert/strict';
+import { beforeEach, describe, it } from 'node:test';
 import { type ConsentConfig, parseConfig } from '../../src/core/config.js';
 import fc from 'fast-check';
 import { type ConsentRecord, decodeRecord, encodeRecord } from '../../src/core/record.js';
@@ -14,7 +15,7 @@ function configOf(input: object = {}): ConsentConfig {
     categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }, { id: 'preferences' }],
     ...input,
   });
-  expect(errors).to.deep.equal([]);
+  assert.deepEqual(errors, []);
   return config;
 }
 
@@ -50,30 +51,30 @@ describe('ConsentStore', () => {
   describe('before any choice', () => {
     it('allows only required categories in opt-in mode', () => {
       const { state, stale } = harness.store().load();
-      expect(state.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false, preferences: false });
-      expect(state.decided).to.equal(false);
-      expect(state.record).to.equal(null);
-      expect(stale).to.equal(null);
+      assert.deepEqual({ ...state.categories }, { necessary: true, analytics: false, marketing: false, preferences: false });
+      assert.equal(state.decided, false);
+      assert.equal(state.record, null);
+      assert.equal(stale, null);
     });
 
     it('allows optional categories in opt-out mode until the visitor objects', () => {
       const { state } = harness.store({ config: configOf({ mode: 'opt-out' }) }).load();
-      expect(state.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true, preferences: true });
-      expect(state.decided).to.equal(false);
+      assert.deepEqual({ ...state.categories }, { necessary: true, analytics: true, marketing: true, preferences: true });
+      assert.equal(state.decided, false);
     });
 
     it('keeps the GPC categories off by default in opt-out mode when GPC is on', () => {
       const store = harness.store({ config: configOf({ mode: 'opt-out', gpcDenies: ['marketing', 'analytics'] }), gpc: true });
-      expect(store.load().state.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false, preferences: true });
+      assert.deepEqual({ ...store.load().state.categories }, { necessary: true, analytics: false, marketing: false, preferences: true });
     });
 
     it('denies everything optional in safe mode, even in opt-out mode, and ignores the stored choice', () => {
       harness.store().acceptAll('banner');
       const store = harness.store({ config: configOf({ mode: 'opt-out' }), safeMode: true });
       const { state } = store.load();
-      expect(state.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false, preferences: false });
-      expect(state.decided).to.equal(false);
-      expect(harness.stored()?.granted, 'the stored choice is kept for when the config is fixed').to.include('marketing');
+      assert.deepEqual({ ...state.categories }, { necessary: true, analytics: false, marketing: false, preferences: false });
+      assert.equal(state.decided, false);
+      assert.ok(harness.stored()?.granted.includes('marketing'), 'the stored choice is kept for when the config is fixed');
     });
   });
 
@@ -82,11 +83,11 @@ describe('ConsentStore', () => {
       const store = harness.store();
       store.load();
       const change = store.acceptAll('banner');
-      expect(change.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true, preferences: true });
-      expect(change.changed).to.deep.equal(['analytics', 'marketing', 'preferences']);
-      expect(change.source).to.equal('banner');
-      expect(change.decided).to.equal(true);
-      expect(harness.stored()).to.deep.equal({
+      assert.deepEqual({ ...change.categories }, { necessary: true, analytics: true, marketing: true, preferences: true });
+      assert.deepEqual(change.changed, ['analytics', 'marketing', 'preferences']);
+      assert.equal(change.source, 'banner');
+      assert.equal(change.decided, true);
+      assert.deepEqual(harness.stored(), {
         version: 1,
         id: 'BwcHBwcHBwcHBwcHBwcHBw',
         revision: 0,
@@ -98,18 +99,18 @@ describe('ConsentStore', () => {
         gpc: false,
         language: 'en',
       });
-      expect(change.record).to.deep.equal(harness.stored());
+      assert.deepEqual(change.record, harness.stored());
     });
 
     it('rejects all but the required categories', () => {
       const store = harness.store();
       store.load();
       const change = store.rejectAll('preferences');
-      expect(change.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false, preferences: false });
-      expect(change.changed).to.deep.equal([]);
-      expect(change.decided).to.equal(true);
-      expect(harness.stored()?.denied).to.deep.equal(['analytics', 'marketing', 'preferences']);
-      expect(harness.stored()?.method).to.equal('preferences');
+      assert.deepEqual({ ...change.categories }, { necessary: true, analytics: false, marketing: false, preferences: false });
+      assert.deepEqual(change.changed, []);
+      assert.equal(change.decided, true);
+      assert.deepEqual(harness.stored()?.denied, ['analytics', 'marketing', 'preferences']);
+      assert.equal(harness.stored()?.method, 'preferences');
     });
 
     it('keeps categories a partial choice leaves out, and never turns a required one off', () => {
@@ -117,15 +118,15 @@ describe('ConsentStore', () => {
       store.load();
       store.decide({ analytics: true }, 'api');
       const change = store.decide({ marketing: true, necessary: false }, 'api');
-      expect(change.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true, preferences: false });
-      expect(change.changed).to.deep.equal(['marketing']);
+      assert.deepEqual({ ...change.categories }, { necessary: true, analytics: true, marketing: true, preferences: false });
+      assert.deepEqual(change.changed, ['marketing']);
     });
 
     it('ignores choices for categories the config does not have', () => {
       const store = harness.store();
       store.load();
-      expect(store.decide({ ads: true }, 'api').categories).to.not.have.property('ads');
-      expect(harness.stored()?.granted).to.deep.equal(['necessary']);
+      assert.ok(!('ads' in store.decide({ ads: true }, 'api').categories));
+      assert.deepEqual(harness.stored()?.granted, ['necessary']);
     });
 
     it('keeps the consent id and creation time when the choice changes', () => {
@@ -134,23 +135,23 @@ describe('ConsentStore', () => {
       const first = store.acceptAll('banner').record;
       harness.time += DAY;
       const second = store.rejectAll('preferences').record;
-      expect(second?.id).to.equal(first?.id);
-      expect(second?.createdAt).to.equal(first?.createdAt);
-      expect(second?.updatedAt).to.equal(first!.updatedAt + 86_400);
+      assert.equal(second?.id, first?.id);
+      assert.equal(second?.createdAt, first?.createdAt);
+      assert.equal(second?.updatedAt, first!.updatedAt + 86_400);
     });
 
     it('records the language, or the config default when the language is not a tag', () => {
       const store = harness.store({ language: 'de-AT' });
       store.load();
-      expect(store.acceptAll('api').record?.language).to.equal('de-AT');
+      assert.equal(store.acceptAll('api').record?.language, 'de-AT');
       store.language = 'x-klingon-';
-      expect(store.rejectAll('api').record?.language).to.equal('en');
+      assert.equal(store.rejectAll('api').record?.language, 'en');
     });
 
     it('records whether GPC was on', () => {
       const store = harness.store({ gpc: true });
       store.load();
-      expect(store.acceptAll('banner').record?.gpc).to.equal(true);
+      assert.equal(store.acceptAll('banner').record?.gpc, true);
     });
 
     it('reset forgets the choice and returns to the defaults', () => {
@@ -158,13 +159,13 @@ describe('ConsentStore', () => {
       store.load();
       store.acceptAll('banner');
       const change = store.reset();
-      expect(change.decided).to.equal(false);
-      expect(change.record).to.equal(null);
-      expect(change.changed).to.deep.equal(['analytics', 'marketing', 'preferences']);
-      expect(change.source).to.equal('api');
-      expect(harness.memory.read()).to.deep.equal([]);
+      assert.equal(change.decided, false);
+      assert.equal(change.record, null);
+      assert.deepEqual(change.changed, ['analytics', 'marketing', 'preferences']);
+      assert.equal(change.source, 'api');
+      assert.deepEqual(harness.memory.read(), []);
       const next = store.acceptAll('banner').record;
-      expect(next?.id, 'a new consent gets a new id').to.be.a('string');
+      assert.equal(typeof next?.id, 'string', 'a new consent gets a new id');
     });
   });
 
@@ -175,56 +176,56 @@ describe('ConsentStore', () => {
       first.decide({ analytics: true }, 'preferences');
       harness.time += 10 * DAY;
       const { state, stale } = harness.store().load();
-      expect(state.decided).to.equal(true);
-      expect(state.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false, preferences: false });
-      expect(stale).to.equal(null);
+      assert.equal(state.decided, true);
+      assert.deepEqual({ ...state.categories }, { necessary: true, analytics: true, marketing: false, preferences: false });
+      assert.equal(stale, null);
     });
 
     it('asks again once the record is older than expiresDays', () => {
       harness.store().acceptAll('banner');
       harness.time += 182 * DAY + 1000;
       const { state, stale } = harness.store().load();
-      expect(stale).to.equal('expired');
-      expect(state.decided).to.equal(false);
-      expect(state.categories.analytics).to.equal(false);
+      assert.equal(stale, 'expired');
+      assert.equal(state.decided, false);
+      assert.equal(state.categories.analytics, false);
     });
 
     it('still applies a record on its last valid day', () => {
       harness.store().acceptAll('banner');
       harness.time += 182 * DAY;
-      expect(harness.store().load().state.decided).to.equal(true);
+      assert.equal(harness.store().load().state.decided, true);
     });
 
     it('asks again when the config revision differs', () => {
       harness.store().acceptAll('banner');
       const { state, stale } = harness.store({ config: configOf({ revision: 1 }) }).load();
-      expect(stale).to.equal('revision');
-      expect(state.categories.marketing).to.equal(false);
-      expect(state.decided).to.equal(false);
+      assert.equal(stale, 'revision');
+      assert.equal(state.categories.marketing, false);
+      assert.equal(state.decided, false);
     });
 
     it('asks again when the config gained an optional category the record does not mention', () => {
       harness.store().acceptAll('banner');
       const config = configOf({ categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }, { id: 'preferences' }, { id: 'payments' }] });
       const { state, stale } = harness.store({ config }).load();
-      expect(stale).to.equal('new-category');
-      expect(state.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false, preferences: false, payments: false });
+      assert.equal(stale, 'new-category');
+      assert.deepEqual({ ...state.categories }, { necessary: true, analytics: false, marketing: false, preferences: false, payments: false });
     });
 
     it('does not ask again for a new required category, nor for a removed one', () => {
       harness.store().acceptAll('banner');
       const config = configOf({ categories: [{ id: 'necessary', required: true }, { id: 'security', required: true }, { id: 'analytics' }, { id: 'marketing' }] });
       const { state } = harness.store({ config }).load();
-      expect(state.decided).to.equal(true);
-      expect(state.categories).to.deep.equal({ necessary: true, security: true, analytics: true, marketing: true });
+      assert.equal(state.decided, true);
+      assert.deepEqual({ ...state.categories }, { necessary: true, security: true, analytics: true, marketing: true });
     });
 
     it('treats a hostile or foreign stored value as no choice', () => {
       for (const value of ['garbage', 'v=1&g=analytics', '{"analytics":true}', '\u0000'.repeat(5000)]) {
         harness.memory.write(value);
         const { state } = harness.store().load();
-        expect(state.decided, value.slice(0, 20)).to.equal(false);
-        expect(state.categories.analytics).to.equal(false);
+        assert.equal(state.decided, false, value.slice(0, 20));
+        assert.equal(state.categories.analytics, false);
       }
     });
 
@@ -238,12 +239,12 @@ describe('ConsentStore', () => {
       harness.time += DAY;
       const reader = new ConsentStore({ config: configOf(), storage: new FallbackStorage([older, newer]), gpc: false, language: 'en', now: () => harness.time });
       const { state } = reader.load();
-      expect(state.categories.marketing, 'the older copy denies it: disagreement never grants').to.equal(false);
-      expect(state.record?.updatedAt, 'the newest copy is the one applied').to.equal(Math.floor(harness.time / 1000));
+      assert.equal(state.categories.marketing, false, 'the older copy denies it: disagreement never grants');
+      assert.equal(state.record?.updatedAt, Math.floor(harness.time / 1000), 'the newest copy is the one applied');
       harness.time -= DAY;
       writer(older).decide({ analytics: true, marketing: true, preferences: true }, 'banner');
       harness.time += DAY;
-      expect(reader.load().state.categories.marketing, 'copies that agree: the grant holds').to.equal(true);
+      assert.equal(reader.load().state.categories.marketing, true, 'copies that agree: the grant holds');
     });
   });
 
@@ -251,28 +252,28 @@ describe('ConsentStore', () => {
     it('keeps a choice made with the clock before 1970 readable', () => {
       harness.time = Date.UTC(1930, 0, 1);
       harness.store().acceptAll('banner');
-      expect(harness.stored(), 'the stored value decodes').to.not.equal(null);
-      expect(harness.store().load().state.categories.marketing).to.equal(true);
+      assert.notEqual(harness.stored(), null, 'the stored value decodes');
+      assert.equal(harness.store().load().state.categories.marketing, true);
     });
 
     it('treats a choice dated beyond the clock skew as none (a clock set back, or a record forged ahead), and stores a new one', () => {
       harness.store().acceptAll('banner');
       harness.time = Date.UTC(2001, 0, 1);
       const store = harness.store();
-      expect(store.load().state.decided).to.equal(false);
-      expect(store.state.categories.marketing).to.equal(false);
+      assert.equal(store.load().state.decided, false);
+      assert.equal(store.state.categories.marketing, false);
       const change = store.rejectAll('preferences');
-      expect(harness.stored()?.denied, 'a later change is stored and readable').to.deep.equal(['analytics', 'marketing', 'preferences']);
-      expect(change.record?.createdAt).to.be.at.most(change.record!.updatedAt);
+      assert.deepEqual(harness.stored()?.denied, ['analytics', 'marketing', 'preferences'], 'a later change is stored and readable');
+      assert.ok(change.record!.createdAt <= change.record!.updatedAt);
     });
 
     it('asks again, granting nothing, when the clock jumps far ahead, and keeps the record', () => {
       harness.store().acceptAll('banner');
       harness.time = Date.UTC(2100, 0, 1);
       const { state, stale } = harness.store().load();
-      expect(stale).to.equal('expired');
-      expect(state.categories.marketing).to.equal(false);
-      expect(harness.stored()?.granted).to.include('marketing');
+      assert.equal(stale, 'expired');
+      assert.equal(state.categories.marketing, false);
+      assert.ok(harness.stored()?.granted.includes('marketing'));
     });
   });
 
@@ -281,11 +282,11 @@ describe('ConsentStore', () => {
       harness.store().acceptAll('banner');
       harness.time += DAY;
       const { state, gpcChange } = harness.store({ gpc: true }).load();
-      expect(state.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false, preferences: true });
-      expect(gpcChange?.source).to.equal('gpc');
-      expect(gpcChange?.changed).to.deep.equal(['marketing']);
-      expect(harness.stored()?.method).to.equal('gpc');
-      expect(harness.stored()?.gpc).to.equal(true);
+      assert.deepEqual({ ...state.categories }, { necessary: true, analytics: true, marketing: false, preferences: true });
+      assert.equal(gpcChange?.source, 'gpc');
+      assert.deepEqual(gpcChange?.changed, ['marketing']);
+      assert.equal(harness.stored()?.method, 'gpc');
+      assert.equal(harness.stored()?.gpc, true);
     });
 
     it('lets an explicit choice made with GPC on win', () => {
@@ -293,21 +294,21 @@ describe('ConsentStore', () => {
       store.load();
       store.acceptAll('preferences');
       const { state, gpcChange } = harness.store({ gpc: true }).load();
-      expect(gpcChange).to.equal(null);
-      expect(state.categories.marketing).to.equal(true);
+      assert.equal(gpcChange, null);
+      assert.equal(state.categories.marketing, true);
     });
 
     it('leaves a stored choice alone when GPC denies nothing it granted', () => {
       harness.store().rejectAll('banner');
       const { gpcChange } = harness.store({ gpc: true }).load();
-      expect(gpcChange).to.equal(null);
+      assert.equal(gpcChange, null);
     });
 
     it('does nothing when gpcDenies is empty', () => {
       harness.store().acceptAll('banner');
       const { state, gpcChange } = harness.store({ gpc: true, config: configOf({ gpcDenies: [] }) }).load();
-      expect(gpcChange).to.equal(null);
-      expect(state.categories.marketing).to.equal(true);
+      assert.equal(gpcChange, null);
+      assert.equal(state.categories.marketing, true);
     });
   });
 
@@ -319,10 +320,10 @@ describe('ConsentStore', () => {
       there.load();
       there.decide({ analytics: true }, 'banner');
       const change = here.refresh();
-      expect(change?.source).to.equal('sync');
-      expect(change?.changed).to.deep.equal(['analytics']);
-      expect(here.state.decided).to.equal(true);
-      expect(here.refresh(), 'nothing new the second time').to.equal(null);
+      assert.equal(change?.source, 'sync');
+      assert.deepEqual(change?.changed, ['analytics']);
+      assert.equal(here.state.decided, true);
+      assert.equal(here.refresh(), null, 'nothing new the second time');
     });
 
     it('notices two changes within the same second', () => {
@@ -333,16 +334,16 @@ describe('ConsentStore', () => {
       there.acceptAll('banner');
       here.refresh();
       there.rejectAll('banner');
-      expect(here.refresh()?.changed).to.deep.equal(['analytics', 'marketing', 'preferences']);
+      assert.deepEqual(here.refresh()?.changed, ['analytics', 'marketing', 'preferences']);
     });
 
     it('keeps the stored choice when nothing in storage changed, whatever a message said', () => {
       const here = harness.store();
       here.load();
       here.acceptAll('banner');
-      expect(here.refresh(), 'storage still holds the choice').to.equal(null);
-      expect(here.state.decided).to.equal(true);
-      expect(here.state.categories.marketing).to.equal(true);
+      assert.equal(here.refresh(), null, 'storage still holds the choice');
+      assert.equal(here.state.decided, true);
+      assert.equal(here.state.categories.marketing, true);
     });
 
     it('applies what storage holds by the rules of a page load: newest copy, no older grant, expiry', () => {
@@ -354,14 +355,14 @@ describe('ConsentStore', () => {
       older.store().acceptAll('banner');
       here.rejectAll('banner');
       replayed.write(older.memory.read()[0]!);
-      expect(here.refresh(), 'an older grant beside a newer rejection changes nothing').to.equal(null);
-      expect(here.state.categories.marketing).to.equal(false);
+      assert.equal(here.refresh(), null, 'an older grant beside a newer rejection changes nothing');
+      assert.equal(here.state.categories.marketing, false);
       harness.memory.write('corrupted');
       replayed.clear();
-      expect(here.refresh()?.decided, 'storage, read again, holds no valid choice now').to.equal(false);
+      assert.equal(here.refresh()?.decided, false, 'storage, read again, holds no valid choice now');
       here.acceptAll('banner');
       harness.time += 400 * DAY;
-      expect(here.refresh()?.decided, 'an expired record asks again').to.equal(false);
+      assert.equal(here.refresh()?.decided, false, 'an expired record asks again');
     });
 
     it('applies Global Privacy Control to a grant another tab stored, as on load', () => {
@@ -369,10 +370,10 @@ describe('ConsentStore', () => {
       here.load();
       harness.store({ gpc: false }).decide({ analytics: true, marketing: true }, 'banner');
       const change = here.refresh();
-      expect(change?.source).to.equal('gpc');
-      expect(change?.categories.analytics).to.equal(true);
-      expect(change?.categories.marketing, 'GPC denies marketing, as it would on load').to.equal(false);
-      expect(harness.stored()?.method, 'and the record says why').to.equal('gpc');
+      assert.equal(change?.source, 'gpc');
+      assert.equal(change?.categories.analytics, true);
+      assert.equal(change?.categories.marketing, false, 'GPC denies marketing, as it would on load');
+      assert.equal(harness.stored()?.method, 'gpc', 'and the record says why');
     });
 
     it('returns to the defaults when another tab reset the choice', () => {
@@ -381,8 +382,8 @@ describe('ConsentStore', () => {
       here.acceptAll('banner');
       harness.store().reset();
       const change = here.refresh();
-      expect(change?.decided).to.equal(false);
-      expect(change?.categories.analytics).to.equal(false);
+      assert.equal(change?.decided, false);
+      assert.equal(change?.categories.analytics, false);
     });
   });
 
@@ -405,25 +406,25 @@ describe('ConsentStore', () => {
       here.load();
       here.rejectAll('banner');
       const reader = withCopies(forged(nowSeconds() + 365 * 86_400));
-      expect(reader.load().state.categories.marketing, 'a year ahead').to.equal(false);
-      expect(withCopies(forged(nowSeconds() + CLOCK_SKEW_SECONDS + 1)).load().state.categories.marketing, 'just beyond the skew').to.equal(false);
-      expect(withCopies(forged(nowSeconds() + CLOCK_SKEW_SECONDS)).load().state.categories.marketing, 'within the skew, the copies disagree: the rejection holds').to.equal(false);
-      expect(withCopies(forged(nowSeconds())).load().state.categories.analytics, 'same time').to.equal(false);
+      assert.equal(reader.load().state.categories.marketing, false, 'a year ahead');
+      assert.equal(withCopies(forged(nowSeconds() + CLOCK_SKEW_SECONDS + 1)).load().state.categories.marketing, false, 'just beyond the skew');
+      assert.equal(withCopies(forged(nowSeconds() + CLOCK_SKEW_SECONDS)).load().state.categories.marketing, false, 'within the skew, the copies disagree: the rejection holds');
+      assert.equal(withCopies(forged(nowSeconds())).load().state.categories.analytics, false, 'same time');
     });
 
     it('treats a copy dated beyond the clock skew as no choice, and one within it as a choice', () => {
       harness.memory.write(forged(nowSeconds() + CLOCK_SKEW_SECONDS + 1));
-      expect(harness.store().load().state.decided).to.equal(false);
+      assert.equal(harness.store().load().state.decided, false);
       harness.memory.write(forged(nowSeconds() + CLOCK_SKEW_SECONDS));
-      expect(harness.store().load().state.decided).to.equal(true);
+      assert.equal(harness.store().load().state.decided, true);
     });
 
     it('never applies a copy older than the lifetime, or one changed before it was created', () => {
       harness.memory.write(forged(nowSeconds() - 182 * 86_400 - 1, 0));
-      expect(harness.store().load().stale).to.equal('expired');
+      assert.equal(harness.store().load().stale, 'expired');
       const created = nowSeconds();
       harness.memory.write(forged(created - 1, created));
-      expect(harness.store().load().state.decided, 'updatedAt before createdAt is no record').to.equal(false);
+      assert.equal(harness.store().load().state.decided, false, 'updatedAt before createdAt is no record');
     });
 
     it('intersects the grants of copies that disagree, whatever their order and dates', () => {
@@ -436,7 +437,7 @@ describe('ConsentStore', () => {
             );
             const { state } = withCopies(...values).load();
             for (const id of ['analytics', 'marketing', 'preferences']) {
-              expect(state.categories[id], id).to.equal(copies.every(({ granted }) => granted.includes(id)));
+              assert.equal(state.categories[id], copies.every(({ granted }) => granted.includes(id)), id);
             }
           },
         ),
@@ -450,18 +451,18 @@ describe('ConsentStore', () => {
     const validIds = PROTOTYPE_NAMES.filter((name) => /^[a-z][a-z0-9_-]{0,31}$/.test(name));
 
     it('a choice that leaves `constructor` out does not grant it, and isAllowed says no for every prototype name', () => {
-      expect(validIds).to.include('constructor');
+      assert.ok(validIds.includes('constructor'));
       const config = parseConfig({ categories: [{ id: 'necessary', required: true }, ...validIds.map((id) => ({ id })), { id: 'analytics' }] }).config;
       const store = harness.store({ config });
       store.load();
       const change = store.decide({ analytics: true }, 'preferences');
       for (const id of validIds) {
-        expect(change.categories[id], id).to.equal(false);
-        expect(store.isAllowed(id), id).to.equal(false);
+        assert.equal(change.categories[id], false, id);
+        assert.equal(store.isAllowed(id), false, id);
       }
-      expect(harness.stored()?.denied).to.include('constructor');
-      expect(harness.store({ config }).load().state.categories.constructor, 'read back').to.equal(false);
-      for (const name of PROTOTYPE_NAMES) expect(store.isAllowed(name), name).to.equal(false);
+      assert.ok(harness.stored()?.denied.includes('constructor'));
+      assert.equal(harness.store({ config }).load().state.categories.constructor, false, 'read back');
+      for (const name of PROTOTYPE_NAMES) assert.equal(store.isAllowed(name), false, name);
     });
 
     it('never grants a category that no choice granted, for any mix of prototype names and choices', () => {
@@ -473,7 +474,7 @@ describe('ConsentStore', () => {
           const store = new ConsentStore({ config, storage: new FallbackStorage([memory]), gpc: false, language: 'en' });
           store.load();
           const { categories } = store.decide(choice, 'api');
-          for (const id of ids) expect(categories[id], id).to.equal(Object.hasOwn(choice, id) && choice[id] === true);
+          for (const id of ids) assert.equal(categories[id], Object.hasOwn(choice, id) && choice[id] === true, id);
         }),
         { numRuns: 200 },
       );

@@ -117,8 +117,8 @@ describe("gated markup under a hash-based policy with 'strict-dynamic' and Trust
       late.dataset.name = 'listed by the site';
       document.body.append(late);
     });
+    // The gate takes scripts one at a time in document order: the data: one, added first, was judged before this ran.
     await page.waitForFunction(() => (window.e2eLog ?? []).includes('evil from listed by the site'));
-    await page.waitForTimeout(100);
     assert.deepEqual(attackerRequests, ['https://attacker.example/listed.js'], 'a source the site lists from its own code does load');
     assert.equal((await logOf(page)).includes('late data'), false);
     await context.close();
@@ -156,8 +156,8 @@ describe("the nonce, under a nonce-based policy with 'strict-dynamic'", () => {
         document.body.append(script);
       }
     });
+    // The gate takes scripts one at a time in document order: the made-up one, added first, was judged before this ran.
     await page.waitForFunction(() => (window.e2eLog ?? []).includes('evil from element nonce'));
-    await page.waitForTimeout(100);
     assert.deepEqual(attackerRequests, ['https://attacker.example/element%20nonce.js']);
     await context.close();
   });

@@ -1,6 +1,6 @@
 // The published package, as a user gets it: `npm pack`, installed into an empty project without
 // the registry, its entry points imported by a bundled app and by TypeScript, bundled by esbuild
-// and rollup without the optional peers, imported in Node, and the element rendered in Chromium.
+// rollup, Vite and webpack without the optional peers, imported in Node, and the element rendered in Chromium.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -12,6 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import { build } from 'esbuild';
 import { rollup } from 'rollup';
+import { build as viteBuild } from 'vite';
+import webpack from 'webpack';
 import { launchBrowser } from '../e2e/helpers.mjs';
 import { startStaticServer } from '../../scripts/serve.mjs';
 
@@ -90,7 +92,7 @@ after(async () => {
 describe('the npm package', () => {
   it('ships the built entry points, types and docs, and no sources or tests', () => {
     const files = tarball.files.map(({ path }) => path);
-    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/consent-manager.js', 'dist/consent-banner.css', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/define.js', 'custom-elements.json']) {
+    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/consent-manager.js', 'dist/consent-banner.css', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/define.js', 'custom-elements.json', 'autoconsent/consent-manager.json']) {
       assert.ok(files.includes(required), `${required} is in the tarball`);
     }
     const unwanted = files.filter((file) => /^(src|test|demo|bench|scripts|node_modules)\/|\.ts$(?<!\.d\.ts)|\.test\./.test(file));
@@ -208,11 +210,67 @@ describe('bundling consent-manager-element/define without the optional peers', (
     assert.deepEqual(warnings.filter((warning) => warning.startsWith('UNRESOLVED_IMPORT')), []);
     const output = await outputOf(join(project, 'rollup-out'));
     assert.ok(output.some(({ source }) => source.includes('consent-cookie-table')), 'the element is in the bundle');
-    for (const { path, source } of output) {
-      for (const peer of PEERS) assert.ok(!source.includes(peer), `${path} mentions ${peer}`);
+    assertNoPeer(output);
+  });
+
+  it('works with Vite in app mode, every import resolved, and the built app renders the element in a browser', async () => {
+    const appRoot = join(project, 'vite-app');
+    await mkdir(appRoot, { recursive: true });
+    await app('vite-app/main.js');
+    await writeFile(join(appRoot, 'index.html'), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><script type="module" src="./main.js"></script></head><body><consent-manager></consent-manager></body></html>`);
+    const warnings = [];
+    // No config file: only what is written here. Minifying would only slow the test down.
+    await viteBuild({ root: appRoot, configFile: false, envFile: false, logLevel: 'silent', build: { outDir: join(project, 'vite-out'), emptyOutDir: true, minify: false, reportCompressedSize: false, rollupOptions: { onwarn: (warning) => warnings.push(`${warning.code}: ${warning.message}`) } } });
+    assert.deepEqual(warnings.filter((warning) => warning.startsWith('UNRESOLVED_IMPORT')), []);
+    const output = await outputOf(join(project, 'vite-out'));
+    assert.ok(output.some(({ source }) => source.includes('consent-cookie-table')), 'the element is in the bundle');
+    assertNoPeer(output);
+    for (const { path, source } of output) assert.ok(!new RegExp(`from\\s*["']${manifest.name}`).test(source), `${path} leaves an import of the package unresolved`);
+
+    const server = await startStaticServer({ mounts: { '/': join(project, 'vite-out') } });
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      await page.goto(`${server.url}/`);
+      await page.evaluate(() => document.querySelector('consent-manager').ready);
+      assert.equal(await page.evaluate(() => window.sameClass), true, 'the define entry registers the exported class');
+      assert.equal(await page.locator('[part="banner"]').count(), 1, 'the element upgrades and shows its banner');
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+      await server.close();
     }
   });
+
+  it('works with webpack 5, every import resolved, code-splitting the lazy parts', async () => {
+    await app('webpack-app.js');
+    // Production mode for the tree shaking and `sideEffects` a site gets, without the slow minifier.
+    const compiler = webpack({ mode: 'production', context: project, entry: './webpack-app.js', output: { path: join(project, 'webpack-out'), filename: 'main.js', chunkFilename: '[id].js' }, optimization: { minimize: false }, infrastructureLogging: { level: 'none' } });
+    const stats = await new Promise((resolvePromise, reject) => compiler.run((error, result) => (error ? reject(error) : resolvePromise(result))));
+    await new Promise((resolvePromise) => compiler.close(resolvePromise));
+    const { errors, warnings } = stats.toJson({ all: false, errors: true, warnings: true });
+    // "Module not found" is an error in webpack; anything it could only half-resolve is a warning.
+    assert.deepEqual(errors.map(({ message }) => message), []);
+    assert.deepEqual(warnings.map(({ message }) => message), []);
+    // Production mode concatenates modules: the files are those of each module and of its parts.
+    const names = [...stats.compilation.modules].flatMap((module) => (module.modules ? [...module.modules] : [module])).map(({ resource }) => resource ?? '');
+    assert.ok(names.some((name) => name.endsWith('lib/src/ui/consent-manager.js')), 'the element is in the bundle');
+    assert.deepEqual(names.filter((name) => /segment|stripe/.test(name)), [], 'nothing of the adapters that need peers');
+    const output = await outputOf(join(project, 'webpack-out'));
+    assert.ok(output.length > 1, 'the lazy parts are split into chunks');
+    assertNoPeer(output);
+  });
 });
+
+/** Fails if any output file names an optional peer: a bundled copy, or an import left for the browser to fail on. */
+function assertNoPeer(output) {
+  for (const { path, source } of output) {
+    for (const peer of Object.keys(manifest.peerDependencies)) assert.ok(!source.includes(peer), `${path} mentions ${peer}`);
+  }
+}
 
 describe('the package in Node', () => {
   it('imports the root without a DOM, exporting exactly its documented names', () => {

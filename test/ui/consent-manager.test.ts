@@ -6,6 +6,7 @@ import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { captureConsole, type CapturedConsole } from '../helpers/console.js';
 import { blockCookies, blockLocalStorage, clearBrowserStorage, ignoreCookieWrites, nextEvent, setGlobalPrivacyControl, storedCookieValue, waitFor } from '../helpers/page-state.js';
+import { gateSettled } from '../helpers/gate-log.js';
 
 const CATEGORIES = [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }];
 
@@ -171,8 +172,8 @@ describe('<consent-manager>', () => {
 
       element.config = RELABELLED;
       await element.updateComplete;
-      // Gated scripts run from a promise chain: a wrongly allowed one gets the time to run.
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Gated scripts run from a promise chain, in order: a wrongly allowed one has run by the sentinel's turn.
+      await gateSettled();
 
       expect(element.effectiveConfig.categories.find(({ id }) => id === 'analytics')?.label, 'the new config is in effect').to.equal('Audience measurement');
       expect(element.decided).to.equal(true);

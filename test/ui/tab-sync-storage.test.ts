@@ -75,13 +75,54 @@ describe('a choice made in another tab while cookies are blocked and the choice 
   });
 });
 
-/** Waits until the element has read storage again for every re-read a message schedules. */
-const rereadsDone = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(...REREAD_DELAYS_MS) + 200));
+/**
+ * Counts the re-reads of storage that messages schedule from now on (src/dom/tab-sync.ts sets
+ * one timer per entry of REREAD_DELAYS_MS on the window). `done(messages)` waits until that many
+ * messages have each scheduled theirs and every one has run: the proof that storage was read
+ * again after the last message, without waiting out a fixed time.
+ */
+function watchRereads(): { done: (messages: number) => Promise<void>; restore: () => void } {
+  // An own property of the window, as WebIDL puts the global object's operations; else inherited.
+  const saved = Object.getOwnPropertyDescriptor(window, 'setTimeout');
+  const original = window.setTimeout.bind(window);
+  const ran: Promise<void>[] = [];
+  const watching = ((handler: TimerHandler, delay?: number, ...rest: unknown[]): number => {
+    if (typeof handler !== 'function' || !REREAD_DELAYS_MS.includes(delay ?? 0)) return original(handler, delay, ...rest);
+    let finished = (): void => undefined;
+    ran.push(new Promise<void>((resolve) => (finished = resolve)));
+    return original(
+      (...args: unknown[]) => {
+        try {
+          (handler as (...args: unknown[]) => void)(...args);
+        } finally {
+          finished();
+        }
+      },
+      delay,
+      ...rest,
+    );
+  }) as typeof window.setTimeout;
+  window.setTimeout = watching;
+  return {
+    async done(messages) {
+      const expected = messages * REREAD_DELAYS_MS.length;
+      await waitFor(() => ran.length >= expected, 3000, `the re-reads of ${messages} messages`);
+      await Promise.all(ran);
+    },
+    restore: () => {
+      if (saved) Object.defineProperty(window, 'setTimeout', saved);
+      else Reflect.deleteProperty(window, 'setTimeout');
+    },
+  };
+}
 
 describe('tab messages are hints: storage decides, by the rules of a page load', () => {
   let restoreCookies = (): void => undefined;
   let restoreGpc = (): void => undefined;
+  let restoreTimers = (): void => undefined;
   afterEach(() => {
+    restoreTimers();
+    restoreTimers = () => undefined;
     restoreCookies();
     restoreGpc();
     restoreGpc = () => undefined;
@@ -96,10 +137,12 @@ describe('tab messages are hints: storage decides, by the rules of a page load',
     element.save({ marketing: true });
     const changes: unknown[] = [];
     element.addEventListener('consent-change', (event) => changes.push(event));
+    const rereads = watchRereads();
+    restoreTimers = rereads.restore;
     postFromElsewhere({ type: 'consent-changed', value: null });
     postFromElsewhere({ type: 'consent-changed', value: '' });
     storageEventFromElsewhere('consent:changed', JSON.stringify({ type: 'consent-changed', value: null, at: Date.now() }));
-    await rereadsDone();
+    await rereads.done(3);
     expect(element.decided).to.equal(true);
     expect(element.isAllowed('marketing')).to.equal(true);
     expect(changes, 'no change announced').to.deep.equal([]);
@@ -109,9 +152,11 @@ describe('tab messages are hints: storage decides, by the rules of a page load',
     const element = await mountManager({ categories: CATEGORIES });
     const olderGrant = recordFromElsewhere('DDDDDDDDDDDDDDDDDDDDDD', Math.floor(Date.now() / 1000) - 60);
     element.rejectAll();
+    const rereads = watchRereads();
+    restoreTimers = rereads.restore;
     postFromElsewhere({ type: 'consent-changed', value: olderGrant });
     storageEventFromElsewhere('consent:changed', JSON.stringify({ type: 'consent-changed', value: olderGrant, at: Date.now() }));
-    await rereadsDone();
+    await rereads.done(2);
     expect(element.isAllowed('marketing')).to.equal(false);
     expect(element.record?.denied).to.include('marketing');
   });

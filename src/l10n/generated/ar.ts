@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `قبول الكل`,
+'cm.banner.change': str`لتغيير اختيارك لاحقًا، استخدم «${0}» في هذه الصفحة.`,
+'cm.banner.others.few': str`${0} من الشركاء الآخرين`,
+'cm.banner.others.many': str`${0} من الشركاء الآخرين`,
+'cm.banner.others.one': str`${0} من الشركاء الآخرين`,
+'cm.banner.others.other': str`${0} من الشركاء الآخرين`,
+'cm.banner.others.two': str`${0} من الشركاء الآخرين`,
+'cm.banner.others.zero': str`${0} من الشركاء الآخرين`,
+'cm.banner.partners': str`نتعاون مع هؤلاء الشركاء: ${0}.`,
 'cm.banner.policy': `سياسة ملفات تعريف الارتباط`,
 'cm.banner.text': `بعض ملفات تعريف الارتباط ضرورية لعمل هذا الموقع. وبموافقتك، نستخدم أيضًا ملفات تعريف ارتباط اختيارية، مثلًا لقياس الزيارات أو لتذكّر إعداداتك. يمكنك تغيير اختيارك في أي وقت.`,
 'cm.banner.title': `يستخدم هذا الموقع ملفات تعريف الارتباط`,

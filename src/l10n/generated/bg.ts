@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Приемане на всички`,
+'cm.banner.change': str`За да промените избора си по-късно, използвайте „${0}“ на тази страница.`,
+'cm.banner.others.few': str`още ${0}`,
+'cm.banner.others.many': str`още ${0}`,
+'cm.banner.others.one': str`още ${0}`,
+'cm.banner.others.other': str`още ${0}`,
+'cm.banner.others.two': str`още ${0}`,
+'cm.banner.others.zero': str`още ${0}`,
+'cm.banner.partners': str`Работим с тези партньори: ${0}.`,
 'cm.banner.policy': `Политика за бисквитките`,
 'cm.banner.text': `Някои бисквитки са необходими, за да работи този сайт. С вашето съгласие използваме и незадължителни бисквитки, например за измерване на посещенията или за запомняне на настройките ви. Можете да промените избора си по всяко време.`,
 'cm.banner.title': `Този сайт използва бисквитки`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Přijmout vše`,
+'cm.banner.change': str`Svou volbu můžete později změnit pomocí „${0}“ na této stránce.`,
+'cm.banner.others.few': str`${0} další`,
+'cm.banner.others.many': str`${0} dalšího`,
+'cm.banner.others.one': str`${0} další`,
+'cm.banner.others.other': str`${0} dalších`,
+'cm.banner.others.two': str`${0} dalších`,
+'cm.banner.others.zero': str`${0} dalších`,
+'cm.banner.partners': str`Spolupracujeme s těmito partnery: ${0}.`,
 'cm.banner.policy': `Zásady používání souborů cookie`,
 'cm.banner.text': `Některé soubory cookie jsou nezbytné pro fungování tohoto webu. S vaším souhlasem používáme také volitelné soubory cookie, například k měření návštěvnosti nebo k zapamatování vašeho nastavení. Svou volbu můžete kdykoli změnit.`,
 'cm.banner.title': `Tento web používá soubory cookie`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Accepter alle`,
+'cm.banner.change': str`Du kan ændre dit valg senere med »${0}« på denne side.`,
+'cm.banner.others.few': str`${0} andre`,
+'cm.banner.others.many': str`${0} andre`,
+'cm.banner.others.one': str`${0} anden`,
+'cm.banner.others.other': str`${0} andre`,
+'cm.banner.others.two': str`${0} andre`,
+'cm.banner.others.zero': str`${0} andre`,
+'cm.banner.partners': str`Vi samarbejder med disse partnere: ${0}.`,
 'cm.banner.policy': `Cookiepolitik`,
 'cm.banner.text': `Nogle cookies er nødvendige, for at dette websted kan fungere. Med dit samtykke bruger vi også valgfrie cookies, for eksempel til at måle besøg eller huske dine indstillinger. Du kan til enhver tid ændre dit valg.`,
 'cm.banner.title': `Dette websted bruger cookies`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Alle akzeptieren`,
+'cm.banner.change': str`Um Ihre Auswahl später zu ändern, nutzen Sie „${0}“ auf dieser Seite.`,
+'cm.banner.others.few': str`${0} weitere`,
+'cm.banner.others.many': str`${0} weitere`,
+'cm.banner.others.one': str`${0} weiterer`,
+'cm.banner.others.other': str`${0} weitere`,
+'cm.banner.others.two': str`${0} weitere`,
+'cm.banner.others.zero': str`${0} weitere`,
+'cm.banner.partners': str`Wir arbeiten mit diesen Partnern zusammen: ${0}.`,
 'cm.banner.policy': `Cookie-Richtlinie`,
 'cm.banner.text': `Einige Cookies sind für den Betrieb dieser Website erforderlich. Mit Ihrer Einwilligung verwenden wir außerdem optionale Cookies, zum Beispiel um Besuche zu messen oder Ihre Einstellungen zu speichern. Sie können Ihre Auswahl jederzeit ändern.`,
 'cm.banner.title': `Diese Website verwendet Cookies`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Αποδοχή όλων`,
+'cm.banner.change': str`Για να αλλάξετε την επιλογή σας αργότερα, χρησιμοποιήστε το «${0}» σε αυτή τη σελίδα.`,
+'cm.banner.others.few': str`${0} ακόμη`,
+'cm.banner.others.many': str`${0} ακόμη`,
+'cm.banner.others.one': str`${0} ακόμη`,
+'cm.banner.others.other': str`${0} ακόμη`,
+'cm.banner.others.two': str`${0} ακόμη`,
+'cm.banner.others.zero': str`${0} ακόμη`,
+'cm.banner.partners': str`Συνεργαζόμαστε με τους εξής συνεργάτες: ${0}.`,
 'cm.banner.policy': `Πολιτική cookies`,
 'cm.banner.text': `Ορισμένα cookies είναι απαραίτητα για τη λειτουργία αυτού του ιστότοπου. Με τη συγκατάθεσή σας, χρησιμοποιούμε και προαιρετικά cookies, για παράδειγμα για τη μέτρηση των επισκέψεων ή την απομνημόνευση των ρυθμίσεών σας. Μπορείτε να αλλάξετε την επιλογή σας ανά πάσα στιγμή.`,
 'cm.banner.title': `Αυτός ο ιστότοπος χρησιμοποιεί cookies`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Aceptar todas`,
+'cm.banner.change': str`Para cambiar tu elección más adelante, usa «${0}» en esta página.`,
+'cm.banner.others.few': str`otros ${0}`,
+'cm.banner.others.many': str`otros ${0}`,
+'cm.banner.others.one': str`otro ${0}`,
+'cm.banner.others.other': str`otros ${0}`,
+'cm.banner.others.two': str`otros ${0}`,
+'cm.banner.others.zero': str`otros ${0}`,
+'cm.banner.partners': str`Trabajamos con estos socios: ${0}.`,
 'cm.banner.policy': `Política de cookies`,
 'cm.banner.text': `Algunas cookies son necesarias para que este sitio funcione. Con tu consentimiento, también usamos cookies opcionales, por ejemplo para medir las visitas o recordar tus ajustes. Puedes cambiar tu elección en cualquier momento.`,
 'cm.banner.title': `Este sitio utiliza cookies`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Nõustu kõigiga`,
+'cm.banner.change': str`Oma valiku hiljem muutmiseks kasutage sellel lehel „${0}“.`,
+'cm.banner.others.few': str`veel ${0}`,
+'cm.banner.others.many': str`veel ${0}`,
+'cm.banner.others.one': str`veel ${0}`,
+'cm.banner.others.other': str`veel ${0}`,
+'cm.banner.others.two': str`veel ${0}`,
+'cm.banner.others.zero': str`veel ${0}`,
+'cm.banner.partners': str`Teeme koostööd nende partneritega: ${0}.`,
 'cm.banner.policy': `Küpsiste kasutamise põhimõtted`,
 'cm.banner.text': `Mõned küpsised on vajalikud, et see veebisait töötaks. Teie nõusolekul kasutame ka valikulisi küpsiseid, näiteks külastuste mõõtmiseks või teie seadete meelespidamiseks. Saate oma valikut igal ajal muuta.`,
 'cm.banner.title': `See veebisait kasutab küpsiseid`,

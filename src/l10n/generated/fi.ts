@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Hyväksy kaikki`,
+'cm.banner.change': str`Voit muuttaa valintaasi myöhemmin tämän sivun kohdasta ”${0}”.`,
+'cm.banner.others.few': str`${0} muuta`,
+'cm.banner.others.many': str`${0} muuta`,
+'cm.banner.others.one': str`${0} muu`,
+'cm.banner.others.other': str`${0} muuta`,
+'cm.banner.others.two': str`${0} muuta`,
+'cm.banner.others.zero': str`${0} muuta`,
+'cm.banner.partners': str`Teemme yhteistyötä näiden kumppanien kanssa: ${0}.`,
 'cm.banner.policy': `Evästekäytäntö`,
 'cm.banner.text': `Osa evästeistä on välttämättömiä, jotta sivusto toimii. Suostumuksellasi käytämme myös valinnaisia evästeitä esimerkiksi käyntien mittaamiseen tai asetustesi muistamiseen. Voit muuttaa valintaasi milloin tahansa.`,
 'cm.banner.title': `Tämä sivusto käyttää evästeitä`,

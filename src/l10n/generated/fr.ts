@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Tout accepter`,
+'cm.banner.change': str`Pour modifier votre choix plus tard, utilisez « ${0} » sur cette page.`,
+'cm.banner.others.few': str`${0} autres`,
+'cm.banner.others.many': str`${0} autres`,
+'cm.banner.others.one': str`${0} autre`,
+'cm.banner.others.other': str`${0} autres`,
+'cm.banner.others.two': str`${0} autres`,
+'cm.banner.others.zero': str`${0} autres`,
+'cm.banner.partners': str`Nous travaillons avec ces partenaires : ${0}.`,
 'cm.banner.policy': `Politique relative aux cookies`,
 'cm.banner.text': `Certains cookies sont nécessaires au fonctionnement de ce site. Avec votre accord, nous utilisons aussi des cookies facultatifs, par exemple pour mesurer la fréquentation ou mémoriser vos réglages. Vous pouvez modifier votre choix à tout moment.`,
 'cm.banner.title': `Ce site utilise des cookies`,

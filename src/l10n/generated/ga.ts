@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Glac le gach ceann`,
+'cm.banner.change': str`Chun do rogha a athrú níos déanaí, úsáid “${0}” ar an leathanach seo.`,
+'cm.banner.others.few': str`${0} eile`,
+'cm.banner.others.many': str`${0} eile`,
+'cm.banner.others.one': str`${0} eile`,
+'cm.banner.others.other': str`${0} eile`,
+'cm.banner.others.two': str`${0} eile`,
+'cm.banner.others.zero': str`${0} eile`,
+'cm.banner.partners': str`Oibrímid leis na comhpháirtithe seo: ${0}.`,
 'cm.banner.policy': `Beartas fianán`,
 'cm.banner.text': `Tá roinnt fianán riachtanach chun go n-oibreoidh an suíomh seo. Le do thoiliú, úsáidimid fianáin roghnacha freisin, mar shampla chun cuairteanna a thomhas nó chun do shocruithe a mheabhrú. Is féidir leat do rogha a athrú am ar bith.`,
 'cm.banner.title': `Úsáideann an suíomh seo fianáin`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `לאשר הכול`,
+'cm.banner.change': str`כדי לשנות את הבחירה בהמשך, אפשר להשתמש ב“${0}” בדף הזה.`,
+'cm.banner.others.few': str`עוד ${0}`,
+'cm.banner.others.many': str`עוד ${0}`,
+'cm.banner.others.one': str`עוד ${0}`,
+'cm.banner.others.other': str`עוד ${0}`,
+'cm.banner.others.two': str`עוד ${0}`,
+'cm.banner.others.zero': str`עוד ${0}`,
+'cm.banner.partners': str`אנחנו עובדים עם השותפים האלה: ${0}.`,
 'cm.banner.policy': `מדיניות העוגיות`,
 'cm.banner.text': `חלק מהעוגיות נחוצות כדי שהאתר יפעל. בהסכמתך, אנחנו משתמשים גם בעוגיות אופציונליות, למשל כדי למדוד ביקורים או לזכור את ההגדרות שלך. אפשר לשנות את הבחירה בכל עת.`,
 'cm.banner.title': `האתר הזה משתמש בעוגיות`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Prihvati sve`,
+'cm.banner.change': str`Da biste kasnije promijenili svoj odabir, upotrijebite „${0}” na ovoj stranici.`,
+'cm.banner.others.few': str`još ${0}`,
+'cm.banner.others.many': str`još ${0}`,
+'cm.banner.others.one': str`još ${0}`,
+'cm.banner.others.other': str`još ${0}`,
+'cm.banner.others.two': str`još ${0}`,
+'cm.banner.others.zero': str`još ${0}`,
+'cm.banner.partners': str`Surađujemo s ovim partnerima: ${0}.`,
 'cm.banner.policy': `Pravila o kolačićima`,
 'cm.banner.text': `Neki su kolačići potrebni za rad ove web-stranice. Uz vašu privolu koristimo i neobavezne kolačiće, primjerice za mjerenje posjeta ili pamćenje vaših postavki. Svoj odabir možete promijeniti u bilo kojem trenutku.`,
 'cm.banner.title': `Ova web-stranica koristi kolačiće`,

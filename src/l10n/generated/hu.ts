@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Az összes elfogadása`,
+'cm.banner.change': str`Ha később módosítani szeretné döntését, használja az oldalon a(z) „${0}” lehetőséget.`,
+'cm.banner.others.few': str`további ${0}`,
+'cm.banner.others.many': str`további ${0}`,
+'cm.banner.others.one': str`további ${0}`,
+'cm.banner.others.other': str`további ${0}`,
+'cm.banner.others.two': str`további ${0}`,
+'cm.banner.others.zero': str`további ${0}`,
+'cm.banner.partners': str`Ezekkel a partnerekkel dolgozunk együtt: ${0}.`,
 'cm.banner.policy': `Sütikre vonatkozó szabályzat`,
 'cm.banner.text': `Egyes sütik szükségesek a webhely működéséhez. Az Ön hozzájárulásával nem kötelező sütiket is használunk, például a látogatások méréséhez vagy a beállításai megjegyzéséhez. Döntését bármikor megváltoztathatja.`,
 'cm.banner.title': `Ez a webhely sütiket használ`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Accetta tutti`,
+'cm.banner.change': str`Per modificare la tua scelta in seguito, usa «${0}» in questa pagina.`,
+'cm.banner.others.few': str`altri ${0}`,
+'cm.banner.others.many': str`altri ${0}`,
+'cm.banner.others.one': str`${0} altro`,
+'cm.banner.others.other': str`altri ${0}`,
+'cm.banner.others.two': str`altri ${0}`,
+'cm.banner.others.zero': str`altri ${0}`,
+'cm.banner.partners': str`Collaboriamo con questi partner: ${0}.`,
 'cm.banner.policy': `Informativa sui cookie`,
 'cm.banner.text': `Alcuni cookie sono necessari per il funzionamento di questo sito. Con il tuo consenso utilizziamo anche cookie facoltativi, ad esempio per misurare le visite o ricordare le tue impostazioni. Puoi modificare la tua scelta in qualsiasi momento.`,
 'cm.banner.title': `Questo sito utilizza i cookie`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `すべて許可`,
+'cm.banner.change': str`後で選択を変更するには、このページの「${0}」をご利用ください。`,
+'cm.banner.others.few': str`他${0}社`,
+'cm.banner.others.many': str`他${0}社`,
+'cm.banner.others.one': str`他${0}社`,
+'cm.banner.others.other': str`他${0}社`,
+'cm.banner.others.two': str`他${0}社`,
+'cm.banner.others.zero': str`他${0}社`,
+'cm.banner.partners': str`当サイトは次のパートナーと連携しています：${0}。`,
 'cm.banner.policy': `Cookieポリシー`,
 'cm.banner.text': `このサイトの動作には一部のCookieが必要です。同意いただいた場合は、訪問数の計測や設定の保存などのために任意のCookieも使用します。選択はいつでも変更できます。`,
 'cm.banner.title': `このサイトはCookieを使用しています`,

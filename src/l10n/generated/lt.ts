@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Priimti visus`,
+'cm.banner.change': str`Norėdami vėliau pakeisti savo pasirinkimą, šiame puslapyje naudokite „${0}“.`,
+'cm.banner.others.few': str`dar ${0}`,
+'cm.banner.others.many': str`dar ${0}`,
+'cm.banner.others.one': str`dar ${0}`,
+'cm.banner.others.other': str`dar ${0}`,
+'cm.banner.others.two': str`dar ${0}`,
+'cm.banner.others.zero': str`dar ${0}`,
+'cm.banner.partners': str`Bendradarbiaujame su šiais partneriais: ${0}.`,
 'cm.banner.policy': `Slapukų politika`,
 'cm.banner.text': `Kai kurie slapukai būtini, kad ši svetainė veiktų. Jums sutikus, naudojame ir pasirenkamus slapukus, pavyzdžiui, apsilankymams matuoti ar jūsų nustatymams įsiminti. Savo pasirinkimą galite bet kada pakeisti.`,
 'cm.banner.title': `Ši svetainė naudoja slapukus`,

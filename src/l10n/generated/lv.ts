@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Pieņemt visas`,
+'cm.banner.change': str`Lai vēlāk mainītu savu izvēli, izmantojiet “${0}” šajā lapā.`,
+'cm.banner.others.few': str`vēl ${0}`,
+'cm.banner.others.many': str`vēl ${0}`,
+'cm.banner.others.one': str`vēl ${0}`,
+'cm.banner.others.other': str`vēl ${0}`,
+'cm.banner.others.two': str`vēl ${0}`,
+'cm.banner.others.zero': str`vēl ${0}`,
+'cm.banner.partners': str`Mēs sadarbojamies ar šiem partneriem: ${0}.`,
 'cm.banner.policy': `Sīkdatņu politika`,
 'cm.banner.text': `Dažas sīkdatnes ir nepieciešamas, lai šī vietne darbotos. Ar jūsu piekrišanu mēs izmantojam arī neobligātas sīkdatnes, piemēram, lai mērītu apmeklējumus vai atcerētos jūsu iestatījumus. Jūs jebkurā laikā varat mainīt savu izvēli.`,
 'cm.banner.title': `Šī vietne izmanto sīkdatnes`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Aċċetta kollox`,
+'cm.banner.change': str`Biex tibdel l-għażla tiegħek aktar tard, uża “${0}” f'din il-paġna.`,
+'cm.banner.others.few': str`${0} oħrajn`,
+'cm.banner.others.many': str`${0} oħrajn`,
+'cm.banner.others.one': str`${0} ieħor`,
+'cm.banner.others.other': str`${0} oħrajn`,
+'cm.banner.others.two': str`${0} oħrajn`,
+'cm.banner.others.zero': str`${0} oħrajn`,
+'cm.banner.partners': str`Naħdmu ma' dawn is-sħab: ${0}.`,
 'cm.banner.policy': `Politika dwar il-cookies`,
 'cm.banner.text': `Xi cookies huma meħtieġa biex dan is-sit jaħdem. Bil-kunsens tiegħek, nużaw ukoll cookies mhux obbligatorji, pereżempju biex inkejlu ż-żjarat jew biex niftakru s-settings tiegħek. Tista' tibdel l-għażla tiegħek fi kwalunkwe ħin.`,
 'cm.banner.title': `Dan is-sit juża l-cookies`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Alles accepteren`,
+'cm.banner.change': str`Om uw keuze later te wijzigen, gebruikt u “${0}” op deze pagina.`,
+'cm.banner.others.few': str`${0} andere`,
+'cm.banner.others.many': str`${0} andere`,
+'cm.banner.others.one': str`${0} andere`,
+'cm.banner.others.other': str`${0} andere`,
+'cm.banner.others.two': str`${0} andere`,
+'cm.banner.others.zero': str`${0} andere`,
+'cm.banner.partners': str`We werken samen met deze partners: ${0}.`,
 'cm.banner.policy': `Cookiebeleid`,
 'cm.banner.text': `Sommige cookies zijn nodig om deze website te laten werken. Met uw toestemming gebruiken we ook optionele cookies, bijvoorbeeld om bezoeken te meten of uw instellingen te onthouden. U kunt uw keuze op elk moment wijzigen.`,
 'cm.banner.title': `Deze website gebruikt cookies`,

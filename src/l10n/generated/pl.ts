@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Zaakceptuj wszystkie`,
+'cm.banner.change': str`Aby później zmienić swój wybór, użyj „${0}” na tej stronie.`,
+'cm.banner.others.few': str`jeszcze ${0}`,
+'cm.banner.others.many': str`jeszcze ${0}`,
+'cm.banner.others.one': str`jeszcze ${0}`,
+'cm.banner.others.other': str`jeszcze ${0}`,
+'cm.banner.others.two': str`jeszcze ${0}`,
+'cm.banner.others.zero': str`jeszcze ${0}`,
+'cm.banner.partners': str`Współpracujemy z tymi partnerami: ${0}.`,
 'cm.banner.policy': `Polityka plików cookie`,
 'cm.banner.text': `Niektóre pliki cookie są niezbędne do działania tej strony. Za Twoją zgodą używamy też opcjonalnych plików cookie, na przykład do mierzenia odwiedzin lub zapamiętywania Twoich ustawień. Możesz w każdej chwili zmienić swój wybór.`,
 'cm.banner.title': `Ta strona używa plików cookie`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Aceitar todos`,
+'cm.banner.change': str`Para alterar a sua escolha mais tarde, utilize «${0}» nesta página.`,
+'cm.banner.others.few': str`mais ${0}`,
+'cm.banner.others.many': str`mais ${0}`,
+'cm.banner.others.one': str`mais ${0}`,
+'cm.banner.others.other': str`mais ${0}`,
+'cm.banner.others.two': str`mais ${0}`,
+'cm.banner.others.zero': str`mais ${0}`,
+'cm.banner.partners': str`Trabalhamos com estes parceiros: ${0}.`,
 'cm.banner.policy': `Política de cookies`,
 'cm.banner.text': `Alguns cookies são necessários para o funcionamento deste site. Com o seu consentimento, utilizamos também cookies opcionais, por exemplo para medir as visitas ou memorizar as suas definições. Pode alterar a sua escolha a qualquer momento.`,
 'cm.banner.title': `Este site utiliza cookies`,

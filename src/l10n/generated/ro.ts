@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Acceptă tot`,
+'cm.banner.change': str`Pentru a vă schimba alegerea mai târziu, folosiți „${0}” de pe această pagină.`,
+'cm.banner.others.few': str`încă ${0}`,
+'cm.banner.others.many': str`încă ${0}`,
+'cm.banner.others.one': str`încă ${0}`,
+'cm.banner.others.other': str`încă ${0}`,
+'cm.banner.others.two': str`încă ${0}`,
+'cm.banner.others.zero': str`încă ${0}`,
+'cm.banner.partners': str`Colaborăm cu acești parteneri: ${0}.`,
 'cm.banner.policy': `Politica privind cookie-urile`,
 'cm.banner.text': `Unele cookie-uri sunt necesare pentru funcționarea acestui site. Cu acordul dumneavoastră, folosim și cookie-uri opționale, de exemplu pentru a măsura vizitele sau a reține setările dumneavoastră. Vă puteți schimba alegerea oricând.`,
 'cm.banner.title': `Acest site folosește cookie-uri`,

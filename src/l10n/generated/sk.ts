@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Prijať všetky`,
+'cm.banner.change': str`Svoju voľbu môžete neskôr zmeniť pomocou „${0}“ na tejto stránke.`,
+'cm.banner.others.few': str`${0} ďalší`,
+'cm.banner.others.many': str`${0} ďalšieho`,
+'cm.banner.others.one': str`${0} ďalší`,
+'cm.banner.others.other': str`${0} ďalších`,
+'cm.banner.others.two': str`${0} ďalších`,
+'cm.banner.others.zero': str`${0} ďalších`,
+'cm.banner.partners': str`Spolupracujeme s týmito partnermi: ${0}.`,
 'cm.banner.policy': `Zásady používania súborov cookie`,
 'cm.banner.text': `Niektoré súbory cookie sú nevyhnutné na fungovanie tejto stránky. S vaším súhlasom používame aj voliteľné súbory cookie, napríklad na meranie návštevnosti alebo zapamätanie vašich nastavení. Svoju voľbu môžete kedykoľvek zmeniť.`,
 'cm.banner.title': `Táto stránka používa súbory cookie`,

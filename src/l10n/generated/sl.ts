@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Sprejmi vse`,
+'cm.banner.change': str`Če želite svojo izbiro pozneje spremeniti, uporabite »${0}« na tej strani.`,
+'cm.banner.others.few': str`še ${0}`,
+'cm.banner.others.many': str`še ${0}`,
+'cm.banner.others.one': str`še ${0}`,
+'cm.banner.others.other': str`še ${0}`,
+'cm.banner.others.two': str`še ${0}`,
+'cm.banner.others.zero': str`še ${0}`,
+'cm.banner.partners': str`Sodelujemo s temi partnerji: ${0}.`,
 'cm.banner.policy': `Pravilnik o piškotkih`,
 'cm.banner.text': `Nekateri piškotki so potrebni za delovanje tega spletnega mesta. Z vašo privolitvijo uporabljamo tudi izbirne piškotke, na primer za merjenje obiskov ali pomnjenje vaših nastavitev. Svojo izbiro lahko kadar koli spremenite.`,
 'cm.banner.title': `To spletno mesto uporablja piškotke`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Godkänn alla`,
+'cm.banner.change': str`Om du vill ändra ditt val senare använder du ”${0}” på den här sidan.`,
+'cm.banner.others.few': str`${0} andra`,
+'cm.banner.others.many': str`${0} andra`,
+'cm.banner.others.one': str`${0} annan`,
+'cm.banner.others.other': str`${0} andra`,
+'cm.banner.others.two': str`${0} andra`,
+'cm.banner.others.zero': str`${0} andra`,
+'cm.banner.partners': str`Vi samarbetar med dessa partner: ${0}.`,
 'cm.banner.policy': `Kakpolicy`,
 'cm.banner.text': `Vissa kakor behövs för att webbplatsen ska fungera. Med ditt samtycke använder vi även valfria kakor, till exempel för att mäta besök eller komma ihåg dina inställningar. Du kan när som helst ändra ditt val.`,
 'cm.banner.title': `Den här webbplatsen använder kakor`,

@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `Tümünü kabul et`,
+'cm.banner.change': str`Seçiminizi daha sonra değiştirmek için bu sayfadaki “${0}” seçeneğini kullanın.`,
+'cm.banner.others.few': str`diğer ${0} iş ortağı`,
+'cm.banner.others.many': str`diğer ${0} iş ortağı`,
+'cm.banner.others.one': str`diğer ${0} iş ortağı`,
+'cm.banner.others.other': str`diğer ${0} iş ortağı`,
+'cm.banner.others.two': str`diğer ${0} iş ortağı`,
+'cm.banner.others.zero': str`diğer ${0} iş ortağı`,
+'cm.banner.partners': str`Şu iş ortaklarıyla çalışıyoruz: ${0}.`,
 'cm.banner.policy': `Çerez politikası`,
 'cm.banner.text': `Bazı çerezler bu sitenin çalışması için gereklidir. İzninizle, örneğin ziyaretleri ölçmek veya ayarlarınızı hatırlamak için isteğe bağlı çerezler de kullanırız. Seçiminizi istediğiniz zaman değiştirebilirsiniz.`,
 'cm.banner.title': `Bu site çerez kullanıyor`,

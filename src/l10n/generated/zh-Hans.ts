@@ -10,6 +10,14 @@
 
     export const templates = {
       'cm.accept-all': `全部接受`,
+'cm.banner.change': str`如需稍后更改您的选择，请使用本页面上的“${0}”。`,
+'cm.banner.others.few': str`其他${0}家`,
+'cm.banner.others.many': str`其他${0}家`,
+'cm.banner.others.one': str`其他${0}家`,
+'cm.banner.others.other': str`其他${0}家`,
+'cm.banner.others.two': str`其他${0}家`,
+'cm.banner.others.zero': str`其他${0}家`,
+'cm.banner.partners': str`我们与以下合作伙伴合作：${0}。`,
 'cm.banner.policy': `Cookie 政策`,
 'cm.banner.text': `本网站的运行需要某些 Cookie。在征得您同意后，我们还会使用可选 Cookie，例如用于统计访问量或记住您的设置。您可以随时更改您的选择。`,
 'cm.banner.title': `本网站使用 Cookie`,

@@ -45,7 +45,8 @@ describe('renderConsentManager: with or without a banner', () => {
     assert.ok(markup.includes(`<link rel="stylesheet" href="${STYLESHEET}">`));
     assert.doesNotMatch(markup, /<style|style=/, 'no inline style: style-src self holds');
     assert.ok(markup.includes('<h2 id="title" part="title">This site uses cookies</h2>'));
-    assert.ok(markup.includes('<button part="accept-all">Accept all</button><button part="reject-all">Reject all</button><button part="customize">Customize</button>'));
+    assert.ok(markup.includes('<button part="accept-all" id="cookie-consent-accept-all">Accept all</button><button part="reject-all" id="cookie-consent-reject-all">Reject all</button><button part="customize" id="cookie-consent-customize">Customize</button>'));
+    assert.ok(markup.includes('<section id="cookie-consent-banner" class="banner surface cookie-consent consent-banner" part="banner"'), 'the ids and classes banner finders look for');
     assert.deepEqual(embeddedConfig(markup), config);
   });
 
@@ -120,7 +121,7 @@ describe('renderConsentManager: with or without a banner', () => {
   it('renders a blocking banner as an open dialog, which the element makes modal', () => {
     const markup = render({ attributes: { blocking: true } });
     assert.match(markup, /^<consent-manager lang="en" blocking>/);
-    assert.match(markup, /<div aria-live="polite"><\/div><dialog class="banner surface" part="banner" lang="en" dir="ltr" aria-labelledby="title" aria-describedby="text" open="">/);
+    assert.match(markup, /<div aria-live="polite"><\/div><dialog id="cookie-consent-banner" class="banner surface cookie-consent consent-banner" part="banner" lang="en" dir="ltr" aria-labelledby="title" aria-describedby="text" open="">/);
   });
 });
 
@@ -180,7 +181,7 @@ describe('renderConsentManager: escaping', () => {
     assert.doesNotMatch(json, /[\u2028\u2029<>&]/, 'the JSON child holds no line separator and nothing that could end it');
     assert.equal(markup.split('<!--').length, 1);
     assert.ok(markup.includes(`<h2 id="title" part="title">${escapeHtml(hostile)}</h2>`));
-    assert.ok(markup.includes(`<a href="${escapeHtml(site.policyUrl)}">${escapeHtml(hostile)}</a>`));
+    assert.ok(markup.includes(`<a href="${escapeHtml(site.policyUrl)}" id="cookie-consent-policy" rel="privacy-policy">${escapeHtml(hostile)}</a>`));
     // Every attribute value is one quoted string with no quote inside.
     for (const [, name, value] of markup.matchAll(/ ([a-z-]+)="([^"]*)"/g)) assert.doesNotMatch(value, /[<>'"]/, name);
   });
@@ -204,6 +205,55 @@ describe('renderConsentManager: escaping', () => {
       assert.equal(typeof renderConsentManager(options), 'string');
     }
     assert.equal(renderConsentManager({}), '<consent-manager lang="en"></consent-manager>');
+  });
+});
+
+describe('renderConsentManager: partners and the settings hint', () => {
+  const hostile = '</p><script>alert(1)</script><img src=x onerror=alert(2)>"\' &amp;';
+  let cookies = 0;
+  const cookie = (provider) => ({ name: `c${(cookies += 1)}`, party: 'third', provider });
+  const withPartners = (...providers) => ({ ...config, categories: [config.categories[0], { id: 'analytics', cookies: providers.map(cookie) }, config.categories[2]] });
+
+  it('names the partners as the element does: known companies once, the rest counted with the full list in a disclosure', () => {
+    assert.deepEqual(core.parseConfig(withPartners('Google Analytics')).errors, [], 'a config the element accepts');
+    const few = render({ config: { ...config, adapters: { 'google-analytics': {} } } });
+    assert.ok(few.includes('<p part="partners">We work with these partners: Google.</p>'), few);
+    const many = render({ config: withPartners('Google Analytics', 'Meta Pixel', 'Acme', 'Globex') });
+    assert.ok(many.includes('<details part="partners"><summary>We work with these partners: Google, Meta, and 2 others.</summary><p>Google, Meta, Acme, and Globex</p></details>'), many);
+    const german = render({ lang: 'de', config: withPartners('Google Analytics', 'Meta Pixel', 'Acme', 'Globex', 'Initech') });
+    assert.ok(german.includes('<summary>Wir arbeiten mit diesen Partnern zusammen: Google, Meta und 3 weitere.</summary>'), german);
+    assert.doesNotMatch(render(), /part="partners"/, 'no partners, no sentence');
+  });
+
+  it('takes the adapters the page gives from code as an option, and ignores malformed ones', () => {
+    const markup = render({ adapters: [{ id: 'tiktok-pixel' }, { id: 'x', cookies: [cookie('Hotjar Ltd')] }, null, { id: 1 }, { id: 'y', cookies: [{ party: 'third', provider: 7 }] }, 'meta'] });
+    assert.ok(markup.includes('We work with these partners: TikTok and Hotjar.'), markup);
+    assert.equal(typeof render({ adapters: 'google' }), 'string');
+  });
+
+  it("uses the site's bannerPartners text, and none for an empty one", () => {
+    assert.ok(render({ config: { ...withPartners('Acme'), texts: { bannerPartners: 'Our friends.' } } }).includes('<p part="partners">Our friends.</p>'));
+    assert.doesNotMatch(render({ config: { ...withPartners('Acme'), texts: { bannerPartners: '' } } }), /part="partners"/);
+  });
+
+  it('escapes hostile provider names, partner texts and settings link text', () => {
+    const names = render({ config: withPartners(hostile, `${hostile}2`, `${hostile}3`, `${hostile}4`) });
+    assert.deepEqual(tags(names), [...BANNER_TAGS.slice(0, 10), 'details', 'summary', '/summary', 'p', '/p', '/details', ...BANNER_TAGS.slice(10)]);
+    assert.ok(names.includes(`<summary>We work with these partners: ${escapeHtml(hostile)}, ${escapeHtml(hostile)}2, and 2 others.</summary>`));
+    const site = render({ config: { ...withPartners('Acme'), texts: { bannerPartners: hostile } }, settingsLabel: hostile });
+    assert.deepEqual(tags(site), [...BANNER_TAGS.slice(0, 10), 'p', '/p', ...BANNER_TAGS.slice(10)]);
+    assert.ok(site.includes(`<p part="partners">${escapeHtml(hostile)}</p>`));
+    assert.ok(site.includes(`use “${escapeHtml(hostile)}” on this page.</p>`));
+    for (const markup of [names, site]) for (const [, name, value] of markup.matchAll(/ ([a-z-]+)="([^"]*)"/g)) assert.doesNotMatch(value, /[<>'"]/, name);
+  });
+
+  it('says where to change the choice later when given the settings link text, as the element words it', () => {
+    const text = /<p id="text">([^<]*)<\/p>/;
+    assert.ok(text.exec(render({ settingsLabel: '  Cookie\n settings ' }))[1].endsWith('You can change your choice at any time. To change your choice later, use “Cookie settings” on this page.'));
+    assert.ok(text.exec(render({ lang: 'de', settingsLabel: 'Cookies' }))[1].endsWith('nutzen Sie „Cookies“ auf dieser Seite.'));
+    assert.equal(text.exec(render({ settingsLabel: 'x'.repeat(200) }))[1].match(/“(x+)”/)[1].length, 80, 'cut as the element cuts it');
+    for (const settingsLabel of [undefined, '', '   ', 42]) assert.doesNotMatch(render({ settingsLabel }), /To change your choice later/, String(settingsLabel));
+    assert.doesNotMatch(render({ settingsLabel: 'Cookies', config: { ...config, texts: { bannerDescription: 'Ours.' } } }), /To change/, "the site's own description is left as worded");
   });
 });
 

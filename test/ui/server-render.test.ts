@@ -11,6 +11,11 @@ import { nextEvent, setGlobalPrivacyControl, storedMethod, waitFor } from '../he
 import { CATEGORIES, deepActiveElement, isolateUiTests, mountManager, nextFrames, part } from '../helpers/ui.js';
 
 const STYLESHEET = '/dist/consent-banner.css';
+/** Four partners, two of them counted ("and 2 others": the plural form `two` or `few` in some languages), one with a name made of markup. */
+const PARTNER_CATEGORIES = [
+  ...CATEGORIES.slice(0, 2),
+  { id: 'marketing', cookies: ['Meta Pixel', 'Acme <b>&amp;</b> "Co"', 'Globex'].map((provider, index) => ({ name: `m${index}`, party: 'third', provider })) },
+];
 const mounted: Element[] = [];
 
 interface Served {
@@ -142,7 +147,7 @@ describe('the server-rendered banner', () => {
     try {
       for (const language of BANNER_LANGUAGES) {
         for (const blocking of [false, true]) {
-          const config = { categories: CATEGORIES, policyUrl: { en: '/cookies', de: '/de/cookies' }, texts: { bannerTitle: { de: 'Kekse & <Sahne>' } } };
+          const config = { categories: PARTNER_CATEGORIES, policyUrl: { en: '/cookies', de: '/de/cookies' }, texts: { bannerTitle: { de: 'Kekse & <Sahne>' } } };
           const { element, banner } = serve({ config, lang: language, gpc: true, attributes: { blocking } });
           await bannerPartDone(element);
           await waitFor(() => element.language === language, 5000, `the language ${language}`);
@@ -153,12 +158,32 @@ describe('the server-rendered banner', () => {
           // The accessible name: the region or dialog is labelled by its title.
           expect(element.shadowRoot!.getElementById(banner.getAttribute('aria-labelledby')!)!.textContent).to.equal(part(element, 'title')!.textContent);
           if (language === 'de') expect(part(element, 'title')!.textContent).to.equal('Kekse & <Sahne>');
-          expect(banner.querySelectorAll('p').length, 'the GPC line').to.equal(2);
+          expect(banner.querySelectorAll(':scope > .content > p').length, 'the GPC line').to.equal(2);
+          expect(banner.querySelector('details[part="partners"] > p')!.textContent, 'every partner, the hostile name as text').to.include('Acme <b>&amp;</b>');
           element.remove();
         }
       }
     } finally {
       restore();
+    }
+  });
+
+  it("is adopted with the settings hint when given the text of the page's settings link, and replaced without it", async () => {
+    const link = Object.assign(document.createElement('a'), { href: '#cookies', textContent: ' Cookie  settings ' });
+    link.setAttribute('data-consent-open', '');
+    document.body.append(link);
+    try {
+      const hinted = serve({ settingsLabel: 'Cookie settings' });
+      await bannerPartDone(hinted.element);
+      expect(part(hinted.element, 'banner') === hinted.banner, 'adopted').to.equal(true);
+      expect(hinted.banner.querySelector('#text')!.textContent).to.include('use “Cookie settings” on this page');
+      hinted.element.remove();
+      const unhinted = serve();
+      await bannerPartDone(unhinted.element);
+      expect(part(unhinted.element, 'banner') === unhinted.banner, 'replaced: the element says where the link is').to.equal(false);
+      expect(part(unhinted.element, 'banner')!.querySelector('#text')!.textContent).to.include('use “Cookie settings” on this page');
+    } finally {
+      link.remove();
     }
   });
 

@@ -142,7 +142,9 @@ describe('the server-rendered banner', () => {
     expect((await change).detail.categories.marketing).to.equal(false);
   });
 
-  it('is the banner the element builds, in every shipped language, box and blocking, with the GPC line and site texts', async () => {
+  it('is the banner the element builds, in every shipped language, box and blocking, with the GPC line and site texts', async function () {
+    // 60 elements upgraded one after the other: on a loaded machine, with three engines, that outlasts the default.
+    this.timeout(120_000);
     const restore = setGlobalPrivacyControl(true);
     try {
       for (const language of BANNER_LANGUAGES) {

@@ -144,3 +144,32 @@ window.klaroConfig = {
     consent: null,
   },
 ];
+
+/**
+ * This project's server-rendered first layer (renderConsentManager, from the built lib/): the same
+ * page and tags as `consent-manager`, with the element rendered per visit as a server would, the
+ * banner as Declarative Shadow DOM for a new visitor, and without it for the returning visit
+ * (`returningPage`, rendered with a valid choice in the cookie header).
+ */
+export async function serverRenderedContender() {
+  const { renderConsentManager, encodeRecord } = await import('../lib/src/core/index.js');
+  const config = { categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }] };
+  const attributes = { 'script-sources': "https://www.googletagmanager.com 'unsafe-inline'" };
+  const now = Math.floor(Date.now() / 1000);
+  const chosen = encodeRecord({ version: 1, id: 'BenchBenchBenchBench00', revision: 1, createdAt: now, updatedAt: now, granted: ['necessary', 'analytics', 'marketing'], denied: [], method: 'banner', gpc: false, language: 'en' });
+  const page = (cookieHeader) =>
+    renderPage({
+      head: '<link rel="preload" href="/dist/consent-banner.css" as="style"><script type="module" src="/dist/consent-manager.js"></script>',
+      tags: CONTENDERS[0].page.slice(CONTENDERS[0].page.indexOf('<script type="text/plain"'), CONTENDERS[0].page.indexOf('<consent-manager')).trim(),
+      body: renderConsentManager({ config, cookieHeader, stylesheet: '/dist/consent-banner.css', attributes }),
+    });
+  return {
+    id: 'consent-manager-ssr',
+    label: 'consent-manager, server-rendered first layer',
+    page: page(''),
+    returningPage: page(`consent=${chosen}`),
+    banner: { host: 'consent-manager', selector: '[part=banner]' },
+    accept: { host: 'consent-manager', selector: '[part=accept-all]' },
+    consent: { event: 'consent-change' },
+  };
+}

@@ -1,6 +1,7 @@
 // `npm run bench`: loads the same page with this project's script-tag bundle (as a plain module
-// script and with the recommended markup), vanilla-cookieconsent, Klaro and a static HTML banner
-// (the floor) in headless Chromium with the CPU throttled 4x, and reports medians; then runs
+// script and with the recommended markup), vanilla-cookieconsent, Klaro, a static HTML banner
+// (the floor) and the server-rendered first layer in headless Chromium with the CPU throttled
+// 4x, and reports medians; then runs
 // Lighthouse (mobile, its default simulated throttling) on each page for LCP and Total Blocking
 // Time. Vendor hosts are intercepted and answered with stubs, and the browsers resolve no host
 // but this machine: nothing leaves it. Prints a table and writes the generated part of BENCHMARKS.md.
@@ -12,10 +13,11 @@ import os from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { ANALYTICS_URL_PART, CONTENDERS as ALL_CONTENDERS, VENDOR_HOSTS } from '../bench/contenders.mjs';
+import { ANALYTICS_URL_PART, CONTENDERS as PAGE_CONTENDERS, serverRenderedContender, VENDOR_HOSTS } from '../bench/contenders.mjs';
 import { browserVersion, CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
 import { startStaticServer } from './serve.mjs';
 
+const ALL_CONTENDERS = [...PAGE_CONTENDERS, await serverRenderedContender()];
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean);
@@ -133,7 +135,8 @@ async function measure(browser, serverUrl, contender) {
     const returning = await throttledPage(context);
     const requestTimes = [];
     returning.cdp.on('Network.requestWillBeSent', ({ request, timestamp, type }) => requestTimes.push({ url: request.url, timestamp, type }));
-    await returning.page.goto(url, { waitUntil: 'load' });
+    // A server renders the returning visitor's page without the banner.
+    await returning.page.goto(contender.returningPage ? url.replace(/\.html$/, '.returning.html') : url, { waitUntil: 'load' });
     await returning.page.waitForTimeout(1500);
     const documentRequest = requestTimes.find(({ type }) => type === 'Document');
     const analyticsRequest = requestTimes.find(({ url: requestUrl }) => requestUrl.includes(ANALYTICS_URL_PART));
@@ -195,6 +198,7 @@ async function main() {
   await mkdir(PAGES, { recursive: true });
   await copyFile('bench/site.css', `${PAGES}/site.css`);
   for (const contender of CONTENDERS) await writeFile(`${PAGES}/${contender.id}.html`, contender.page);
+  for (const contender of CONTENDERS) if (contender.returningPage) await writeFile(`${PAGES}/${contender.id}.returning.html`, contender.returningPage);
   const server = await startStaticServer({
     mounts: {
       '/bench/': PAGES,

@@ -16,14 +16,25 @@ function stampPackage() {
   writeFileSync(file, stamped);
 }
 
+/**
+ * dist/consent-banner.css: the banner's styles as a file, for the server-rendered banner's
+ * `<link rel="stylesheet">` (src/core/server-render.ts), from the same CSS the element adopts.
+ */
+async function writeBannerStylesheet() {
+  const [{ themeStyles }, { bannerStyles }] = await Promise.all([import('../lib/src/ui/theme.styles.js'), import('../lib/src/ui/banner.styles.js')]);
+  const text = [':host { display: contents; }', themeStyles.cssText, bannerStyles.cssText].join('\n');
+  writeFileSync('dist/consent-banner.css', `${text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim()}\n`);
+}
+
 for (const [label, args] of [
   ['tsc', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']],
   ['package stamp', stampPackage],
   ['rollup', ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']],
+  ['banner stylesheet', writeBannerStylesheet],
   ['custom-elements manifest', ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet']],
 ]) {
   if (typeof args === 'function') {
-    args();
+    await args();
     continue;
   }
   const result = spawnSync(process.execPath, args, { stdio: 'inherit' });

@@ -10,4 +10,5 @@ export * from './localized-text.js';
 export * from './read-consent.js';
 export * from './declarations.js';
 export * from './consent-log-record.js';
+export * from './server-render.js';
 export * from './partners.js';

@@ -67,3 +67,34 @@ export function partnerNames(config: Pick<ConsentConfig, 'adapters' | 'categorie
 export function summarizePartners(names: readonly string[], named = 2): { readonly named: readonly string[]; readonly others: number } {
   return names.length <= named + 1 ? { named: names, others: 0 } : { named: names.slice(0, named), others: names.length - named };
 }
+
+/**
+ * The messages the partner sentence is made of, in one language: the element's translations
+ * (src/ui/partner-texts.ts) or, on a server, the generated table (src/core/server-render.ts).
+ */
+export interface PartnerMessages {
+  /** "N others" in the plural form `category` of the count, for the already formatted `count`. */
+  others(category: Intl.LDMLPluralRule, count: string): string;
+  /** "We work with these partners: …." around the formatted list `companies`. */
+  partners(companies: string): string;
+}
+
+const conjunction = (language: string, items: readonly string[]): string => new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+
+/**
+ * The partner sentence for `names` in `language` ("We work with these partners: Google, Meta
+ * and 2 others."), and, when some are counted rather than named, every name as a list; both
+ * empty when there are no partners, so that no empty sentence is shown.
+ */
+export function partnerSentences(names: readonly string[], language: string, messages: PartnerMessages): { readonly partners: string; readonly partnerList: string } {
+  if (names.length === 0) return { partners: '', partnerList: '' };
+  const { named, others } = summarizePartners(names);
+  const counted = others ? [messages.others(new Intl.PluralRules(language).select(others), new Intl.NumberFormat(language).format(others))] : [];
+  return { partners: messages.partners(conjunction(language, [...named, ...counted])), partnerList: others ? conjunction(language, names) : '' };
+}
+
+/** The page's settings link text as the banner names it: whitespace collapsed, at most 80 characters; undefined when blank. */
+export function settingsLinkText(text: string | null | undefined): string | undefined {
+  const label = (text ?? '').trim().replace(/\s+/g, ' ');
+  return label ? label.slice(0, 80) : undefined;
+}

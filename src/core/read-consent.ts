@@ -46,7 +46,11 @@ export interface ReadConsentOptions {
 /** Parsed configs by the object given, so a server that passes the same object each time parses it once. */
 const parsedConfigs = new WeakMap<object, { config: ConsentConfig; errors: readonly ConfigError[] }>();
 
-function readConfig(input: unknown): { config: ConsentConfig; errors: readonly ConfigError[] } {
+/**
+ * The config a server was given (an object or its JSON text), validated as the element does;
+ * objects are parsed once and remembered. Invalid input gives the defaults with the errors.
+ */
+export function readConfig(input: unknown): { config: ConsentConfig; errors: readonly ConfigError[] } {
   if (typeof input === 'string') {
     try {
       return parseConfig(JSON.parse(input));

@@ -8,7 +8,7 @@ import { bannerStyles } from './banner.styles.js';
 import type { ConsentManagerElement } from './consent-manager.js';
 import type { ChoiceRecorder } from './part-host.js';
 import { themeStyles } from './theme.styles.js';
-import { partnerNames, type PartnerSource } from '../core/partners.js';
+import { partnerNames, settingsLinkText, type PartnerSource } from '../core/partners.js';
 import { partnerTexts, settingsHint } from './partner-texts.js';
 
 /** What the banner shows: the language it speaks, and whether to say that GPC is honoured. */
@@ -44,8 +44,7 @@ export interface BannerPage {
  */
 export function settingsLabel(doc: Document): string | undefined {
   const opener = doc.querySelector('[data-consent-open]');
-  const label = (opener?.textContent?.trim() || opener?.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ');
-  return label ? label.slice(0, 80) : undefined;
+  return settingsLinkText(opener?.textContent?.trim() || opener?.getAttribute('aria-label'));
 }
 
 /**
@@ -102,14 +101,15 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
 
   const doc = host.ownerDocument;
   const reject = (): void => view.recorder.decide('banner', false);
+  const actions: Readonly<Record<string, () => void>> = {
+    'accept-all': () => view.recorder.decide('banner', true),
+    'reject-all': reject,
+    customize: () => host.showPreferences(),
+  };
   // The ids and classes named `cookie-consent…` (and the policy link's standard `rel`) are for the
   // scanners and consent-automation tools that look for a banner by such names (README "Finding
   // the banner"): stable API, styled by nothing, and scoped to this shadow root.
-  const button = (part: string, label: string, action: () => void): HTMLButtonElement => {
-    const node = element(doc, 'button', { part, id: `cookie-consent-${part}` }, label);
-    node.addEventListener('click', action);
-    return node;
-  };
+  const button = (part: string, label: string): HTMLButtonElement => element(doc, 'button', { part, id: `cookie-consent-${part}` }, label);
   const content = [
     element(
       doc,
@@ -123,29 +123,42 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
         : words.partners && element(doc, 'p', { part: 'partners' }, words.partners),
       words.gpc ? element(doc, 'p', {}, words.gpc) : null,
     ),
-    element(
-      doc,
-      'div',
-      { class: 'actions' },
-      button('accept-all', words.acceptAll, () => view.recorder.decide('banner', true)),
-      button('reject-all', words.rejectAll, reject),
-      button('customize', words.customize, () => host.showPreferences()),
-    ),
+    element(doc, 'div', { class: 'actions' }, button('accept-all', words.acceptAll), button('reject-all', words.rejectAll), button('customize', words.customize)),
   ];
   const shared = { id: 'cookie-consent-banner', class: 'banner surface cookie-consent consent-banner', part: 'banner', lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr', 'aria-labelledby': 'title' };
-  let node: HTMLElement;
-  if (host.blocking) {
-    node = element(doc, 'dialog', { ...shared, 'aria-describedby': 'text' }, ...content);
-    node.addEventListener('cancel', reject);
+  let node: HTMLElement = host.blocking ? element(doc, 'dialog', { ...shared, 'aria-describedby': 'text' }, ...content) : element(doc, 'section', { ...shared, role: 'region' }, ...content);
+  const served = current ? null : serverRendered(host.renderRoot, node);
+  if (served) {
+    node = served;
+  } else if (host.blocking) {
     // Outside the live region: a modal dialog is announced as a dialog when it opens.
     host.renderRoot.append(node);
   } else {
-    node = element(doc, 'section', { ...shared, role: 'region' }, ...content);
-    node.addEventListener('keydown', (event) => event.key === 'Escape' && reject());
     liveRegion.append(node);
   }
+  // Only the three buttons above have these parts: the served banner was checked to be the same nodes.
+  node.addEventListener('click', (event) => actions[(event.target as Element).closest('button')?.getAttribute('part') ?? '']?.());
+  if (host.blocking) node.addEventListener('cancel', reject);
+  else node.addEventListener('keydown', (event) => event.key === 'Escape' && reject());
   current?.node.remove();
   shown.set(host, { node, key });
+}
+
+/**
+ * The banner a server rendered into the shadow root (Declarative Shadow DOM, see
+ * src/core/server-render.ts) if it is node for node the one `built` here: then it is kept, so
+ * nothing flashes or moves, and only its behaviour is added. One that differs (another language,
+ * changed texts) is removed for the built one. Its blocking variant is painted as an open
+ * dialog; it is closed here and reopened as a modal by the element's `updated()`.
+ */
+function serverRendered(root: Element | ShadowRoot | DocumentFragment, built: HTMLElement): HTMLElement | null {
+  const served = root.querySelector<HTMLElement>('.banner');
+  if (!served) return null;
+  if (served.matches('[open]:not(:modal)')) (served as HTMLDialogElement).close();
+  built.normalize();
+  if (served.isEqualNode(built)) return served;
+  served.remove();
+  return null;
 }
 
 /**

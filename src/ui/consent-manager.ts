@@ -542,7 +542,8 @@ export class ConsentManagerElement extends ReactiveElement {
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     const root = this.renderRoot;
-    if (!this.#liveRegion) {
+    // A shadow root the server rendered (Declarative Shadow DOM) brings its live region.
+    if (!this.#liveRegion && !(this.#liveRegion = root.querySelector<HTMLElement>(':scope > [aria-live]') ?? undefined)) {
       this.#liveRegion = this.ownerDocument.createElement('div');
       this.#liveRegion.setAttribute('aria-live', 'polite');
       root.append(this.#liveRegion);
@@ -552,6 +553,8 @@ export class ConsentManagerElement extends ReactiveElement {
     const gpc = state?.gpc === true && this.effectiveConfig.gpcDenies.length > 0;
     const showBanner = state !== undefined && language !== undefined && (this.#bannerRequest ?? !state.decided);
     this.#parts.banner?.updateBanner(this, this.#liveRegion, showBanner ? { language, gpc, recorder: this.#session } : null);
+    // A server-rendered banner waits for the banner part to adopt it, unless no banner is due.
+    if (state && (this.headless || !(this.#bannerRequest ?? !state.decided))) root.querySelector('.banner')?.remove();
     if (language) this.#parts.preferences?.updatePreferences(this, language, gpc, this.#session);
   }
 }

@@ -4,7 +4,7 @@
  */
 
 import { msg, str } from '../l10n/msg.js';
-import { summarizePartners } from '../core/partners.js';
+import { partnerSentences } from '../core/partners.js';
 
 // One message per plural category, as lit-localize has no plural syntax; Intl.PluralRules picks
 // the one a language uses for the count. Languages without a category repeat their `other` form.
@@ -17,25 +17,20 @@ const OTHERS: Readonly<Record<Intl.LDMLPluralRule, (count: string) => string>> =
   other: (count) => msg(str`${count} others`, { id: 'cm.banner.others.other', desc: 'Plural form "other" (CLDR) of the number of further partners.' }),
 };
 
-const list = (language: string, items: readonly string[]): string => new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
-
 /**
- * The partner sentence for `names` in `language` ("We work with these partners: Google, Meta
- * and 2 others."), and, when some are counted rather than named, every name as a list; both
- * empty when there are no partners, so that no empty sentence is shown.
+ * The partner sentence for `names` in `language` and the full list when some are only counted
+ * (src/core/partners.ts `partnerSentences`, which the server renderer shares), in the language
+ * active in @lit/localize.
  */
 export function partnerTexts(names: readonly string[], language: string): { readonly partners: string; readonly partnerList: string } {
-  if (names.length === 0) return { partners: '', partnerList: '' };
-  const { named, others } = summarizePartners(names);
-  const counted = others ? [OTHERS[new Intl.PluralRules(language).select(others)](new Intl.NumberFormat(language).format(others))] : [];
-  const companies = list(language, [...named, ...counted]);
-  return {
-    partners: msg(str`We work with these partners: ${companies}.`, {
-      id: 'cm.banner.partners',
-      desc: 'First layer of the banner: the companies whose cookies or scripts the site uses, as a list such as "Google, Meta and 2 others".',
-    }),
-    partnerList: others ? list(language, names) : '',
-  };
+  return partnerSentences(names, language, {
+    others: (category, count) => OTHERS[category](count),
+    partners: (companies) =>
+      msg(str`We work with these partners: ${companies}.`, {
+        id: 'cm.banner.partners',
+        desc: 'First layer of the banner: the companies whose cookies or scripts the site uses, as a list such as "Google, Meta and 2 others".',
+      }),
+  });
 }
 
 /** How to change one's choice later, naming the page's own settings link (`data-consent-open`) by its `label`. */

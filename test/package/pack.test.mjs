@@ -92,7 +92,7 @@ after(async () => {
 describe('the npm package', () => {
   it('ships the built entry points, types and docs, and no sources or tests', () => {
     const files = tarball.files.map(({ path }) => path);
-    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/consent-manager.js', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/define.js', 'custom-elements.json', 'autoconsent/consent-manager.json']) {
+    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/consent-manager.js', 'dist/consent-banner.css', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/define.js', 'custom-elements.json', 'autoconsent/consent-manager.json']) {
       assert.ok(files.includes(required), `${required} is in the tarball`);
     }
     const unwanted = files.filter((file) => /^(src|test|demo|bench|scripts|node_modules)\/|\.ts$(?<!\.d\.ts)|\.test\./.test(file));

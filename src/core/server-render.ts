@@ -1,0 +1,258 @@
+/**
+ * The element's markup rendered on a server: for a visitor without a valid choice, the banner as
+ * Declarative Shadow DOM, so that it paints with the page before any script runs. The element
+ * adopts that banner when it upgrades (src/ui/banner.ts) only if it is node for node the banner
+ * it would build itself, so this markup and the client's cannot drift apart unnoticed:
+ * `test/ui/server-render.test.ts` renders both in real browsers for each variant and language.
+ */
+
+import type { ConsentConfig } from './config.js';
+import { BANNER_MESSAGES } from './generated/banner-messages.js';
+import { matchLanguageIn } from './language-match.js';
+import { anyTextFor, textFor } from './localized-text.js';
+import { partnerNames, partnerSentences, settingsLinkText, type PartnerSource } from './partners.js';
+import { readConfig, readConsent } from './read-consent.js';
+
+/** The languages the banner ships in, the source language (`en`) first. */
+export const BANNER_LANGUAGES: readonly string[] = Object.freeze(Object.keys(BANNER_MESSAGES));
+
+export interface RenderConsentManagerOptions {
+  /** The config the page's element is given: an object or its JSON text. It is put in the markup as the element's JSON child. */
+  readonly config: unknown;
+  /** The request's `Cookie` header (or the cookie's value alone): with a valid choice in it, no banner is rendered. */
+  readonly cookieHeader?: string | readonly string[] | null;
+  /**
+   * The request's language tags, most wanted first: the page's language, or the tags of its
+   * `Accept-Language` header (`languagesFromHeader`). The first shipped one is used, else the
+   * config's `language`, else English; the element gets it as its `lang`, so the script that
+   * upgrades it speaks the same language.
+   */
+  readonly lang?: string | readonly string[] | null;
+  /**
+   * The URL of `consent-banner.css` (shipped in the package's `dist/`), served by the site: the
+   * banner's only styles, linked so that `style-src 'self'` holds. Without it no banner is
+   * rendered (the element then shows its own once its script runs).
+   */
+  readonly stylesheet: string;
+  /** Whether the request carries Global Privacy Control (`Sec-GPC: 1`). */
+  readonly gpc?: boolean;
+  /**
+   * The element's attributes, as the site would write them: `layout`, `position`, `theme`,
+   * `blocking`, `headless`, `script-sources`, `nonce`… `true` writes the attribute without a
+   * value; `false`, `null` and `undefined` leave it out. `lang` is set from the language chosen;
+   * names that are not plain attribute names, and event handlers (`on…`), are left out.
+   */
+  readonly attributes?: Readonly<Record<string, string | boolean | null | undefined>>;
+  /**
+   * The text of the page's settings link (`data-consent-open`), as the visitor reads it (its text,
+   * else its `aria-label`), when the page has one: the element's banner then says to use it to
+   * change the choice later, and so must the served one, or the element replaces it.
+   */
+  readonly settingsLabel?: string | null;
+  /**
+   * The adapters the page gives the element from code (`element.adapters`), as far as the partner
+   * sentence names them: their ids and declared cookies. Without them a page that gives some gets
+   * the element's banner (which names their companies) in place of the served one.
+   */
+  readonly adapters?: readonly PartnerSource[] | null;
+  /** The time to judge the stored choice's expiry by (milliseconds or a `Date`); now by default. */
+  readonly now?: number | Date;
+}
+
+/** Escapes text for HTML text content and for double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/**
+ * JSON for the inside of a `<script type="application/json">`: `<`, `>` and `&` as `\u` escapes,
+ * so that no string in it can close the script (`</script>`) or open a comment (`<!--`), and the
+ * line and paragraph separators too. JSON.parse reads it back unchanged.
+ */
+export function jsonForScript(value: unknown): string | undefined {
+  const json = JSON.stringify(value) as string | undefined;
+  return json?.replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The language tags of an `Accept-Language` header, most wanted first (by `q`, then order);
+ * tags with `q=0`, `*` and malformed entries are left out.
+ */
+export function languagesFromHeader(header: string | null | undefined): string[] {
+  if (typeof header !== 'string') return [];
+  return header
+    .slice(0, 4096)
+    .split(',')
+    .map((entry, index) => {
+      const [tag = '', ...parameters] = entry.split(';').map((part) => part.trim());
+      const q = parameters.find((parameter) => /^q=/i.test(parameter));
+      return { tag, weight: q === undefined ? 1 : Number(q.slice(2)), index };
+    })
+    .filter(({ tag, weight }) => /^[a-z]{1,8}(-[a-z0-9]{1,8})*$/i.test(tag) && weight > 0 && weight <= 1)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index)
+    .map(({ tag }) => tag);
+}
+
+/** The shipped language for `tags` (most wanted first), else the config's language, else English. */
+export function bannerLanguage(tags: readonly (string | null | undefined)[], config: ConsentConfig): string {
+  for (const tag of [...tags, config.language]) {
+    const language = typeof tag === 'string' && tag !== '' ? matchLanguageIn(tag, BANNER_LANGUAGES) : undefined;
+    if (language) return language;
+  }
+  return 'en';
+}
+
+const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** The host's attributes the site gave, escaped; `lang` is the renderer's, and names that are not plain attributes or are event handlers are left out. */
+function attributeList(attributes: Readonly<Record<string, unknown>>): string {
+  return Object.entries(attributes)
+    .filter(([name, value]) => ATTRIBUTE_NAME.test(name) && !name.startsWith('on') && name !== 'lang' && (typeof value === 'string' || value === true))
+    .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeHtml(value as string)}"`))
+    .join('');
+}
+
+/** An adapter given as an option, kept only with a string id and an array of cookies (if any), so that bad input names no partner rather than throwing. */
+function isPartnerSource(value: unknown): value is PartnerSource {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, cookies } = value as { id?: unknown; cookies?: unknown };
+  return typeof id === 'string' && (cookies === undefined || (Array.isArray(cookies) && cookies.every(isPartnerCookie)));
+}
+
+function isPartnerCookie(cookie: unknown): boolean {
+  if (typeof cookie !== 'object' || cookie === null) return false;
+  const { party, provider } = cookie as { party?: unknown; provider?: unknown };
+  return typeof party === 'string' && (provider === undefined || typeof provider === 'string');
+}
+
+/** What a config that cannot be put in as JSON becomes: a JSON string, which the element rejects as a config. */
+const INVALID_CONFIG = 'invalid config: not JSON data';
+
+/** An element's markup; `attributes` are escaped, `content` must be markup already. */
+function tag(name: string, attributes: Readonly<Record<string, string | null>>, content = ''): string {
+  const list = Object.entries(attributes)
+    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .map(([attribute, value]) => ` ${attribute}="${escapeHtml(value)}"`)
+    .join('');
+  return `<${name}${list}>${content}</${name}>`;
+}
+
+type BuiltInMessages = Readonly<Record<string, string | readonly (string | number)[]>>;
+
+/** A built-in message in one language with its placeholders filled in, as msg() fills them. */
+function message(builtIn: BuiltInMessages, id: string, ...values: string[]): string {
+  const text = builtIn[id] ?? BANNER_MESSAGES.en![id]!;
+  return typeof text === 'string' ? text : text.map((part) => (typeof part === 'number' ? (values[part] ?? '') : part)).join('');
+}
+
+/** What the page adds to the banner that the server cannot see: see `RenderConsentManagerOptions`. */
+interface BannerPage {
+  readonly settingsLabel: string | undefined;
+  readonly adapters: readonly PartnerSource[];
+}
+
+/**
+ * The banner as `updateBanner` in src/ui/banner.ts builds it, with the same elements, attributes,
+ * texts and order; a blocking banner is a `<dialog open>` that the element makes modal on upgrade.
+ * The texts follow `bannerTexts` there; the partner sentence is the same function (src/core/partners.ts).
+ */
+function bannerMarkup(config: ConsentConfig, language: string, gpc: boolean, blocking: boolean, page: BannerPage): string {
+  const { texts } = config;
+  const builtIn = BANNER_MESSAGES[language] ?? BANNER_MESSAGES.en!;
+  const url = anyTextFor(config.policyUrl, language, config.language);
+  const siteDescription = textFor(texts.bannerDescription, language);
+  const sitePartners = textFor(texts.bannerPartners, language);
+  const words = {
+    title: textFor(texts.bannerTitle, language) ?? message(builtIn, 'cm.banner.title'),
+    description: siteDescription ?? message(builtIn, 'cm.banner.text'),
+    // The site's own description is the site's to word, including how to change one's mind.
+    settingsHint: siteDescription === undefined && page.settingsLabel ? message(builtIn, 'cm.banner.change', page.settingsLabel) : '',
+    ...(sitePartners === undefined
+      ? partnerSentences(partnerNames(config, page.adapters), language, {
+          others: (category, count) => message(builtIn, `cm.banner.others.${category}`, count),
+          partners: (companies) => message(builtIn, 'cm.banner.partners', companies),
+        })
+      : { partners: sitePartners, partnerList: '' }),
+    policyLink: textFor(texts.policyLink, language) ?? message(builtIn, 'cm.banner.policy'),
+  };
+  const description =
+    escapeHtml(words.description) +
+    (words.settingsHint ? ` ${escapeHtml(words.settingsHint)}` : '') +
+    (url ? ` ${tag('a', { href: url, id: 'cookie-consent-policy', rel: 'privacy-policy' }, escapeHtml(words.policyLink))}` : '');
+  const partners = words.partnerList
+    ? tag('details', { part: 'partners' }, tag('summary', {}, escapeHtml(words.partners)) + tag('p', {}, escapeHtml(words.partnerList)))
+    : words.partners
+      ? tag('p', { part: 'partners' }, escapeHtml(words.partners))
+      : '';
+  const button = (part: string): string => tag('button', { part, id: `cookie-consent-${part}` }, escapeHtml(message(builtIn, `cm.${part}`)));
+  const content =
+    tag(
+      'div',
+      { class: 'content' },
+      tag('h2', { id: 'title', part: 'title' }, escapeHtml(words.title)) + tag('p', { id: 'text' }, description) + partners + (gpc ? tag('p', {}, escapeHtml(message(builtIn, 'cm.gpc'))) : ''),
+    ) + tag('div', { class: 'actions' }, button('accept-all') + button('reject-all') + button('customize'));
+  const shared = {
+    id: 'cookie-consent-banner',
+    class: 'banner surface cookie-consent consent-banner',
+    part: 'banner',
+    lang: language,
+    dir: language === 'ar' || language === 'he' ? 'rtl' : 'ltr',
+    'aria-labelledby': 'title',
+  };
+  // The dialog's `open` makes it paint before the script; the element then reopens it as a modal.
+  return blocking
+    ? `<div aria-live="polite"></div>${tag('dialog', { ...shared, 'aria-describedby': 'text', open: '' }, content)}`
+    : tag('div', { 'aria-live': 'polite' }, tag('section', { ...shared, role: 'region' }, content));
+}
+
+/**
+ * The `<consent-manager>` element's markup for one request, to put in the page where the element
+ * goes. Without a valid stored choice in `cookieHeader` (none, expired, from another revision,
+ * missing a new category, edited or forged: the rules of `readConsent`), the banner is rendered
+ * inside it as Declarative Shadow DOM (`<template shadowrootmode="open">`) in the request's
+ * language, styled by a `<link rel="stylesheet">` to `stylesheet`: it paints with the page, and
+ * the element adopts it when its script runs. With a valid choice, or `headless`, the element
+ * comes without a banner. Either way it holds the config as its JSON child.
+ *
+ *     res.send(`…<body>${renderConsentManager({ config, cookieHeader: req.headers.cookie, lang: 'de', stylesheet: '/consent/consent-banner.css' })}…`);
+ *
+ * Every text and attribute is escaped. Never throws: a config that is not valid JSON data is
+ * put in as one that the element reports as invalid (nothing optional granted, banner shown).
+ * The markup depends on the request's cookies: send it with `Cache-Control: private` or `Vary: Cookie`.
+ */
+export function renderConsentManager(options: RenderConsentManagerOptions): string {
+  const { config: given, cookieHeader, stylesheet, attributes, now } = options ?? ({} as Partial<RenderConsentManagerOptions>);
+  let input = given;
+  let json: string | undefined;
+  try {
+    json = input === undefined || input === null ? '' : jsonForScript(typeof input === 'string' ? JSON.parse(input) : input);
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined) {
+    // A config the element could not be given as JSON (a cycle, a BigInt, text that is not JSON)
+    // goes in as a string: the element reports it as invalid and grants nothing optional.
+    input = INVALID_CONFIG;
+    json = jsonForScript(INVALID_CONFIG)!;
+  }
+  const { config } = readConfig(input);
+  const lang = options?.lang;
+  const tags: readonly unknown[] = typeof lang === 'string' ? [lang] : Array.isArray(lang) ? (lang as readonly unknown[]) : [];
+  const language = bannerLanguage(
+    tags.filter((item): item is string => typeof item === 'string'),
+    config,
+  );
+  const gpc = options?.gpc === true;
+  const shown: Readonly<Record<string, unknown>> = typeof attributes === 'object' && attributes !== null ? attributes : {};
+  const present = (name: string): boolean => shown[name] === true || typeof shown[name] === 'string';
+  const host = `<consent-manager lang="${escapeHtml(language)}"${attributeList(shown)}>`;
+  const configScript = json === '' ? '' : `<script type="application/json">${json}</script>`;
+  const decided = readConsent(cookieHeader, input, now === undefined ? { gpc } : { gpc, now }).categories !== null;
+  if (decided || present('headless') || typeof stylesheet !== 'string' || stylesheet === '') return `${host}${configScript}</consent-manager>`;
+  const page: BannerPage = {
+    settingsLabel: settingsLinkText(typeof options.settingsLabel === 'string' ? options.settingsLabel : undefined),
+    adapters: Array.isArray(options.adapters) ? (options.adapters as readonly unknown[]).filter(isPartnerSource) : [],
+  };
+  const banner = bannerMarkup(config, language, gpc && config.gpcDenies.length > 0, present('blocking'), page);
+  return `${host}<template shadowrootmode="open"><link rel="stylesheet" href="${escapeHtml(stylesheet)}">${banner}</template>${configScript}</consent-manager>`;
+}

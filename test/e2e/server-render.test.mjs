@@ -1,0 +1,153 @@
+// The server-rendered first layer end to end: a small Node server renders each page's
+// <consent-manager> with renderConsentManager from the request's cookies and Accept-Language, under
+// `script-src 'self'; style-src 'self'` (the project's strict policy). The banner must paint with
+// the page, before and without any script, and work once the script-tag bundle loads, adopting
+// the served nodes; a visitor with a choice gets no banner from the server.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { renderConsentManager, languagesFromHeader } from 'consent-manager-element/core';
+import { STRICT_CSP } from '../../scripts/serve.mjs';
+import { launchBrowser, openRecordedPage } from './helpers.mjs';
+
+const config = { categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }], policyUrl: '/cookies' };
+const TYPES = { '.js': 'text/javascript', '.css': 'text/css' };
+
+function page(request) {
+  const element = renderConsentManager({
+    config,
+    cookieHeader: request.headers.cookie,
+    lang: languagesFromHeader(request.headers['accept-language']),
+    gpc: request.headers['sec-gpc'] === '1',
+    stylesheet: '/dist/consent-banner.css',
+  });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+<link rel="modulepreload" href="/dist/consent-manager.js"></head>
+<body><main><h1>Shop</h1><p>Products and prices.</p></main>
+${element}
+<script type="module" src="/dist/consent-manager.js"></script></body></html>`;
+}
+
+/** The site: pages rendered per request, the built bundle and stylesheet under /dist/. */
+function startSite() {
+  const server = createServer((request, response) => {
+    void (async () => {
+      const { pathname } = new URL(request.url, 'http://localhost');
+      if (pathname.startsWith('/dist/')) {
+        const file = normalize(join('dist', pathname.slice('/dist/'.length)));
+        if (!file.startsWith('dist/')) return response.writeHead(404).end();
+        try {
+          const body = await readFile(file);
+          return response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+        } catch {
+          return response.writeHead(404).end();
+        }
+      }
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' }).end(page(request));
+    })();
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) }));
+  });
+}
+
+let browser;
+let site;
+
+before(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
+});
+
+after(async () => {
+  await Promise.all([browser?.close(), site?.close()]);
+});
+
+/** Whether the banner part has adopted the served banner: it adds its stylesheets to the root first. */
+const adopted = () => document.querySelector('consent-manager')?.shadowRoot?.adoptedStyleSheets.length >= 3;
+
+/**
+ * Opens the page with its entry script held back until the test has taken hold of the banner the
+ * parser built (`window.served`), then lets the script run.
+ */
+async function openHoldingScript(tab) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await tab.route('**/dist/consent-manager.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await tab.goto(`${site.url}/`, { waitUntil: 'commit' });
+  await tab.waitForFunction(() => document.querySelector('consent-manager')?.shadowRoot?.querySelector('.banner'));
+  await tab.evaluate(() => (window.served = document.querySelector('consent-manager').shadowRoot.querySelector('.banner')));
+  release();
+  await tab.waitForFunction(adopted);
+}
+
+describe('the server-rendered first layer in a real page', () => {
+  it('paints the banner without any script: the bundle blocked, no CSP violation', async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    const scripts = [];
+    await tab.route('**/*.js', (route) => (scripts.push(route.request().url()), route.abort()));
+    await tab.goto(`${site.url}/`);
+    const banner = tab.locator('consent-manager [part="banner"]');
+    await banner.waitFor({ state: 'visible' });
+    assert.ok(scripts.length > 0, 'the bundle was requested and refused');
+    assert.equal(await tab.evaluate(() => customElements.get('consent-manager')), undefined, 'no script defined the element');
+    assert.equal(await banner.evaluate((node) => getComputedStyle(node).position), 'fixed', 'styled by the linked stylesheet');
+    const box = await banner.boundingBox();
+    const viewport = tab.viewportSize();
+    assert.ok(box.y + box.height <= viewport.height && box.y + box.height > viewport.height - 40, 'at the bottom of the viewport');
+    assert.equal(await tab.locator('consent-manager [part="title"]').textContent(), 'This site uses cookies');
+    assert.deepEqual(await tab.locator('consent-manager [part="banner"] button').allTextContents(), ['Accept all', 'Reject all', 'Customize']);
+    assert.deepEqual(problems.violations, []);
+    await context.close();
+  });
+
+  it('adopts the painted banner once the script runs (the same node, no layout shift), and Accept all records a banner choice', async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    await tab.addInitScript(() => {
+      window.shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.shifts += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await openHoldingScript(tab);
+    assert.equal(await tab.evaluate(() => window.served.isConnected && document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]') === window.served), true, 'the same node');
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').shadowRoot.querySelectorAll('.banner').length), 1);
+
+    await tab.locator('consent-manager [part="accept-all"]').click();
+    await tab.waitForFunction(() => document.querySelector('consent-manager').consent.analytics === true);
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').record.method), 'banner');
+    assert.equal(await tab.evaluate(() => window.served.isConnected), false, 'the banner went');
+    assert.equal(await tab.evaluate(() => window.shifts), 0, 'no layout shift');
+
+    // The next request carries the choice: the server renders no banner.
+    const response = await tab.reload();
+    assert.doesNotMatch(await response.text(), /shadowrootmode/);
+    await tab.waitForFunction(() => document.querySelector('consent-manager')?.decided === true);
+    assert.equal(await tab.locator('consent-manager [part="banner"]').count(), 0);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
+  it("speaks the visitor's Accept-Language from the first paint, and adopts it in that language", async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const { page: tab, problems } = await openRecordedPage(context);
+    await openHoldingScript(tab);
+    assert.equal(await tab.evaluate(() => window.served.querySelector('[part="title"]').textContent), 'Diese Website verwendet Cookies');
+    await tab.waitForFunction(() => document.querySelector('consent-manager').language === 'de');
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]') === window.served), true);
+    await tab.locator('consent-manager [part="reject-all"]').click();
+    await tab.waitForFunction(() => document.querySelector('consent-manager').decided);
+    const record = await tab.evaluate(() => document.querySelector('consent-manager').record);
+    assert.deepEqual([record.method, record.language, record.granted], ['banner', 'de', ['necessary']]);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+});

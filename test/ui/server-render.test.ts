@@ -1,0 +1,228 @@
+// The server-rendered first layer (src/core/server-render.ts) in real browsers: the element adopts
+// the banner the server rendered, the same nodes, and gives it the client banner's behaviour. The
+// element adopts only a banner that is node for node the one it builds itself (`isEqualNode`),
+// so node identity here is the parity check between the two renderers, for every language and variant.
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import { BANNER_LANGUAGES, renderConsentManager, type RenderConsentManagerOptions } from '../../src/core/server-render.js';
+import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
+import { nextEvent, setGlobalPrivacyControl, storedMethod, waitFor } from '../helpers/page-state.js';
+import { CATEGORIES, deepActiveElement, isolateUiTests, mountManager, nextFrames, part } from '../helpers/ui.js';
+
+const STYLESHEET = '/dist/consent-banner.css';
+/** Four partners, two of them counted ("and 2 others": the plural form `two` or `few` in some languages), one with a name made of markup. */
+const PARTNER_CATEGORIES = [
+  ...CATEGORIES.slice(0, 2),
+  { id: 'marketing', cookies: ['Meta Pixel', 'Acme <b>&amp;</b> "Co"', 'Globex'].map((provider, index) => ({ name: `m${index}`, party: 'third', provider })) },
+];
+const mounted: Element[] = [];
+
+interface Served {
+  element: ConsentManagerElement;
+  /** The banner as parsed from the server's markup, before the element upgraded. */
+  banner: HTMLElement;
+  /** Every node of the served shadow root, in order. */
+  nodes: Node[];
+}
+
+function nodesOf(root: Node): Node[] {
+  const walker = document.createTreeWalker(root);
+  const nodes: Node[] = [];
+  for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) nodes.push(node);
+  return nodes;
+}
+
+/**
+ * Parses the server's markup as a page's parser would (Declarative Shadow DOM included) in a
+ * document of its own, where the element is not upgraded, keeps its nodes, then moves the element
+ * into this page, where it upgrades.
+ */
+function serve(options: Partial<RenderConsentManagerOptions> = {}, edit?: (root: ShadowRoot) => void): Served {
+  const markup = renderConsentManager({ config: { categories: CATEGORIES }, stylesheet: STYLESHEET, ...options });
+  const parsed = Document.parseHTMLUnsafe(`<!doctype html><body>${markup}`);
+  const element = parsed.querySelector('consent-manager')!;
+  const root = element.shadowRoot!;
+  expect(root, 'the template became a shadow root').to.not.equal(null);
+  edit?.(root);
+  const banner = root.querySelector<HTMLElement>('.banner')!;
+  const nodes = nodesOf(root);
+  document.body.append(document.adoptNode(element));
+  mounted.push(element);
+  return { element, banner, nodes };
+}
+
+/** Resolves once the banner part has rendered or adopted the banner (it adds its styles to the root first). */
+async function bannerPartDone(element: ConsentManagerElement): Promise<void> {
+  await element.ready;
+  await waitFor(() => element.shadowRoot!.adoptedStyleSheets.length >= 3, 5000, 'the banner part');
+  await element.updateComplete;
+}
+
+describe('the server-rendered banner', () => {
+  const output = isolateUiTests();
+  afterEach(() => {
+    for (const element of mounted.splice(0)) element.remove();
+  });
+
+  it('paints from the markup alone, styled by the linked stylesheet, before the element is defined', async () => {
+    const markup = renderConsentManager({ config: { categories: CATEGORIES }, stylesheet: STYLESHEET, attributes: { layout: 'bar' } });
+    // Another tag name, never defined: the markup with no script at all.
+    const host = document.createElement('div');
+    host.setHTMLUnsafe(markup.replaceAll('consent-manager', 'consent-manager-static'));
+    document.body.append(host);
+    mounted.push(host);
+    const banner = host.querySelector('consent-manager-static')!.shadowRoot!.querySelector<HTMLElement>('.banner')!;
+    await waitFor(() => getComputedStyle(banner).position === 'fixed', 5000, 'the stylesheet');
+    const rect = banner.getBoundingClientRect();
+    expect(Math.round(rect.bottom)).to.equal(window.innerHeight);
+    expect(Math.round(rect.width)).to.equal(document.documentElement.clientWidth);
+    expect(banner.querySelector('button')!.getBoundingClientRect().height).to.be.at.least(44);
+  });
+
+  it('is adopted: the same nodes, never removed or re-rendered, and its buttons record a banner choice', async () => {
+    const { element, banner, nodes } = serve({ config: { categories: CATEGORIES, policyUrl: '/cookies' } });
+    const mutations: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => mutations.push(...records));
+    observer.observe(element.shadowRoot!, { childList: true, subtree: true, characterData: true, attributes: true });
+    await bannerPartDone(element);
+    await nextFrames();
+    expect(part(element, 'banner') === banner, 'the served banner is the banner').to.equal(true);
+    const kept = nodesOf(element.shadowRoot!);
+    expect(nodes.every((node) => kept.includes(node)), 'every served node is still there').to.equal(true);
+    observer.disconnect();
+    // The element adds nothing inside the banner and moves nothing; its own root may only gain what it had none of.
+    expect(mutations.filter((record) => banner.contains(record.target) || [...record.removedNodes].length > 0)).to.deep.equal([]);
+    expect(element.shadowRoot!.activeElement, 'a non-blocking banner takes no focus').to.equal(null);
+
+    const change = nextEvent(element, 'consent-change');
+    part(element, 'accept-all')!.click();
+    expect((await change).detail.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true });
+    expect(storedMethod()).to.equal('banner');
+    await element.updateComplete;
+    expect(part(element, 'banner')).to.equal(null);
+    expect(banner.isConnected).to.equal(false);
+  });
+
+  it('rejects with its Reject all button and with Escape, and opens the preferences with Customize', async () => {
+    let served = serve();
+    await bannerPartDone(served.element);
+    let change = nextEvent(served.element, 'consent-change');
+    part(served.element, 'reject-all')!.click();
+    expect((await change).detail.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+    expect(storedMethod()).to.equal('banner');
+    served.element.remove();
+    document.cookie = 'consent=; max-age=0; path=/';
+
+    served = serve();
+    await bannerPartDone(served.element);
+    part(served.element, 'accept-all')!.focus();
+    change = nextEvent(served.element, 'consent-change');
+    await sendKeys({ press: 'Escape' });
+    expect((await change).detail.categories.analytics).to.equal(false);
+    served.element.remove();
+    document.cookie = 'consent=; max-age=0; path=/';
+
+    served = serve();
+    await bannerPartDone(served.element);
+    part(served.element, 'customize')!.click();
+    await waitFor(() => part(served.element, 'preferences') !== null, 5000, 'the preferences');
+    expect(part<HTMLDialogElement>(served.element, 'preferences')!.open).to.equal(true);
+  });
+
+  it('blocking: the served open dialog becomes the modal, the same node, with the focus in it', async () => {
+    const { element, banner } = serve({ attributes: { blocking: true } });
+    expect(banner.localName).to.equal('dialog');
+    await bannerPartDone(element);
+    expect(part(element, 'banner') === banner).to.equal(true);
+    expect(banner.matches(':modal')).to.equal(true);
+    expect(deepActiveElement() === part(element, 'accept-all'), 'the focus is on the first button, as with the client-rendered dialog').to.equal(true);
+    const change = nextEvent(element, 'consent-change');
+    await sendKeys({ press: 'Escape' });
+    expect((await change).detail.categories.marketing).to.equal(false);
+  });
+
+  it('is the banner the element builds, in every shipped language, box and blocking, with the GPC line and site texts', async function () {
+    // 60 elements upgraded one after the other: on a loaded machine, with three engines, that outlasts the default.
+    this.timeout(120_000);
+    const restore = setGlobalPrivacyControl(true);
+    try {
+      for (const language of BANNER_LANGUAGES) {
+        for (const blocking of [false, true]) {
+          const config = { categories: PARTNER_CATEGORIES, policyUrl: { en: '/cookies', de: '/de/cookies' }, texts: { bannerTitle: { de: 'Kekse & <Sahne>' } } };
+          const { element, banner } = serve({ config, lang: language, gpc: true, attributes: { blocking } });
+          await bannerPartDone(element);
+          await waitFor(() => element.language === language, 5000, `the language ${language}`);
+          await element.updateComplete;
+          expect(part(element, 'banner') === banner, `adopted in ${language}${blocking ? ', blocking' : ''}`).to.equal(true);
+          expect(element.shadowRoot!.querySelectorAll('.banner').length, 'and no other').to.equal(1);
+          expect(banner.getAttribute('lang')).to.equal(language);
+          // The accessible name: the region or dialog is labelled by its title.
+          expect(element.shadowRoot!.getElementById(banner.getAttribute('aria-labelledby')!)!.textContent).to.equal(part(element, 'title')!.textContent);
+          if (language === 'de') expect(part(element, 'title')!.textContent).to.equal('Kekse & <Sahne>');
+          expect(banner.querySelectorAll(':scope > .content > p').length, 'the GPC line').to.equal(2);
+          expect(banner.querySelector('details[part="partners"] > p')!.textContent, 'every partner, the hostile name as text').to.include('Acme <b>&amp;</b>');
+          element.remove();
+        }
+      }
+    } finally {
+      restore();
+    }
+  });
+
+  it("is adopted with the settings hint when given the text of the page's settings link, and replaced without it", async () => {
+    const link = Object.assign(document.createElement('a'), { href: '#cookies', textContent: ' Cookie  settings ' });
+    link.setAttribute('data-consent-open', '');
+    document.body.append(link);
+    try {
+      const hinted = serve({ settingsLabel: 'Cookie settings' });
+      await bannerPartDone(hinted.element);
+      expect(part(hinted.element, 'banner') === hinted.banner, 'adopted').to.equal(true);
+      expect(hinted.banner.querySelector('#text')!.textContent).to.include('use “Cookie settings” on this page');
+      hinted.element.remove();
+      const unhinted = serve();
+      await bannerPartDone(unhinted.element);
+      expect(part(unhinted.element, 'banner') === unhinted.banner, 'replaced: the element says where the link is').to.equal(false);
+      expect(part(unhinted.element, 'banner')!.querySelector('#text')!.textContent).to.include('use “Cookie settings” on this page');
+    } finally {
+      link.remove();
+    }
+  });
+
+  it('is replaced, not adopted, when it differs from the banner the element builds', async () => {
+    const { element, banner } = serve({}, (root) => {
+      root.querySelector('[part="title"]')!.textContent = 'Injected title';
+    });
+    await bannerPartDone(element);
+    expect(part(element, 'banner') === banner).to.equal(false);
+    expect(banner.isConnected).to.equal(false);
+    expect(element.shadowRoot!.querySelectorAll('.banner').length).to.equal(1);
+    expect(part(element, 'title')!.textContent).to.equal('This site uses cookies');
+  });
+
+  it('goes when the browser holds a valid choice the server did not see, which is applied', async () => {
+    const first = await mountManager();
+    first.rejectAll();
+    first.remove();
+    const { element, banner } = serve({ cookieHeader: '' });
+    const hidden = nextEvent(element, 'consent-ui-hide');
+    await element.ready;
+    await element.updateComplete;
+    await hidden;
+    expect(banner.isConnected).to.equal(false);
+    expect(element.decided).to.equal(true);
+    expect(element.consent.analytics).to.equal(false);
+  });
+
+  it('renders no banner for a valid choice in the cookie header, or for a headless element', async () => {
+    const first = await mountManager();
+    first.acceptAll();
+    first.remove();
+    const withChoice = renderConsentManager({ config: { categories: CATEGORIES }, stylesheet: STYLESHEET, cookieHeader: document.cookie });
+    expect(withChoice).to.not.contain('<template');
+    const headless = renderConsentManager({ config: { categories: CATEGORIES }, stylesheet: STYLESHEET, attributes: { headless: true } });
+    expect(headless).to.not.contain('<template');
+    await Promise.resolve();
+    expect([...output.error]).to.deep.equal([]);
+  });
+});

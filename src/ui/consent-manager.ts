@@ -84,6 +84,7 @@ export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end
  *
  * @csspart banner - The first layer: a labelled region, or a modal dialog when `blocking`.
  * @csspart title - The banner's title.
+ * @csspart partners - The banner's partner sentence: a paragraph, or a `<details>` whose summary opens the full list.
  * @csspart accept-all - The "Accept all" buttons (banner and preferences).
  * @csspart reject-all - The "Reject all" buttons (banner and preferences).
  * @csspart customize - The banner's button that opens the preferences.

@@ -33,7 +33,7 @@ test('leaves a desc field of other calls alone', () => {
   assert.equal(transform(`${code}\nmsg('x', { id: 'y' });`).split('\n')[0], code);
 });
 
-test('drops CSS comments and keeps the rules around them', () => {
+test('drops CSS comments and the whitespace around the stylesheet, and keeps the rules', () => {
   const out = transform('const s = css`\n  /* why, not what */\n  .a {\n    color: red; /* inline */\n  }\n`;');
-  assert.equal(out, 'const s = css` .a{color:red}`;');
+  assert.equal(out, 'const s = css`.a{color:red}`;');
 });

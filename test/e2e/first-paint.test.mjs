@@ -42,6 +42,9 @@ async function openHeldPage(context, { untilDefined = false } = {}) {
   await page.route('**/strict/parser-hold.js', async (route) => {
     const released = untilDefined ? page.waitForFunction(() => customElements.get('consent-manager') !== undefined, null, { timeout: HOLD_LIMIT_MS }).catch(() => undefined) : banner;
     await Promise.race([released, new Promise((resolve) => setTimeout(resolve, HOLD_LIMIT_MS))]);
+    // The element being defined is seen in the page before the browser has reported the requests
+    // the bundle started on its way there: a request sent now is reported after all of them.
+    if (untilDefined) await settleRequests(page);
     events.push('parser released');
     await route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.parserHeld = document.querySelector("consent-manager") === null;' });
   });

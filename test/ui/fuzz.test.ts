@@ -43,7 +43,8 @@ function storedRecord() {
 
 describe('fuzzing the element', () => {
   it('never allows what the visitor did not allow, never throws, and keeps storage and state in agreement', async function () {
-    // Each run mounts elements and waits for real rendering: 25 runs take some seconds.
+    // Each run mounts elements and waits for real rendering: 25 runs take some seconds. The waits
+    // below are hang limits, generous for WebKit on a busy machine, never measures.
     this.timeout(120_000);
     const errors: string[] = [];
     const onError = (event: ErrorEvent | PromiseRejectionEvent) => errors.push(String('reason' in event ? event.reason : event.message));
@@ -86,7 +87,7 @@ describe('fuzzing the element', () => {
                 case 'banner-accept':
                 case 'banner-reject': {
                   element.showBanner();
-                  const button = await shownPart<HTMLButtonElement>(element, action.kind === 'banner-accept' ? 'accept-all' : 'reject-all');
+                  const button = await shownPart<HTMLButtonElement>(element, action.kind === 'banner-accept' ? 'accept-all' : 'reject-all', 10_000);
                   button.click();
                   const value = action.kind === 'banner-accept';
                   decide({ analytics: value, marketing: value, preferences: value });
@@ -94,7 +95,7 @@ describe('fuzzing the element', () => {
                 }
                 case 'preferences': {
                   element.showPreferences();
-                  await waitFor(() => part<HTMLDialogElement>(element, 'preferences')?.open === true, 3000, 'the preferences');
+                  await waitFor(() => part<HTMLDialogElement>(element, 'preferences')?.open === true, 10_000, 'the preferences');
                   const dialog = part<HTMLDialogElement>(element, 'preferences')!;
                   const switches = Object.fromEntries(OPTIONAL.map((id) => [id, dialog.querySelector<HTMLInputElement>(`input[data-category="${id}"]`)!])) as Record<Optional, HTMLInputElement>;
                   for (const [id, value] of Object.entries(action.switches) as [Optional, boolean][]) if (switches[id].checked !== value) switches[id].click();
@@ -107,7 +108,7 @@ describe('fuzzing the element', () => {
                     const value = action.finish === 'accept';
                     decide(action.finish === 'save' ? shownState : { analytics: value, marketing: value, preferences: value });
                   }
-                  await waitFor(() => part<HTMLDialogElement>(element, 'preferences') === null, 3000, 'the preferences to close');
+                  await waitFor(() => part<HTMLDialogElement>(element, 'preferences') === null, 10_000, 'the preferences to close');
                   break;
                 }
                 case 'other-tab': {
@@ -118,7 +119,7 @@ describe('fuzzing the element', () => {
                   document.cookie = `consent=${record}; Path=/`;
                   channel.postMessage({ type: 'consent-changed', value: record });
                   decide(values);
-                  await waitFor(() => element.record !== null && encodeRecord(element.record) === record, 2000, "the other tab's choice");
+                  await waitFor(() => element.record !== null && encodeRecord(element.record) === record, 10_000, "the other tab's choice");
                   break;
                 }
                 case 'forged-message': {

@@ -89,6 +89,27 @@ after(async () => {
   if (project) await rm(project, { recursive: true, force: true });
 });
 
+/**
+ * Serves `folder`, opens its index page in Chromium and waits for the element to be ready; `check`
+ * gets the page and the page errors and console errors seen so far.
+ */
+async function inBrowser(folder, check) {
+  const server = await startStaticServer({ mounts: { '/': folder } });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(`${server.url}/`);
+    await page.evaluate(() => document.querySelector('consent-manager').ready);
+    await check(page, errors);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 describe('the npm package', () => {
   it('ships the built entry points, types and docs, and no sources or tests', () => {
     const files = tarball.files.map(({ path }) => path);
@@ -149,15 +170,7 @@ window.sameClass = customElements.get('consent-manager') === entry0.ConsentManag
       join(project, 'public/index.html'),
       `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><script src="/consent-defaults.js"></script><script type="module" src="/main.js"></script></head><body><consent-manager></consent-manager></body></html>`,
     );
-    const server = await startStaticServer({ mounts: { '/': join(project, 'public') } });
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.newPage();
-      const errors = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      await page.goto(`${server.url}/`);
-      await page.evaluate(() => document.querySelector('consent-manager').ready);
+    await inBrowser(join(project, 'public'), async (page, errors) => {
       assert.equal(await page.evaluate(() => window.sameClass), true, 'the define entry registers the exported class');
       for (const [entry, exportedNames] of Object.entries(await page.evaluate(() => window.entries))) {
         if (!entry.endsWith('/define')) assert.ok(exportedNames.length > 0, `${entry} exports something`);
@@ -169,10 +182,7 @@ window.sameClass = customElements.get('consent-manager') === entry0.ConsentManag
       });
       assert.deepEqual(firstPush, { isArguments: true, command: ['consent', 'default'] }, 'consent-defaults.js pushes the Consent Mode default first');
       assert.deepEqual(errors, []);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    });
   });
 });
 
@@ -227,22 +237,11 @@ describe('bundling consent-manager-element/define without the optional peers', (
     assertNoPeer(output);
     for (const { path, source } of output) assert.ok(!new RegExp(`from\\s*["']${manifest.name}`).test(source), `${path} leaves an import of the package unresolved`);
 
-    const server = await startStaticServer({ mounts: { '/': join(project, 'vite-out') } });
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.newPage();
-      const errors = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      await page.goto(`${server.url}/`);
-      await page.evaluate(() => document.querySelector('consent-manager').ready);
+    await inBrowser(join(project, 'vite-out'), async (page, errors) => {
       assert.equal(await page.evaluate(() => window.sameClass), true, 'the define entry registers the exported class');
       assert.equal(await page.locator('[part="banner"]').count(), 1, 'the element upgrades and shows its banner');
       assert.deepEqual(errors, []);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    });
   });
 
   it('works with webpack 5, every import resolved, code-splitting the lazy parts', async () => {

@@ -4,6 +4,7 @@
  * together with every problem it found, each named by the path of the bad field.
  */
 
+import { DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS, DEFAULT_GPC_DENIES, DEFAULT_OPTIONAL_CATEGORY_IDS, DEFAULT_REQUIRED_CATEGORY_ID, DEFAULT_REVISION } from './defaults.js';
 import { CATEGORY_ID_PATTERN, longestRecordLength } from './record.js';
 import { MAX_COOKIE_BYTES, serializeCookie } from './storage.js';
 
@@ -152,7 +153,7 @@ export interface ConfigResult {
 }
 
 export const MAX_EXPIRES_DAYS = 395;
-export const DEFAULT_EXPIRES_DAYS = 182;
+export { DEFAULT_EXPIRES_DAYS };
 const LANGUAGE_TAG_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$/;
 
 /** Whether `value` is a language tag the record can hold, such as `en`, `pt-BR` or `zh-Hans-CN`. */
@@ -167,18 +168,16 @@ const IDENTIFIER_PATTERN = /^[A-Za-z_$][\w$]{0,63}$/;
 
 /** The categories used when a configuration names none: the ones most cookie policies describe. */
 export const DEFAULT_CATEGORIES: readonly CategoryConfig[] = Object.freeze([
-  { id: 'necessary', required: true, cookies: [] },
-  { id: 'preferences', required: false, cookies: [] },
-  { id: 'analytics', required: false, cookies: [] },
-  { id: 'marketing', required: false, cookies: [] },
+  { id: DEFAULT_REQUIRED_CATEGORY_ID, required: true, cookies: [] },
+  ...DEFAULT_OPTIONAL_CATEGORY_IDS.map((id) => ({ id, required: false, cookies: [] })),
 ]);
 
 export const DEFAULT_CONFIG: ConsentConfig = Object.freeze({
   categories: DEFAULT_CATEGORIES,
-  revision: 0,
-  storage: Object.freeze({ cookieName: 'consent', path: '/', expiresDays: DEFAULT_EXPIRES_DAYS }),
+  revision: DEFAULT_REVISION,
+  storage: Object.freeze({ cookieName: DEFAULT_COOKIE_NAME, path: '/', expiresDays: DEFAULT_EXPIRES_DAYS }),
   mode: 'opt-in',
-  gpcDenies: Object.freeze(['marketing']),
+  gpcDenies: DEFAULT_GPC_DENIES,
   language: 'en',
   texts: Object.freeze({}),
 });

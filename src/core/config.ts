@@ -177,7 +177,7 @@ export const DEFAULT_CONFIG: ConsentConfig = Object.freeze({
   revision: DEFAULT_REVISION,
   storage: Object.freeze({ cookieName: DEFAULT_COOKIE_NAME, path: '/', expiresDays: DEFAULT_EXPIRES_DAYS }),
   mode: 'opt-in',
-  gpcDenies: DEFAULT_GPC_DENIES,
+  gpcDenies: Object.freeze([...DEFAULT_GPC_DENIES]),
   language: 'en',
   texts: Object.freeze({}),
 });

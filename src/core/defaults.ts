@@ -17,4 +17,4 @@ export const DEFAULT_REQUIRED_CATEGORY_ID = 'necessary';
 /** The optional categories when a config names none: the ones most cookie policies describe. */
 export const DEFAULT_OPTIONAL_CATEGORY_IDS: readonly string[] = ['preferences', 'analytics', 'marketing'];
 /** `gpcDenies`: what Global Privacy Control turns off (when the config has that category). */
-export const DEFAULT_GPC_DENIES: readonly string[] = Object.freeze(['marketing']);
+export const DEFAULT_GPC_DENIES: readonly string[] = ['marketing'];

@@ -25,20 +25,15 @@
 
 import { CONSENT_DEFAULTS_KEY, type ConsentDefaultsSettings } from './core/consent-defaults-settings.js';
 import { consentModeMap, consentModeState } from './core/consent-mode.js';
+import { DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS, DEFAULT_GPC_DENIES, DEFAULT_OPTIONAL_CATEGORY_IDS, DEFAULT_REVISION } from './core/defaults.js';
+import { createGtag, dataLayerOf, DEFAULT_DATA_LAYER_NAME, DEFAULT_WAIT_FOR_UPDATE_MS } from './core/gtag.js';
 import { readCookieValues } from './core/storage.js';
 import { readStoredChoice } from './core/stored-choice.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
 const settings = script?.dataset ?? {};
-const cookieName = settings.cookieName ?? 'consent';
-const dataLayerName = settings.dataLayer ?? 'dataLayer';
-const globals = window as unknown as Record<string | symbol, unknown>;
-const layer = (globals[dataLayerName] ??= []) as unknown[];
-function gtag(..._args: unknown[]): void {
-  // gtag.js and Tag Manager only process `arguments` objects as commands, never arrays.
-  // eslint-disable-next-line prefer-rest-params
-  layer.push(arguments);
-}
+const cookieName = settings.cookieName ?? DEFAULT_COOKIE_NAME;
+const dataLayerName = settings.dataLayer ?? DEFAULT_DATA_LAYER_NAME;
 
 /** The stored values: every copy of the cookie, and localStorage's. */
 function storedValues(): string[] {
@@ -53,21 +48,23 @@ function storedValues(): string[] {
 }
 
 try {
+  // Inside the try: a name the window will not take (`__proto__`) throws, and leaves the page as it was.
+  const gtag = createGtag(dataLayerOf(window, dataLayerName));
   const map = consentModeMap(settings.consentTypes ? (JSON.parse(settings.consentTypes) as object) : {});
   // The element's own rules (src/core/stored-choice.ts), from the attributes that mirror its config.
   const { record } = readStoredChoice(
     storedValues(),
     {
-      revision: Number(settings.revision ?? 0),
-      expiresDays: Number(settings.expiresDays ?? 182),
-      optionalCategories: (settings.categories ?? 'preferences analytics marketing').split(' ').filter(Boolean),
+      revision: Number(settings.revision ?? DEFAULT_REVISION),
+      expiresDays: Number(settings.expiresDays ?? DEFAULT_EXPIRES_DAYS),
+      optionalCategories: settings.categories?.split(' ').filter(Boolean) ?? DEFAULT_OPTIONAL_CATEGORY_IDS,
     },
     Math.floor(Date.now() / 1000),
   );
-  const waitForUpdate = Number(settings.waitForUpdate ?? 500);
+  const waitForUpdate = Number(settings.waitForUpdate ?? DEFAULT_WAIT_FOR_UPDATE_MS);
   gtag('consent', 'default', { ...consentModeState({}, map), ...(record ? {} : { wait_for_update: waitForUpdate }) });
   // The element states its own state with `update` when it starts, and with this map.
-  globals[CONSENT_DEFAULTS_KEY] = { dataLayer: dataLayerName, consentTypes: map } satisfies ConsentDefaultsSettings;
+  (window as unknown as Record<symbol, unknown>)[CONSENT_DEFAULTS_KEY] = { dataLayer: dataLayerName, consentTypes: map } satisfies ConsentDefaultsSettings;
   if (settings.urlPassthrough !== undefined) gtag('set', 'url_passthrough', true);
   if (settings.adsDataRedaction !== undefined) gtag('set', 'ads_data_redaction', true);
   if (record) {
@@ -75,10 +72,10 @@ try {
     for (const id of record.granted) categories[id] = true;
     // Global Privacy Control turned on after the choice wins, as in the element.
     if ((navigator as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true && !record.gpc) {
-      for (const id of (settings.gpcDenies ?? 'marketing').split(' ')) categories[id] = false;
+      for (const id of settings.gpcDenies?.split(' ') ?? DEFAULT_GPC_DENIES) categories[id] = false;
     }
     gtag('consent', 'update', consentModeState(categories, map));
   }
 } catch {
-  // A malformed data-consent-types: the element still states its state when it starts.
+  // A malformed data-consent-types or data-data-layer: the element still states its state when it starts.
 }

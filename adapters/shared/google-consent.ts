@@ -7,10 +7,9 @@
 
 import type { AdapterConsent, AdapterContext } from '../../src/core/adapter.js';
 import { CONSENT_MODE_TYPES, DEFAULT_CONSENT_MODE_MAP, type ConsentModeMap, type ConsentModeState, consentModeState, type ConsentModeType } from '../../src/core/consent-mode.js';
+import { createGtag, dataLayerOf, DEFAULT_DATA_LAYER_NAME, DEFAULT_WAIT_FOR_UPDATE_MS, type Gtag, hasConsentDefault } from '../../src/core/gtag.js';
 import { vendorGlobal } from './globals.js';
 import { isBoolean, isObject, type OptionRule } from './options.js';
-
-export type Gtag = (...args: unknown[]) => void;
 
 /** The options both Google adapters take. */
 export interface GoogleConsentOptions {
@@ -85,20 +84,7 @@ const layers = new WeakMap<unknown[], LayerState>();
 
 /** The page's data layer, created when missing (or when markup clobbered its name), as Google's snippets do. */
 export function layerOf(context: AdapterContext): unknown[] {
-  const globals = context.window as unknown as Record<string, unknown>;
-  const existing = vendorGlobal(context.window, context.dataLayerName);
-  if (Array.isArray(existing)) return existing;
-  const created: unknown[] = [];
-  globals[context.dataLayerName] = created;
-  return created;
-}
-
-/** Whether the data layer already holds a `consent default` command, from `consent-defaults.js` or the site's snippet. */
-function hasConsentDefault(layer: readonly unknown[]): boolean {
-  return layer.some((entry) => {
-    const command = entry as ArrayLike<unknown> | null;
-    return typeof command === 'object' && command !== null && !Array.isArray(command) && command[0] === 'consent' && command[1] === 'default';
-  });
+  return dataLayerOf(context.window, context.dataLayerName);
 }
 
 const GTAG_URL = 'https://www.googletagmanager.com/gtag/js';
@@ -113,25 +99,17 @@ export function loadGtag(context: AdapterContext, gtag: Gtag, id: string): boole
   const layer = layerOf(context);
   if (gtagLoaded.has(layer)) return false;
   gtagLoaded.add(layer);
-  const layerParameter = context.dataLayerName === 'dataLayer' ? '' : `&l=${context.dataLayerName}`;
+  const layerParameter = context.dataLayerName === DEFAULT_DATA_LAYER_NAME ? '' : `&l=${context.dataLayerName}`;
   void context.loadScript(`${GTAG_URL}?id=${id}${layerParameter}`);
   gtag('js', new Date());
   return true;
 }
 
-/**
- * The standard `gtag`: it pushes its `arguments` object, not an array. gtag.js and Tag Manager
- * process only `arguments` entries as commands and silently drop arrays
- * (https://github.com/nuxt/scripts/issues/770). The page's `window.gtag` is set when missing.
- */
+/** The standard `gtag` (`createGtag`) for the page's data layer; the page's `window.gtag` is set when missing. */
 export function gtagFor(context: AdapterContext): Gtag {
-  const layer = layerOf(context);
-  const gtag: Gtag = function gtag() {
-    // eslint-disable-next-line prefer-rest-params
-    layer.push(arguments);
-  };
+  const gtag = createGtag(layerOf(context));
   const globals = context.window as unknown as Record<string, unknown>;
-  if (context.dataLayerName === 'dataLayer' && typeof vendorGlobal(context.window, 'gtag') !== 'function') globals.gtag = gtag;
+  if (context.dataLayerName === DEFAULT_DATA_LAYER_NAME && typeof vendorGlobal(context.window, 'gtag') !== 'function') globals.gtag = gtag;
   return gtag;
 }
 
@@ -208,7 +186,7 @@ export class GoogleConsent {
     const foreignDefault = !layerState.ownDefault && hasConsentDefault(this.#layer);
     if (!foreignDefault && !layerState.ownDefault) {
       layerState.ownDefault = true;
-      const waitForUpdate = this.#options.consentMode === 'advanced' && !consent.decided ? (this.#options.waitForUpdate ?? 500) : undefined;
+      const waitForUpdate = this.#options.consentMode === 'advanced' && !consent.decided ? (this.#options.waitForUpdate ?? DEFAULT_WAIT_FOR_UPDATE_MS) : undefined;
       this.#gtag('consent', 'default', waitForUpdate === undefined ? { ...denied } : { ...denied, wait_for_update: waitForUpdate });
     }
     if (this.#options.urlPassthrough) this.#gtag('set', 'url_passthrough', true);

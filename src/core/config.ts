@@ -4,6 +4,7 @@
  * together with every problem it found, each named by the path of the bad field.
  */
 
+import { DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS, DEFAULT_GPC_DENIES, DEFAULT_OPTIONAL_CATEGORY_IDS, DEFAULT_REQUIRED_CATEGORY_ID, DEFAULT_REVISION } from './defaults.js';
 import { CATEGORY_ID_PATTERN, longestRecordLength } from './record.js';
 import { MAX_COOKIE_BYTES, serializeCookie } from './storage.js';
 
@@ -152,7 +153,7 @@ export interface ConfigResult {
 }
 
 export const MAX_EXPIRES_DAYS = 395;
-export const DEFAULT_EXPIRES_DAYS = 182;
+export { DEFAULT_EXPIRES_DAYS };
 const LANGUAGE_TAG_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$/;
 
 /** Whether `value` is a language tag the record can hold, such as `en`, `pt-BR` or `zh-Hans-CN`. */
@@ -167,18 +168,16 @@ const IDENTIFIER_PATTERN = /^[A-Za-z_$][\w$]{0,63}$/;
 
 /** The categories used when a configuration names none: the ones most cookie policies describe. */
 export const DEFAULT_CATEGORIES: readonly CategoryConfig[] = Object.freeze([
-  { id: 'necessary', required: true, cookies: [] },
-  { id: 'preferences', required: false, cookies: [] },
-  { id: 'analytics', required: false, cookies: [] },
-  { id: 'marketing', required: false, cookies: [] },
+  { id: DEFAULT_REQUIRED_CATEGORY_ID, required: true, cookies: [] },
+  ...DEFAULT_OPTIONAL_CATEGORY_IDS.map((id) => ({ id, required: false, cookies: [] })),
 ]);
 
 export const DEFAULT_CONFIG: ConsentConfig = Object.freeze({
   categories: DEFAULT_CATEGORIES,
-  revision: 0,
-  storage: Object.freeze({ cookieName: 'consent', path: '/', expiresDays: DEFAULT_EXPIRES_DAYS }),
+  revision: DEFAULT_REVISION,
+  storage: Object.freeze({ cookieName: DEFAULT_COOKIE_NAME, path: '/', expiresDays: DEFAULT_EXPIRES_DAYS }),
   mode: 'opt-in',
-  gpcDenies: Object.freeze(['marketing']),
+  gpcDenies: Object.freeze([...DEFAULT_GPC_DENIES]),
   language: 'en',
   texts: Object.freeze({}),
 });
@@ -192,11 +191,20 @@ const PASS_THROUGH = (value: unknown): unknown => value;
 type Errors = ConfigError[];
 /** Reads one field: returns its value, or `INVALID` after recording why. */
 type Reader<T> = (value: unknown, path: string, errors: Errors) => T | typeof INVALID;
+/** What a reader gives for a valid value. */
+type ReadValue<R> = R extends Reader<infer T> ? T : never;
+/** What `shape` gives: each field its reader accepted, with that reader's type; the others absent. */
+type ReadFields<F> = { -readonly [K in keyof F]?: ReadValue<F[K]> };
 
 const INVALID = Symbol('invalid');
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether `shape` read the field `key`: a field it read is never `undefined`. */
+function hasField<T extends object, K extends keyof T>(fields: T, key: K): fields is T & { [P in K]-?: Exclude<T[P], undefined> } {
+  return key in fields;
 }
 
 function describe(value: unknown): string {
@@ -225,17 +233,17 @@ function reject(errors: Errors, path: string, problem: ConfigProblem, value: unk
   return INVALID;
 }
 
-function expect<T>(test: (value: unknown) => boolean, problem: ConfigProblem, options?: readonly string[]): Reader<T> {
-  return (value, path, errors) => (test(value) ? (value as T) : reject(errors, path, problem, value, options));
+function expect<T>(test: (value: unknown) => value is T, problem: ConfigProblem, options?: readonly string[]): Reader<T> {
+  return (value, path, errors) => (test(value) ? value : reject(errors, path, problem, value, options));
 }
 
-const matching = (pattern: RegExp, problem: ConfigProblem): Reader<string> => expect((value) => typeof value === 'string' && pattern.test(value), problem);
-const oneOf = <T extends string>(values: readonly T[]): Reader<T> => expect((value) => values.includes(value as T), 'one-of', values);
+const matching = (pattern: RegExp, problem: ConfigProblem): Reader<string> => expect((value): value is string => typeof value === 'string' && pattern.test(value), problem);
+const oneOf = <T extends string>(values: readonly T[]): Reader<T> => expect((value): value is T => (values as readonly unknown[]).includes(value), 'one-of', values);
 const string: Reader<string> = expect((value) => typeof value === 'string', 'string');
 const boolean: Reader<boolean> = expect((value) => typeof value === 'boolean', 'boolean');
-const nonEmptyString: Reader<string> = expect((value) => typeof value === 'string' && value !== '', 'non-empty-string');
-const wholeNumber: Reader<number> = expect((value) => Number.isSafeInteger(value) && (value as number) >= 0, 'whole-number');
-const positiveNumber: Reader<number> = expect((value) => typeof value === 'number' && Number.isFinite(value) && value > 0, 'positive-number');
+const nonEmptyString: Reader<string> = expect((value): value is string => typeof value === 'string' && value !== '', 'non-empty-string');
+const wholeNumber: Reader<number> = expect((value): value is number => Number.isSafeInteger(value) && (value as number) >= 0, 'whole-number');
+const positiveNumber: Reader<number> = expect((value): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0, 'positive-number');
 const domain = matching(DOMAIN_PATTERN, 'domain');
 
 const localizedText: Reader<LocalizedText> = (value, path, errors) => {
@@ -299,7 +307,7 @@ function list<T>(item: Reader<T>): Reader<T[]> {
  * `allOrNothing`, any error drops the whole object (a half-read category could gate the wrong
  * thing); otherwise invalid fields are left out and take their defaults.
  */
-function shape(fields: Readonly<Record<string, Reader<unknown>>>, allOrNothing: boolean): Reader<Record<string, unknown>> {
+function shape<F extends Readonly<Record<string, Reader<unknown>>>>(fields: F, allOrNothing: boolean): Reader<ReadFields<F>> {
   return (value, path, errors) => {
     if (!isRecord(value)) return reject(errors, path || '(root)', 'object', value);
     const before = errors.length;
@@ -313,7 +321,8 @@ function shape(fields: Readonly<Record<string, Reader<unknown>>>, allOrNothing: 
         if (read !== INVALID) result[key] = read;
       }
     }
-    return allOrNothing && errors.length > before ? INVALID : result;
+    // Each key holds what its own reader accepted, as ReadFields<F> says; the loop is beyond what TypeScript can follow.
+    return allOrNothing && errors.length > before ? INVALID : (result as ReadFields<F>);
   };
 }
 
@@ -323,10 +332,11 @@ const readCookie: Reader<CookieDeclaration> = (value, path, errors) => {
     {
       name: nonEmptyString,
       pattern: (pattern, at, errs) => {
-        if (nonEmptyString(pattern, at, errs) === INVALID) return INVALID;
+        const source = nonEmptyString(pattern, at, errs);
+        if (source === INVALID) return INVALID;
         try {
-          new RegExp(pattern as string);
-          return pattern;
+          new RegExp(source);
+          return source;
         } catch {
           return reject(errs, at, 'regexp', pattern);
         }
@@ -341,8 +351,8 @@ const readCookie: Reader<CookieDeclaration> = (value, path, errors) => {
   )(value, path, errors);
   if (cookie === INVALID) return INVALID;
   if (('name' in cookie) === ('pattern' in cookie)) fail(errors, path, 'name-or-pattern');
-  if (!('party' in cookie)) fail(errors, `${path}.party`, 'missing');
-  return errors.length > before ? INVALID : (Object.freeze(cookie) as unknown as CookieDeclaration);
+  if (!hasField(cookie, 'party')) return fail(errors, `${path}.party`, 'missing');
+  return errors.length > before ? INVALID : Object.freeze(cookie);
 };
 
 const readCategory: Reader<CategoryConfig> = (value, path, errors) => {
@@ -357,8 +367,8 @@ const readCategory: Reader<CategoryConfig> = (value, path, errors) => {
     true,
   )(value, path, errors);
   if (category === INVALID) return INVALID;
-  if (!('id' in category)) return fail(errors, `${path}.id`, 'missing');
-  return Object.freeze({ required: false, cookies: Object.freeze([]), ...category }) as unknown as CategoryConfig;
+  if (!hasField(category, 'id')) return fail(errors, `${path}.id`, 'missing');
+  return Object.freeze({ required: false, cookies: Object.freeze([]), ...category });
 };
 
 const readStorage = shape(
@@ -403,7 +413,7 @@ const readTopLevel = shape(
     language: matching(LANGUAGE_TAG_PATTERN, 'language'),
     $schema: PASS_THROUGH,
     // An object of objects: ids are checked against the shipped adapters, and options by each adapter, when they load.
-    adapters: expect((value) => isRecord(value) && Object.values(value).every(isRecord), 'object'),
+    adapters: expect((value): value is AdapterConfigs => isRecord(value) && Object.values(value).every(isRecord), 'object'),
     dataLayer: (value, path, errors) => (value === false ? value : shape({ name: matching(IDENTIFIER_PATTERN, 'identifier'), event: nonEmptyString }, true)(value, path, errors)),
     texts: (value, path, errors) => {
       const texts = shape(Object.fromEntries(TEXT_KEYS.map((key) => [key, localizedText])), false)(value, path, errors);
@@ -411,8 +421,8 @@ const readTopLevel = shape(
     },
     policyUrl: localizedUrl,
     consentLog: (value, path, errors) => {
-      const log = shape({ endpoint: expect((url) => typeof url === 'string' && isLinkTarget(url), 'url') }, true)(value, path, errors);
-      return log === INVALID || 'endpoint' in log ? log : fail(errors, `${path}.endpoint`, 'missing');
+      const log = shape({ endpoint: expect((url): url is string => typeof url === 'string' && isLinkTarget(url), 'url') }, true)(value, path, errors);
+      return log === INVALID || hasField(log, 'endpoint') ? log : fail(errors, `${path}.endpoint`, 'missing');
     },
   },
   false,
@@ -448,10 +458,9 @@ export function parseConfig(input: unknown): ConfigResult {
   if (input === undefined || input === null) return { config: DEFAULT_CONFIG, errors };
   const read = readTopLevel(input, '', errors);
   if (read === INVALID) return { config: DEFAULT_CONFIG, errors };
-  const fields = read as Partial<Record<keyof ConsentConfig, unknown>>;
-  const readCategories = fields.categories as CategoryConfig[] | undefined;
-  const categories = readCategories?.length ? Object.freeze(readCategories) : DEFAULT_CATEGORIES;
-  const gpcDenies = ((fields.gpcDenies as string[] | undefined) ?? DEFAULT_CONFIG.gpcDenies).filter((id, index) => {
+  const fields = read;
+  const categories = fields.categories?.length ? Object.freeze(fields.categories) : DEFAULT_CATEGORIES;
+  const gpcDenies = (fields.gpcDenies ?? DEFAULT_CONFIG.gpcDenies).filter((id, index) => {
     const category = categories.find((candidate) => candidate.id === id);
     // The default names "marketing", which a site's own categories need not have.
     if (!fields.gpcDenies) return category !== undefined;
@@ -459,8 +468,8 @@ export function parseConfig(input: unknown): ConfigResult {
     if (category.required) return reject(errors, `gpcDenies[${index}]`, 'required-category', id) !== INVALID;
     return true;
   });
-  const storage: StorageConfig = Object.freeze({ ...DEFAULT_CONFIG.storage, ...(fields.storage as Partial<StorageConfig> | undefined) });
-  const revision = (fields.revision as number | undefined) ?? DEFAULT_CONFIG.revision;
+  const storage: StorageConfig = Object.freeze({ ...DEFAULT_CONFIG.storage, ...fields.storage });
+  const revision = fields.revision ?? DEFAULT_CONFIG.revision;
   const fitting = categoriesThatFit(categories, revision, storage);
   if (fitting.length < categories.length) {
     const bytes = longestCookieLength(categories, revision, storage);
@@ -469,7 +478,7 @@ export function parseConfig(input: unknown): ConfigResult {
   const config: ConsentConfig = Object.freeze({
     ...DEFAULT_CONFIG,
     // Fields read without error; the rest keep their defaults.
-    ...(fields as Partial<ConsentConfig>),
+    ...fields,
     categories: fitting.length < categories.length ? Object.freeze(fitting) : categories,
     storage,
     gpcDenies: Object.freeze(gpcDenies.filter((id) => fitting.some((category) => category.id === id))),

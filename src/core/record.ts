@@ -113,7 +113,7 @@ export function longestRecordLength(categoryIds: readonly string[], revision: nu
     gpc: true,
     language: 'a'.repeat(LONGEST_LANGUAGE_TAG),
   });
-  return body.slice(0, body.lastIndexOf('&s=') + 3).length + LONGEST_CHECKSUM;
+  return body.lastIndexOf('&s=') + 3 + LONGEST_CHECKSUM;
 }
 
 function parseCategoryList(value: string): string[] | null {

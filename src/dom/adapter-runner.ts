@@ -9,6 +9,7 @@
 
 import type { AdapterConsent, AdapterContext, AdapterErrorReason, ConsentAdapter } from '../core/adapter.js';
 import type { ConsentConfig, DataLayerConfig } from '../core/config.js';
+import { findDataLayer } from '../core/gtag.js';
 import type { ConsentChange, ConsentState } from '../core/store.js';
 import { report } from '../diagnostics/report.js';
 import { ConsentAdapterErrorEvent, ConsentAdapterLoadEvent } from '../events/adapter-events.js';
@@ -174,7 +175,7 @@ export class AdapterRunner {
   #dataLayerFor(config: ConsentConfig): Required<DataLayerConfig> | null {
     const usesGoogle = namesGoogleAdapter(config);
     const dataLayer = config.dataLayer;
-    const pageHasOne = Object.hasOwn(this.#win, DEFAULT_DATA_LAYER.name) && Array.isArray((this.#win as unknown as Record<string, unknown>)[DEFAULT_DATA_LAYER.name]);
+    const pageHasOne = findDataLayer(this.#win, DEFAULT_DATA_LAYER.name) !== undefined;
     return dataLayer !== false && (dataLayer || usesGoogle || pageHasOne) ? { ...DEFAULT_DATA_LAYER, ...dataLayer } : null;
   }
 

@@ -11,23 +11,10 @@ import type { AdapterConsentSource } from '../core/adapter.js';
 import type { DataLayerConfig } from '../core/config.js';
 import { CONSENT_DEFAULTS_KEY, type ConsentDefaultsSettings } from '../core/consent-defaults-settings.js';
 import { consentModeState, DEFAULT_CONSENT_MODE_MAP, grantedOrDenied } from '../core/consent-mode.js';
+import { createGtag, dataLayerOf, DEFAULT_DATA_LAYER_EVENT, DEFAULT_DATA_LAYER_NAME, findDataLayer, hasConsentDefault } from '../core/gtag.js';
 import type { ConsentCategories } from '../core/store.js';
 
-export const DEFAULT_DATA_LAYER: Required<DataLayerConfig> = Object.freeze({ name: 'dataLayer', event: 'consent_update' });
-
-/**
- * The page's data layer, created when missing, as Google's snippets do. Only the window's own
- * property counts: an element with `id="dataLayer"` (a named property of the window's prototype
- * chain) is shadowed, not pushed to.
- */
-export function dataLayerOf(win: Window, name: string): unknown[] {
-  const globals = win as unknown as Record<string, unknown>;
-  const existing = Object.hasOwn(win, name) ? globals[name] : undefined;
-  if (Array.isArray(existing)) return existing;
-  const created: unknown[] = [];
-  globals[name] = created;
-  return created;
-}
+export const DEFAULT_DATA_LAYER: Required<DataLayerConfig> = Object.freeze({ name: DEFAULT_DATA_LAYER_NAME, event: DEFAULT_DATA_LAYER_EVENT });
 
 export interface ConsentDataLayerEvent {
   readonly event: string;
@@ -40,11 +27,6 @@ export function pushConsentEvent(win: Window, config: Required<DataLayerConfig>,
   // Through the array's own push: once gtag.js or GTM has loaded, it replaces push to process entries.
   dataLayerOf(win, config.name).push(entry);
   return entry;
-}
-
-/** Whether `layer` holds a Consent Mode `default` command: an `arguments` entry, as gtag pushes it. */
-export function hasConsentDefault(layer: readonly unknown[]): boolean {
-  return layer.some((entry) => Object.prototype.toString.call(entry) === '[object Arguments]' && (entry as IArguments)[0] === 'consent' && (entry as IArguments)[1] === 'default');
 }
 
 /** What `dist/consent-defaults.js` left on the page, when it ran and left something well-formed. */
@@ -61,13 +43,9 @@ function consentDefaultsOf(win: Window): ConsentDefaultsSettings | undefined {
  */
 export function stateConsentMode(win: Window, categories: ConsentCategories, layerName = DEFAULT_DATA_LAYER.name): boolean {
   const defaults = consentDefaultsOf(win);
-  const layer = (win as unknown as Record<string, unknown>)[defaults?.dataLayer ?? layerName];
-  if (!Array.isArray(layer) || !hasConsentDefault(layer)) return false;
+  const layer = findDataLayer(win, defaults?.dataLayer ?? layerName);
+  if (!layer || !hasConsentDefault(layer)) return false;
   const state = consentModeState(categories, defaults?.consentTypes ?? DEFAULT_CONSENT_MODE_MAP);
-  // gtag.js and Tag Manager process only `arguments` objects as commands.
-  (function gtag(..._args: unknown[]) {
-    // eslint-disable-next-line prefer-rest-params
-    layer.push(arguments);
-  })('consent', 'update', { ...state });
+  createGtag(layer)('consent', 'update', { ...state });
   return true;
 }

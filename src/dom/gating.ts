@@ -9,6 +9,7 @@
  * URL that is not http(s). See SECURITY.md, guarantee 5.
  */
 
+import { parseDataConsent } from '../core/data-consent.js';
 import type { Diagnostic } from '../diagnostics/report.js';
 import type * as GatedScripts from './gated-script.js';
 import { scriptUrl } from './script-url.js';
@@ -58,9 +59,9 @@ const LOADING_ATTRIBUTES = ['src', 'srcset', 'poster', 'srcdoc', 'href', 'data']
 const NOT_GATEABLE = new Set(['OBJECT', 'EMBED', 'INPUT']);
 /** Attributes whose change can make an element gated, ungated, or load something else. */
 const WATCHED_ATTRIBUTES = ['data-consent', 'type', ...LOADING_ATTRIBUTES, 'data-src', 'data-srcset', 'data-poster', 'data-href'];
-/** The category ids an element is gated on, from its space-separated `data-consent`. */
+/** The category ids an element is gated on, from its `data-consent`. */
 export function gatedCategories(element: Element): string[] {
-  return (element.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
+  return parseDataConsent(element.getAttribute('data-consent'));
 }
 
 function isGatedScript(element: Element): element is HTMLScriptElement {

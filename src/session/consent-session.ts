@@ -7,6 +7,7 @@
 import type { ConsentAdapter } from '../core/adapter.js';
 import { type ConsentConfig, DEFAULT_CONFIG } from '../core/config.js';
 import { CONSENT_DEFAULTS_KEY } from '../core/consent-defaults-settings.js';
+import { parseDataConsent } from '../core/data-consent.js';
 import type { ConsentMethod, ConsentRecord } from '../core/record.js';
 import type { StorageKind } from '../core/storage.js';
 import { type ConsentCategories, type ConsentChange, type ConsentState, ConsentStore, describeChange } from '../core/store.js';
@@ -138,7 +139,7 @@ export class ConsentSession {
 
   /** Whether every category in `category` (space-separated ids) is allowed. */
   isAllowed(category: string): boolean {
-    const ids = category.split(/\s+/).filter(Boolean);
+    const ids = parseDataConsent(category);
     return ids.length > 0 && ids.every((id) => this.#store?.isAllowed(id) === true && this.#grantable(id));
   }
 

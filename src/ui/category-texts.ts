@@ -52,15 +52,12 @@ export function categoryDescription(category: CategoryConfig, language: string, 
   return categoryText(category, 1, language, config.language);
 }
 
-/** The labels of the categories named by `ids` (space-separated, as in `data-consent`), as a list. */
-export function categoryLabels(ids: string, language: string, config: ConsentConfig): string {
-  const labels = ids
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((id) => {
-      const category = config.categories.find((candidate) => candidate.id === id);
-      return category ? categoryLabel(category, language, config) : id;
-    });
+/** The labels of the categories `ids` (as `parseDataConsent` reads them from `data-consent`), as a list. */
+export function categoryLabels(ids: readonly string[], language: string, config: ConsentConfig): string {
+  const labels = ids.map((id) => {
+    const category = config.categories.find((candidate) => candidate.id === id);
+    return category ? categoryLabel(category, language, config) : id;
+  });
   return new Intl.ListFormat(language, { type: 'conjunction' }).format(labels);
 }
 

@@ -8,6 +8,7 @@
 import { LOCALE_STATUS_EVENT, msg, str } from '../l10n/msg.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { isRightToLeft } from '../l10n/direction.js';
+import { parseDataConsent } from '../core/data-consent.js';
 import { categoryLabels } from './category-texts.js';
 import type { ConsentManagerElement } from './consent-manager.js';
 import type { ChoiceRecorder, PartHost } from './part-host.js';
@@ -126,7 +127,7 @@ export class ConsentPlaceholderElement extends LitElement {
   #onChange = (): void => this.requestUpdate();
 
   #allow = (): void => {
-    const ids = (this.frame.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
+    const ids = parseDataConsent(this.frame.getAttribute('data-consent'));
     this.#recorder.decide('placeholder', Object.fromEntries(ids.map((id) => [id, true])));
     // The frame is back in the page now; keyboard users continue from it rather than from the top.
     if (this.frame.isConnected) this.frame.focus();
@@ -135,8 +136,7 @@ export class ConsentPlaceholderElement extends LitElement {
   protected override render(): unknown {
     const manager = this.manager;
     const language = manager.language;
-    const ids = this.frame.getAttribute('data-consent') ?? '';
-    const category = categoryLabels(ids, language, manager.effectiveConfig);
+    const category = categoryLabels(parseDataConsent(this.frame.getAttribute('data-consent')), language, manager.effectiveConfig);
     const provider = providerOf(this.frame);
     const others = othersAllowed(this.frame, manager);
     const othersList = new Intl.ListFormat(language, { type: 'conjunction' }).format(others);
@@ -180,7 +180,7 @@ function providerOf(element: Element): string {
  * the frame's own provider.
  */
 function othersAllowed(frame: HTMLIFrameElement, manager: ConsentManagerElement): string[] {
-  const ids = (frame.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
+  const ids = parseDataConsent(frame.getAttribute('data-consent'));
   const names = new Map<string, string>();
   const add = (name: string | undefined): void => {
     const trimmed = name?.trim();
@@ -192,7 +192,7 @@ function othersAllowed(frame: HTMLIFrameElement, manager: ConsentManagerElement)
   const pageHost = frame.ownerDocument.location?.hostname;
   for (const other of frame.ownerDocument.querySelectorAll('[data-consent]')) {
     if (other === frame) continue;
-    const needs = (other.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
+    const needs = parseDataConsent(other.getAttribute('data-consent'));
     // It loads with this choice when every category it needs is among those granted or already allowed.
     if (needs.length === 0 || !needs.some((id) => ids.includes(id)) || !needs.every((id) => ids.includes(id) || manager.isAllowed(id))) continue;
     const provider = providerOf(other);

@@ -337,9 +337,7 @@ export class ConsentManagerElement extends ReactiveElement {
     const previous = this.#view;
     this.#view = next;
     this.requestUpdate();
-    if (previous?.view !== 'preferences' || next.view === 'preferences') return;
-    this.#renderPreferences();
-    if (previous.opener instanceof HTMLElement && previous.opener.isConnected && this.#parts.loaded.preferences) previous.opener.focus();
+    if (previous?.view === 'preferences' && next.view !== 'preferences') this.#renderPreferences(previous.opener);
   }
 
   /** Shows or hides the banner, under the preferences if they are open. */
@@ -354,7 +352,7 @@ export class ConsentManagerElement extends ReactiveElement {
     if (this.headless) return void this.dispatchEvent(new ConsentUiRequestEvent({ view: 'preferences', opener }));
     const view = this.#view;
     // Opened again while open: the focus still goes back to the first opener.
-    if (view?.view !== 'preferences') this.#setView({ view: 'preferences', opener, banner: view && view.view === 'banner' });
+    if (view?.view !== 'preferences') this.#setView({ view: 'preferences', opener, banner: view ? view.view === 'banner' : undefined });
     this.#parts.load('preferences').catch(loadFailed);
   }
 
@@ -387,7 +385,7 @@ export class ConsentManagerElement extends ReactiveElement {
   /** Whether the banner is due: asked for, or (by default) while the visitor has no choice. */
   #bannerDue(): boolean {
     const view = this.#view;
-    return this.#session.state !== undefined && !this.headless && (view?.view === 'banner' || (view?.view === 'preferences' && view.banner === true));
+    return this.#session.state !== undefined && (view?.view === 'banner' || (view?.view === 'preferences' && view.banner === true));
   }
 
   /** What the banner and the dialog render from: the language, whether GPC is honoured, and the recorder; `undefined` until the language is loaded. */
@@ -396,10 +394,11 @@ export class ConsentManagerElement extends ReactiveElement {
     return language ? { language, gpc: this.#session.state?.gpc === true && this.effectiveConfig.gpcDenies.length > 0, recorder: this.#session } : undefined;
   }
 
-  #renderPreferences(): void {
+  /** Renders the dialog, or closes it and gives the focus back to `closedFrom` (the opener of the preferences just left). */
+  #renderPreferences(closedFrom?: Element | null): void {
     const part = this.#parts.loaded.preferences;
     const context = this.#context();
-    if (part && context) this.#preferencesPlace = part.updatePreferences(this, this.#preferencesPlace, this.#view?.view === 'preferences' ? { ...context, close: this.#closePreferences } : null);
+    if (part && context) this.#preferencesPlace = part.updatePreferences(this, this.#preferencesPlace, this.#view?.view === 'preferences' ? { ...context, close: this.#closePreferences } : null, closedFrom);
   }
 
   protected override willUpdate(): void {
@@ -419,7 +418,7 @@ export class ConsentManagerElement extends ReactiveElement {
     this.#servedBanner ??= (root as ShadowRoot).getElementById('cookie-consent-banner');
     const due = this.#bannerDue();
     const banner = this.#parts.loaded.banner;
-    if (banner) this.#banner = banner.updateBanner(this, this.#liveRegion, (due && this.#context()) || null, this.#banner);
+    if (banner) this.#banner = banner.updateBanner(this, this.#liveRegion, due ? (this.#context() ?? null) : null, this.#banner);
     // A served banner waits for the banner part to adopt it, unless no banner is due.
     if (this.#session.state && !due) this.#servedBanner?.remove();
     this.#renderPreferences();

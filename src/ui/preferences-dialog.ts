@@ -27,7 +27,7 @@ export interface PreferencesView {
   readonly gpc: boolean;
   readonly recorder: ChoiceRecorder;
   /** Leaves the preferences (the visitor chose, pressed Escape or the close button); the element puts the focus back. */
-  close(): void;
+  readonly close: () => void;
 }
 
 /**
@@ -49,10 +49,10 @@ function keepFocusInside(event: KeyboardEvent): void {
 
 /**
  * Renders the dialog of `host` into `place` (made in its shadow root on the first call, and
- * returned for the next), or with `view` null closes it at once: until it is gone the page stays
- * inert and cannot take the focus back.
+ * returned for the next), or with `view` null closes it at once (until it is gone the page stays
+ * inert) and gives the focus back to `opener`, where it was when the dialog opened.
  */
-export function updatePreferences(host: ConsentManagerElement, place: HTMLElement | undefined, view: PreferencesView | null): HTMLElement {
+export function updatePreferences(host: ConsentManagerElement, place: HTMLElement | undefined, view: PreferencesView | null, opener?: Element | null): HTMLElement {
   if (!place) {
     place = host.ownerDocument.createElement('div');
     place.className = 'preferences-place';
@@ -61,6 +61,7 @@ export function updatePreferences(host: ConsentManagerElement, place: HTMLElemen
   if (view) adoptTheme(host.renderRoot, preferencesStyles);
   else place.querySelector('dialog')?.close();
   render(view ? renderPreferences(host, view) : nothing, place, { host });
+  if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
   return place;
 }
 
@@ -90,7 +91,7 @@ function renderPreferences(host: ConsentManagerElement, { language, gpc, recorde
     >
       <div class="head">
         <h2 id="preferences-title">${textFor(texts.preferencesTitle, language) ?? msg('Cookie settings', { id: 'cm.preferences.title' })}</h2>
-        <button class="close" aria-label=${msg('Close', { id: 'cm.preferences.close', desc: 'Closes the cookie settings without saving.' })} @click=${close}>
+        <button class="close" aria-label=${msg('Close', { id: 'cm.preferences.close', desc: 'Closes the cookie settings without saving.' })} @click=${() => close()}>
           <span aria-hidden="true">✕</span>
         </button>
       </div>

@@ -76,7 +76,7 @@ describe('a choice forged by page script', () => {
     // Each controller's methods, and the methods of every object it holds (a session would be one).
     for (const controller of controllers) {
       callWithForgedArguments(controller, reachableFunctions(controller, Object.prototype));
-      for (const value of Object.values(controller)) {
+      for (const value of Object.values(controller) as unknown[]) {
         if (value && typeof value === 'object') callWithForgedArguments(value, reachableFunctions(value, Object.prototype));
       }
     }

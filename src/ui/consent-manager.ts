@@ -263,6 +263,18 @@ export class ConsentManagerElement extends ReactiveElement {
     this.ownerDocument.removeEventListener('click', this.#onDocumentClick);
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('adapters')) this.#session.startAdapters();
+    for (const dialog of this.renderRoot.querySelectorAll('dialog')) {
+      if (!dialog.open) dialog.showModal();
+    }
+    const now = { banner: this.#banner !== undefined || this.#servedBanner?.isConnected === true, preferences: this.#view?.view === 'preferences' && this.#preferencesPlace !== undefined && this.#context() !== undefined };
+    for (const view of ['banner', 'preferences'] as const) {
+      if (now[view] === this.#announced[view]) continue;
+      this.#announced[view] = now[view];
+      this.dispatchEvent(now[view] ? new ConsentUiShowEvent({ view }) : new ConsentUiHideEvent({ view }));
+    }
+  }
   /** Whether every category in `category` (space-separated ids) is allowed. */
   isAllowed(category: string): boolean {
     return this.#session.isAllowed(category);
@@ -422,18 +434,5 @@ export class ConsentManagerElement extends ReactiveElement {
     // A served banner waits for the banner part to adopt it, unless no banner is due.
     if (this.#session.state && !due) this.#servedBanner?.remove();
     this.#renderPreferences();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('adapters')) this.#session.startAdapters();
-    for (const dialog of this.renderRoot.querySelectorAll('dialog')) {
-      if (!dialog.open) dialog.showModal();
-    }
-    const now = { banner: this.#banner !== undefined || this.#servedBanner?.isConnected === true, preferences: this.#view?.view === 'preferences' && this.#preferencesPlace !== undefined && this.#context() !== undefined };
-    for (const view of ['banner', 'preferences'] as const) {
-      if (now[view] === this.#announced[view]) continue;
-      this.#announced[view] = now[view];
-      this.dispatchEvent(now[view] ? new ConsentUiShowEvent({ view }) : new ConsentUiHideEvent({ view }));
-    }
   }
 }

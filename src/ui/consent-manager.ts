@@ -202,8 +202,8 @@ export class ConsentManagerElement extends ReactiveElement {
   /** What is on screen; `undefined` until the start (or a call before it), when the stored choice decides. */
   #view: View | undefined;
   #banner: ShownBanner | undefined;
-  /** A banner the server rendered into the shadow root (Declarative Shadow DOM), until the banner part adopts or removes it. */
-  #servedBanner: HTMLElement | null | undefined;
+  /** A banner the server rendered into the shadow root (Declarative Shadow DOM), there at the first update until the banner part adopts or removes it. */
+  #servedBanner: HTMLElement | null = null;
   #preferencesPlace: HTMLElement | undefined;
   /** Which views were on screen after the last update, to announce changes. */
   readonly #announced = { banner: false, preferences: false };
@@ -427,7 +427,7 @@ export class ConsentManagerElement extends ReactiveElement {
       this.#liveRegion.setAttribute('aria-live', 'polite');
       root.append(this.#liveRegion);
     }
-    this.#servedBanner ??= (root as ShadowRoot).getElementById('cookie-consent-banner');
+    if (!this.hasUpdated) this.#servedBanner = (root as ShadowRoot).getElementById('cookie-consent-banner');
     const due = this.#bannerDue();
     const banner = this.#parts.loaded.banner;
     if (banner) this.#banner = banner.updateBanner(this, this.#liveRegion, due ? (this.#context() ?? null) : null, this.#banner);

@@ -1,8 +1,8 @@
 /**
  * The second layer, loaded on demand: a native modal `<dialog>` with a switch per category, its
  * description and its cookie table, and Accept all / Reject all / Save choices. The browser
- * keeps the focus inside while it is open and closes it on Escape; the element puts the focus
- * back where it was.
+ * keeps the focus inside while it is open and closes it on Escape. Whether it is open is the
+ * element's view state; when the element leaves it, the focus goes back to its opener.
  */
 
 import { msg } from '../l10n/msg.js';

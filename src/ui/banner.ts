@@ -19,8 +19,11 @@ export interface BannerView {
   readonly recorder: ChoiceRecorder;
 }
 
-/** The banner each element shows, and what it was built from, to rebuild only on a change. */
-const shown = new WeakMap<ConsentManagerElement, { readonly node: HTMLElement; readonly key: string }>();
+/** A banner on screen, and what it was built from, to rebuild only on a change. */
+export interface ShownBanner {
+  readonly node: HTMLElement;
+  readonly key: string;
+}
 
 type Child = Node | string | null | false;
 
@@ -82,14 +85,13 @@ export function bannerTexts(config: ConsentConfig, language: string, gpc: boolea
  * style). Texts are the site's own for the visitor's language where it gave them, else the
  * built-in translation. Escape in the banner, and the cancel (Escape) of the blocking variant,
  * mean "Reject all", as closing would. The non-blocking banner goes into `liveRegion`, so that it
- * announces itself without taking the focus.
+ * announces itself without taking the focus. `current` is what the last call returned; the
+ * result is the banner now on screen, if any.
  */
-export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElement, view: BannerView | null): void {
-  const current = shown.get(host);
+export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElement, view: BannerView | null, current: ShownBanner | undefined): ShownBanner | undefined {
   if (!view) {
     current?.node.remove();
-    shown.delete(host);
-    return;
+    return undefined;
   }
   adoptTheme(host.renderRoot, bannerStyles);
   const { language, gpc } = view;
@@ -97,7 +99,7 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
   const url = anyTextFor(config.policyUrl, language, config.language);
   const words = bannerTexts(config, language, gpc, { adapters: host.adapters, settingsLabel: settingsLabel(host.ownerDocument) });
   const key = JSON.stringify([words, url, language, host.blocking]);
-  if (current?.key === key) return;
+  if (current?.key === key) return current;
 
   const doc = host.ownerDocument;
   const reject = (): void => view.recorder.decide('banner', false);
@@ -141,7 +143,7 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
   if (host.blocking) node.addEventListener('cancel', reject);
   else node.addEventListener('keydown', (event) => event.key === 'Escape' && reject());
   current?.node.remove();
-  shown.set(host, { node, key });
+  return { node, key };
 }
 
 /**

@@ -2,55 +2,34 @@
 // builds its few nodes itself. The templated parts of the UI bring lit-html when they load.
 import { css, type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import type { ConsentAdapter } from '../core/adapter.js';
-import { type ConfigError, type ConsentConfig, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
+import type { ConsentConfig } from '../core/config.js';
 import type { ConsentRecord } from '../core/record.js';
 import type { ConsentCategories, ConsentState } from '../core/store.js';
-import { isAloneInDocument, joinDocument, leaveDocument } from '../dom/connected-elements.js';
 import { hasQueuedLogRecords } from '../dom/consent-log-storage.js';
 import { report, reportLoadFailure as loadFailed } from '../diagnostics/report.js';
 import { ConsentSession } from '../session/consent-session.js';
-import { ConsentChangeEvent, ConsentReadyEvent } from '../events/consent-events.js';
 import { ConsentUiHideEvent, ConsentUiRequestEvent, ConsentUiShowEvent } from '../events/ui-events.js';
 import { defineElement } from './define-element.js';
-import { cookieHoldsRecord, loadBannerPart } from './banner-part.js';
+import { cookieHoldsRecord } from './banner-part.js';
+import type { ShownBanner } from './banner.js';
+import { type LanguageController, languageController } from './controllers/language-controller.js';
+import { type SessionController, sessionController } from './controllers/session-controller.js';
+import { type UiPartsController, uiPartsController } from './controllers/ui-parts-controller.js';
 import { type PartHost, partHosts } from './part-host.js';
-import type * as Localization from '../l10n/localization.js';
 import type * as ConsentLog from './consent-log.js';
 
-/**
- * The parts of the UI, each a chunk loaded when first needed: the banner as soon as a visitor
- * has no choice (so returning visitors never download it), the preferences when opened, the
- * placeholders when the page has a blocked iframe.
- */
-const UI_PARTS = {
-  banner: loadBannerPart,
-  preferences: () => import('./preferences-dialog.js'),
-  placeholders: () => import('./placeholder.js'),
-};
-type UiParts = { [Name in keyof typeof UI_PARTS]: Awaited<ReturnType<(typeof UI_PARTS)[Name]>> };
 /** Proof of consent (issue 13): loaded once a decision is to be logged, a notice is shown, or records wait in the queue. */
 const loadConsentLog = (): Promise<typeof ConsentLog> => import('./consent-log.js');
 
-
 /**
- * Whether two `config` values say the same. Frameworks that re-render with an inline object
- * assign a new but equal one each time, which must not restart the element.
+ * What the element shows: nothing, the banner, or the preferences dialog, which puts the focus
+ * back on its `opener` when it closes and shows over the banner when `banner` is set (`undefined`:
+ * opened before the start, when the stored choice decides).
  */
-function sameConfig(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  try {
-    const content = (value: unknown): string => JSON.stringify(typeof value === 'string' ? JSON.parse(value) : value);
-    return content(a) === content(b);
-  } catch {
-    return false;
-  }
-}
+type View = { readonly view: 'none' } | { readonly view: 'banner' } | { readonly view: 'preferences'; readonly opener: Element | null; readonly banner: boolean | undefined };
 
-/**
- * The localization module, once any element on the page has needed it. @lit/localize keeps one
- * language per page, so once it is loaded even English has to be set through it.
- */
-let localization: Promise<typeof Localization> | undefined;
+const NONE: View = { view: 'none' };
+const BANNER: View = { view: 'banner' };
 
 /** Where the banner sits: an edge (`bottom`, `top`, centred) or a corner, in the reading direction. */
 export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end' | 'top-start' | 'top';
@@ -192,43 +171,46 @@ export class ConsentManagerElement extends ReactiveElement {
   /** Resolves with the applied state once the stored choice (or the defaults) is in effect. */
   readonly ready: Promise<ConsentState>;
 
-  #resolveReady!: (state: ConsentState) => void;
-  /** The consent logic: store, gate, tab sync, adapters. */
-  readonly #session = new ConsentSession(this, (frame, allowed) => this.#onFrame(frame, allowed));
-  #started = false;
-  #startScheduled = false;
-  /** The `config` value the running store was built from, to notice when it is replaced. */
-  #appliedConfigInput: unknown = undefined;
-  /** The language the UI shows once its texts are loaded; the UI waits while it is `undefined`. */
-  #uiLanguage: string | undefined;
-  /** The language tags wanted, most wanted first, last time they were read; `undefined` until some UI is needed. */
-  #wantedLanguages: string | undefined;
-  /** Resolves once the UI language's texts are in place. */
-  #languageShown: Promise<unknown> | undefined;
-  #languageObserver: MutationObserver | undefined;
-  /** `true` after `showBanner()`, `false` after `hide()`; `undefined`: shown while undecided. */
-  #bannerRequest: boolean | undefined;
-  /**
-   * Counts `showPreferences()` and `hide()` calls: the dialog opens, once its chunk has loaded,
-   * only if no later call came in between, so that the last call wins.
-   */
-  #preferencesRequests = 0;
-  /** The parts of the UI loaded so far, for code that cannot wait (`update()`, putting frames back). */
-  readonly #parts: Partial<UiParts> = {};
-  readonly #loading: Partial<Record<keyof UiParts, Promise<unknown>>> = {};
+  /** The consent logic: store, gate, tab sync, adapters. Never handed out: it records choices in any part's name. */
+  readonly #session: ConsentSession = new ConsentSession(this, (frame, allowed) => this.#onFrame(frame, allowed));
+  readonly #language: LanguageController = languageController(this, this.#session);
+  readonly #sessionController: SessionController = sessionController(
+    this,
+    this.#session,
+    this.#language,
+    (state, gpcChange) => {
+      const view = this.#view;
+      // Preferences opened before the start show over the banner if it is due.
+      this.#view = view?.view === 'preferences' ? { ...view, banner: view.banner ?? !state.decided } : (view ?? (state.decided || this.headless ? NONE : BANNER));
+      if (this.effectiveConfig.consentLog && (gpcChange || hasQueuedLogRecords(this.ownerDocument.defaultView ?? window, this.effectiveConfig.storage.cookieName))) this.#log((log) => log.start(this.#host, gpcChange));
+    },
+    (change, before) => {
+      // After any change the banner shows exactly when there is no choice.
+      this.#showBanner(!change.decided);
+      if (before !== undefined) this.#log((log) => log.logDecision(this.#host, change, before));
+    },
+  );
+  readonly #parts: UiPartsController = uiPartsController(
+    this,
+    () => !this.headless && !cookieHoldsRecord(this.ownerDocument),
+    () => {
+      void this.#language.need();
+      // A decision may follow at once, and then a navigation: the log is made ready to send before it.
+      this.#log((log) => log.prepareNotice(this.#host));
+    },
+  );
+  /** What is on screen; `undefined` until the start (or a call before it), when the stored choice decides. */
+  #view: View | undefined;
+  #banner: ShownBanner | undefined;
+  /** A banner the server rendered into the shadow root (Declarative Shadow DOM), there at the first update until the banner part adopts or removes it. */
+  #servedBanner: HTMLElement | null = null;
+  #preferencesPlace: HTMLElement | undefined;
   /** Which views were on screen after the last update, to announce changes. */
-  readonly #shown = { banner: false, preferences: false };
+  readonly #announced = { banner: false, preferences: false };
   /** The polite live region the non-blocking banner appears in, so that it announces itself. */
   #liveRegion: HTMLElement | undefined;
   /** What the parts may ask of this element beyond its public API (see part-host.ts). */
-  readonly #host: PartHost = {
-    element: this,
-    needLanguage: () => {
-      this.#wantedLanguages ??= '';
-      this.#updateLanguage();
-      return this.#languageShown ?? Promise.resolve();
-    },
-  };
+  readonly #host: PartHost = { element: this, needLanguage: () => this.#language.need() };
 
   constructor() {
     super();
@@ -239,19 +221,8 @@ export class ConsentManagerElement extends ReactiveElement {
     this.theme = 'light';
     this.blocking = false;
     this.headless = false;
-    this.ready = new Promise((resolve) => {
-      this.#resolveReady = resolve;
-    });
+    this.ready = this.#sessionController.ready;
     partHosts.set(this, this.#host);
-    // A change from the session: shown, announced, and logged when it is a decision.
-    this.#session.subscribe((change, before) => {
-      // After any change the banner is shown again exactly when there is no choice.
-      this.#bannerRequest = undefined;
-      this.requestUpdate();
-      // A copy: the log reads `change` later, whatever a listener does to the event's detail.
-      this.dispatchEvent(new ConsentChangeEvent({ ...change }));
-      if (before !== undefined) this.#log((log) => log.logDecision(this.#host, change, before));
-    });
   }
 
   /**
@@ -279,53 +250,31 @@ export class ConsentManagerElement extends ReactiveElement {
 
   /** The language the UI is shown in: one of the shipped languages (`en` until `ready`). */
   get language(): string {
-    return this.#uiLanguage ?? 'en';
+    return this.#language.language ?? 'en';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Another element came or went: what this one allows may change with it.
-    joinDocument(this, () => this.#session.setAlone(isAloneInDocument(this)));
-    const doc = this.ownerDocument;
-    doc.addEventListener('click', this.#onDocumentClick);
-    // The language follows `lang` on this element or any ancestor, also when a page switches it.
-    this.#languageObserver ??= new MutationObserver(() => this.#updateLanguage());
-    this.#languageObserver.observe(doc.documentElement, { attributeFilter: ['lang'], subtree: true });
-    if (this.#started) {
-      this.#session.resume();
-      return;
-    }
-    if (this.#startScheduled) return;
-    this.#startScheduled = true;
-    // A page holding no record will most likely show the banner: fetch it while the stored state
-    // is worked out. It is only rendered if the store agrees.
-    if (!this.headless && !cookieHoldsRecord(this.ownerDocument)) UI_PARTS.banner().catch(() => undefined);
-    // Frameworks set properties right after creating the element; they are in place one microtask later.
-    queueMicrotask(() => this.#startWhenConfigAvailable());
+    this.ownerDocument.addEventListener('click', this.#onDocumentClick);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    leaveDocument(this);
-    this.#session.pause();
     this.ownerDocument.removeEventListener('click', this.#onDocumentClick);
-    this.#languageObserver?.disconnect();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('config') && this.#started && !sameConfig(this.config, this.#appliedConfigInput)) this.#build();
     if (changed.has('adapters')) this.#session.startAdapters();
     for (const dialog of this.renderRoot.querySelectorAll('dialog')) {
       if (!dialog.open) dialog.showModal();
     }
+    const now = { banner: this.#banner !== undefined || this.#servedBanner?.isConnected === true, preferences: this.#view?.view === 'preferences' && this.#preferencesPlace !== undefined && this.#context() !== undefined };
     for (const view of ['banner', 'preferences'] as const) {
-      const shown = this.renderRoot.querySelector(`.${view}`) !== null;
-      if (shown === this.#shown[view]) continue;
-      this.#shown[view] = shown;
-      this.dispatchEvent(shown ? new ConsentUiShowEvent({ view }) : new ConsentUiHideEvent({ view }));
+      if (now[view] === this.#announced[view]) continue;
+      this.#announced[view] = now[view];
+      this.dispatchEvent(now[view] ? new ConsentUiShowEvent({ view }) : new ConsentUiHideEvent({ view }));
     }
   }
-
   /** Whether every category in `category` (space-separated ids) is allowed. */
   isAllowed(category: string): boolean {
     return this.#session.isAllowed(category);
@@ -351,7 +300,7 @@ export class ConsentManagerElement extends ReactiveElement {
     const known = new Set(this.effectiveConfig.categories.map(({ id }) => id));
     for (const [id, allowed] of Object.entries(choice ?? {})) {
       if (typeof allowed !== 'boolean') report('error', { code: 'save-not-boolean', category: id });
-      else if (this.#started && !known.has(id)) report('error', { code: 'save-unknown-category', category: id });
+      else if (this.#session.state && !known.has(id)) report('error', { code: 'save-unknown-category', category: id });
       else accepted[id] = allowed;
     }
     this.#session.decide('api', accepted);
@@ -374,8 +323,7 @@ export class ConsentManagerElement extends ReactiveElement {
   /** Shows the banner, also to a visitor who has already chosen. */
   showBanner(): void {
     if (this.headless) return void this.dispatchEvent(new ConsentUiRequestEvent({ view: 'banner' }));
-    this.#bannerRequest = true;
-    this.requestUpdate();
+    this.#showBanner(true);
   }
 
   /**
@@ -393,129 +341,37 @@ export class ConsentManagerElement extends ReactiveElement {
    * still loading its dialog is cancelled: of the two, the last call wins.
    */
   hide(): void {
-    this.#bannerRequest = false;
-    this.#preferencesRequests++;
-    this.#parts.preferences?.closePreferences(this);
+    this.#setView(NONE);
+  }
+
+  /** Moves to `next`; leaving the preferences closes them at once and puts the focus back on their opener. */
+  #setView(next: View): void {
+    const previous = this.#view;
+    this.#view = next;
     this.requestUpdate();
+    if (previous?.view === 'preferences' && next.view !== 'preferences') this.#renderPreferences(previous.opener);
   }
 
-  #startWhenConfigAvailable(): void {
-    const doc = this.ownerDocument;
-    // A script defining the element early can upgrade it before its JSON child is parsed, or
-    // before a second <consent-manager> later in the page is (see #onElementsChanged): it
-    // starts once the whole page is parsed.
-    if (doc.readyState === 'loading') {
-      doc.addEventListener('DOMContentLoaded', () => this.#start(), { once: true });
-    } else {
-      this.#start();
-    }
-  }
-
-  #start(): void {
-    try {
-      const state = this.#build();
-      this.#resolveReady(state);
-      this.dispatchEvent(new ConsentReadyEvent({ ...this.#session.state! }));
-    } catch (error) {
-      // Nothing here is expected to throw; if it does, the page goes on with nothing optional allowed.
-      report('error', { code: 'start-failed', error });
-      this.#resolveReady(Object.freeze({ categories: {}, decided: false, record: null, gpc: false }));
-    }
-  }
-
-  /** Starts the session (again, after a config change) from the current configuration. */
-  #build(): ConsentState {
-    const input = this.config;
-    const { config, errors } = this.#readConfig();
-    if (errors.length > 0) report('error', { code: 'config', errors });
-    // The visitor's own tag until the UI, if it shows, settles on a shipped language.
-    const { state, gpcChange } = this.#session.start(config, this.#languageTags(config)[0]!, errors.length > 0);
-    this.#started = true;
-    this.#appliedConfigInput = input;
-    this.#updateLanguage();
+  /** Shows or hides the banner, under the preferences if they are open. */
+  #showBanner(banner: boolean): void {
+    const view = this.#view;
+    if (view?.view === 'preferences') this.#view = { ...view, banner };
+    else if (!this.headless) this.#view = banner ? BANNER : NONE;
     this.requestUpdate();
-    if (config.consentLog && (gpcChange || hasQueuedLogRecords(this.ownerDocument.defaultView ?? window, config.storage.cookieName))) this.#log((log) => log.start(this.#host, gpcChange));
-    return state;
-  }
-
-  #readConfig(): { config: ConsentConfig; errors: readonly ConfigError[] } {
-    let input = this.config;
-    let source = 'config property';
-    if (input === undefined) {
-      const script = this.#configScript();
-      if (!script) return parseConfig(undefined);
-      input = script.text;
-      source = 'JSON config script';
-    }
-    if (typeof input === 'string') {
-      try {
-        input = JSON.parse(input);
-      } catch (error) {
-        return { config: DEFAULT_CONFIG, errors: [{ path: `(${source})`, problem: 'json', got: error instanceof Error ? error.message : 'parse error' }] };
-      }
-    }
-    return parseConfig(input);
-  }
-
-  #configScript(): HTMLScriptElement | null {
-    return this.querySelector(':scope > script[type="application/json"]');
-  }
-
-  /**
-   * Shows the UI in the language wanted: the `lang` of the element (or an ancestor), else the
-   * page's, else the browser's, else the config's. English needs nothing more; any other tag
-   * loads the localization module, which picks the best shipped language and its texts. Nothing
-   * is loaded for a visitor who sees no UI.
-   */
-  #languageTags(config: ConsentConfig): string[] {
-    const doc = this.ownerDocument;
-    return [this.closest('[lang]')?.getAttribute('lang'), doc.documentElement.lang, ...(doc.defaultView?.navigator.languages ?? []), config.language].filter(Boolean) as string[];
-  }
-
-  #updateLanguage(): void {
-    if (!this.#started || this.#wantedLanguages === undefined) return;
-    const tags = this.#languageTags(this.effectiveConfig);
-    const wanted = tags.join();
-    if (wanted === this.#wantedLanguages) return;
-    this.#wantedLanguages = wanted;
-    const show = (language: string): void => {
-      if (this.#wantedLanguages !== wanted) return;
-      this.#uiLanguage = this.#session.language = language;
-      this.requestUpdate();
-    };
-    this.#languageShown =
-      /^en\b/i.test(tags[0]!) && !localization
-        ? Promise.resolve(show('en'))
-        : (localization ??= import('../l10n/localization.js')).then((l10n) => l10n.useLanguage(tags)).then(show, (error: unknown) => {
-            report('warn', { code: 'language-failed', language: tags[0]!, error });
-            // The UI still shows, in the language that is loaded.
-            this.#uiLanguage ??= 'en';
-            this.requestUpdate();
-          });
-  }
-
-  /** Runs `use` with the consent log module when the config names a log. Its functions never throw. */
-  #log(use: (log: typeof ConsentLog) => void): void {
-    if (this.effectiveConfig.consentLog) loadConsentLog().then(use, loadFailed);
-  }
-
-  /** Loads a part of the UI once, then renders again. */
-  #load<Name extends keyof UiParts>(name: Name): Promise<UiParts[Name]> {
-    void this.#host.needLanguage();
-    // A decision may follow at once, and then a navigation: the log is made ready to send before it.
-    this.#log((log) => log.prepareNotice(this.#host));
-    return (this.#loading[name] ??= (UI_PARTS[name] as () => Promise<UiParts[Name]>)().then((part) => {
-      this.#parts[name] = part;
-      this.requestUpdate();
-      return part;
-    })) as Promise<UiParts[Name]>;
   }
 
   #openPreferences(opener: Element | null): void {
     if (this.headless) return void this.dispatchEvent(new ConsentUiRequestEvent({ view: 'preferences', opener }));
-    const request = ++this.#preferencesRequests;
-    this.#load('preferences').then((part) => request === this.#preferencesRequests && part.openPreferences(this, opener), loadFailed);
+    const view = this.#view;
+    // Opened again while open: the focus still goes back to the first opener.
+    if (view?.view !== 'preferences') this.#setView({ view: 'preferences', opener, banner: view ? view.view === 'banner' : undefined });
+    this.#parts.load('preferences').catch(loadFailed);
   }
+
+  #closePreferences = (): void => {
+    const view = this.#view;
+    if (view?.view === 'preferences') this.#setView(view.banner ? BANNER : NONE);
+  };
 
   #onDocumentClick = (event: Event): void => {
     const opener = event.composedPath().find((target) => target instanceof Element && target.hasAttribute('data-consent-open'));
@@ -524,38 +380,59 @@ export class ConsentManagerElement extends ReactiveElement {
     this.#openPreferences(opener as Element);
   };
 
+  /** Runs `use` with the consent log module when the config names a log. Its functions never throw. */
+  #log(use: (log: typeof ConsentLog) => void): void {
+    if (this.effectiveConfig.consentLog) loadConsentLog().then(use, loadFailed);
+  }
+
   /** Stands a placeholder in for a blocked iframe, or takes it away just before the frame loads. */
   #onFrame(frame: HTMLIFrameElement, allowed: boolean): void {
-    const placeholders = this.#parts.placeholders;
+    const placeholders = this.#parts.loaded.placeholders;
     if (placeholders) placeholders.updatePlaceholder(frame, allowed, this.#host, this.#session);
     // Consent may have come while the module loaded.
     else if (!allowed && !this.headless)
-      Promise.all([this.#load('placeholders'), this.#host.needLanguage()]).then(() => this.#onFrame(frame, this.isAllowed(frame.getAttribute('data-consent') ?? '')), loadFailed);
+      Promise.all([this.#parts.load('placeholders'), this.#language.need()]).then(() => this.#onFrame(frame, this.isAllowed(frame.getAttribute('data-consent') ?? '')), loadFailed);
   }
 
+  /** Whether the banner is due: asked for, or (by default) while the visitor has no choice. */
+  #bannerDue(): boolean {
+    const view = this.#view;
+    return this.#session.state !== undefined && (view?.view === 'banner' || (view?.view === 'preferences' && view.banner === true));
+  }
+
+  /** What the banner and the dialog render from: the language, whether GPC is honoured, and the recorder; `undefined` until the language is loaded. */
+  #context(): { language: string; gpc: boolean; recorder: ConsentSession } | undefined {
+    const language = this.#language.language;
+    return language ? { language, gpc: this.#session.state?.gpc === true && this.effectiveConfig.gpcDenies.length > 0, recorder: this.#session } : undefined;
+  }
+
+  /** Renders the dialog, or closes it and gives the focus back to `closedFrom` (the opener of the preferences just left). */
+  #renderPreferences(closedFrom?: Element | null): void {
+    const part = this.#parts.loaded.preferences;
+    const context = this.#context();
+    if (part && context) this.#preferencesPlace = part.updatePreferences(this, this.#preferencesPlace, this.#view?.view === 'preferences' ? { ...context, close: this.#closePreferences } : null, closedFrom);
+  }
 
   protected override willUpdate(): void {
-    const state = this.#session.state;
     // The banner (and the language it speaks) loads when a visitor is to see it, and renders once there.
-    if (state && !this.headless && (this.#bannerRequest ?? !state.decided)) this.#load('banner').catch(loadFailed);
+    if (this.#bannerDue()) this.#parts.load('banner').catch(loadFailed);
   }
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     const root = this.renderRoot;
-    // A shadow root the server rendered (Declarative Shadow DOM) brings its live region.
+    // A shadow root the server rendered (Declarative Shadow DOM) brings its live region and banner.
     if (!this.#liveRegion && !(this.#liveRegion = root.querySelector<HTMLElement>(':scope > [aria-live]') ?? undefined)) {
       this.#liveRegion = this.ownerDocument.createElement('div');
       this.#liveRegion.setAttribute('aria-live', 'polite');
       root.append(this.#liveRegion);
     }
-    const state = this.#session.state;
-    const language = this.#uiLanguage;
-    const gpc = state?.gpc === true && this.effectiveConfig.gpcDenies.length > 0;
-    const showBanner = state !== undefined && language !== undefined && (this.#bannerRequest ?? !state.decided);
-    this.#parts.banner?.updateBanner(this, this.#liveRegion, showBanner ? { language, gpc, recorder: this.#session } : null);
-    // A server-rendered banner waits for the banner part to adopt it, unless no banner is due.
-    if (state && (this.headless || !(this.#bannerRequest ?? !state.decided))) root.querySelector('.banner')?.remove();
-    if (language) this.#parts.preferences?.updatePreferences(this, language, gpc, this.#session);
+    if (!this.hasUpdated) this.#servedBanner = (root as ShadowRoot).getElementById('cookie-consent-banner');
+    const due = this.#bannerDue();
+    const banner = this.#parts.loaded.banner;
+    if (banner) this.#banner = banner.updateBanner(this, this.#liveRegion, due ? (this.#context() ?? null) : null, this.#banner);
+    // A served banner waits for the banner part to adopt it, unless no banner is due.
+    if (this.#session.state && !due) this.#servedBanner?.remove();
+    this.#renderPreferences();
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The second layer, loaded on demand: a native modal `<dialog>` with a switch per category, its
  * description and its cookie table, and Accept all / Reject all / Save choices. The browser
- * keeps the focus inside while it is open and closes it on Escape; the element puts the focus
- * back where it was.
+ * keeps the focus inside while it is open and closes it on Escape. Whether it is open is the
+ * element's view state; when the element leaves it, the focus goes back to its opener.
  */
 
 import { msg } from '../l10n/msg.js';
@@ -15,33 +15,19 @@ import { cookieTableStyles, declaredCookies, renderCookieTable } from './cookie-
 import { adoptTheme } from './banner.js';
 import type { ChoiceRecorder, PartChoice } from './part-host.js';
 
-/** For each element whose preferences are open: where the focus was when they opened. */
-const openers = new WeakMap<ConsentManagerElement, Element | null>();
-
 function choiceIn(dialog: Element): Record<string, boolean> {
   const switches = dialog.querySelectorAll<HTMLInputElement>('input[data-category]');
   return Object.fromEntries([...switches].map((input) => [input.dataset.category!, input.checked]));
 }
 
-/** Opens the preferences of `host`; the focus goes back to `opener` when they close. */
-export function openPreferences(host: ConsentManagerElement, opener: Element | null): void {
-  adoptTheme(host.renderRoot, preferencesStyles);
-  if (!openers.has(host)) openers.set(host, opener);
-  host.requestUpdate();
-}
-
-/**
- * Closes the preferences of `host` (whether the visitor chose, pressed Escape or the close
- * button, or the page called `hide()`) and puts the focus back where it was.
- */
-export function closePreferences(host: ConsentManagerElement): void {
-  if (!openers.has(host)) return;
-  const opener = openers.get(host);
-  openers.delete(host);
-  // Closed at once, not at the next render: until then the page stays inert and cannot take the focus.
-  host.renderRoot.querySelector<HTMLDialogElement>('dialog.preferences')?.close();
-  host.requestUpdate();
-  if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+/** What the open dialog shows, how it records the visitor's choice, and how it asks to close. */
+export interface PreferencesView {
+  readonly language: string;
+  /** Whether to say that the Global Privacy Control signal is honoured. */
+  readonly gpc: boolean;
+  readonly recorder: ChoiceRecorder;
+  /** Leaves the preferences (the visitor chose, pressed Escape or the close button); the element puts the focus back. */
+  readonly close: () => void;
 }
 
 /**
@@ -61,27 +47,32 @@ function keepFocusInside(event: KeyboardEvent): void {
   }
 }
 
-/** Renders the dialog of `host` into its place in the shadow root (nothing while closed). */
-export function updatePreferences(host: ConsentManagerElement, language: string, gpc: boolean, recorder: ChoiceRecorder): void {
-  // (`:scope` matches nothing in a shadow root, hence the plain class.)
-  let place = host.renderRoot.querySelector<HTMLElement>('.preferences-place');
+/**
+ * Renders the dialog of `host` into `place` (made in its shadow root on the first call, and
+ * returned for the next), or with `view` null closes it at once (until it is gone the page stays
+ * inert) and gives the focus back to `opener`, where it was when the dialog opened.
+ */
+export function updatePreferences(host: ConsentManagerElement, place: HTMLElement | undefined, view: PreferencesView | null, opener?: Element | null): HTMLElement {
   if (!place) {
     place = host.ownerDocument.createElement('div');
     place.className = 'preferences-place';
     host.renderRoot.append(place);
   }
-  render(renderPreferences(host, language, gpc, recorder), place, { host });
+  if (view) adoptTheme(host.renderRoot, preferencesStyles);
+  else place.querySelector('dialog')?.close();
+  render(view ? renderPreferences(host, view) : nothing, place, { host });
+  if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+  return place;
 }
 
-/** The dialog of `host`, or nothing while its preferences are closed. */
-export function renderPreferences(host: ConsentManagerElement, language: string, gpc: boolean, recorder: ChoiceRecorder): TemplateResult | typeof nothing {
-  if (!openers.has(host)) return nothing;
+/** The open dialog of `host`. */
+function renderPreferences(host: ConsentManagerElement, { language, gpc, recorder, close }: PreferencesView): TemplateResult {
   const config = host.effectiveConfig;
   const consent = host.consent;
   const { texts } = config;
   const decide = (choice: PartChoice): void => {
     recorder.decide('preferences', choice);
-    closePreferences(host);
+    close();
   };
   return html`
     <dialog
@@ -95,12 +86,12 @@ export function renderPreferences(host: ConsentManagerElement, language: string,
       @close=${(event: Event) => {
         // A dialog closed by code is replaced at the next render, and its late close event must
         // not close the one that may have opened since.
-        if ((event.target as Element).isConnected) closePreferences(host);
+        if ((event.target as Element).isConnected) close();
       }}
     >
       <div class="head">
         <h2 id="preferences-title">${textFor(texts.preferencesTitle, language) ?? msg('Cookie settings', { id: 'cm.preferences.title' })}</h2>
-        <button class="close" aria-label=${msg('Close', { id: 'cm.preferences.close', desc: 'Closes the cookie settings without saving.' })} @click=${() => closePreferences(host)}>
+        <button class="close" aria-label=${msg('Close', { id: 'cm.preferences.close', desc: 'Closes the cookie settings without saving.' })} @click=${() => close()}>
           <span aria-hidden="true">✕</span>
         </button>
       </div>

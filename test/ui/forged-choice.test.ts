@@ -63,6 +63,28 @@ describe('a choice forged by page script', () => {
     expect(sources.filter((source) => UI_METHODS.includes(source))).to.deep.equal([]);
   });
 
+  it("cannot be recorded as made in the UI through the element's controllers, which Lit keeps where page script can reach them", async () => {
+    const element = await mountManager({ categories: CATEGORIES });
+    const sources: string[] = [];
+    element.addEventListener('consent-change', (event) => sources.push(event.detail.source));
+    // Lit holds them in a Set under an own property of the element (its name is minified in builds).
+    const held = Reflect.ownKeys(element)
+      .map((key) => (element as unknown as Record<PropertyKey, unknown>)[key])
+      .flatMap((value) => (value instanceof Set || value instanceof Map ? [...(value.values() as Iterable<unknown>)] : []));
+    const controllers = held.filter((value): value is object => typeof value === 'object' && value !== null && 'hostConnected' in value);
+    expect(controllers.length, 'the session, language and UI parts controllers').to.be.greaterThanOrEqual(3);
+    // Each controller's methods, and the methods of every object it holds (a session would be one).
+    for (const controller of controllers) {
+      callWithForgedArguments(controller, reachableFunctions(controller, Object.prototype));
+      for (const value of Object.values(controller) as unknown[]) {
+        if (value && typeof value === 'object') callWithForgedArguments(value, reachableFunctions(value, Object.prototype));
+      }
+    }
+    element.acceptAll();
+    expect(sources.length).to.be.greaterThan(0, 'the public API did record a choice');
+    expect(sources.filter((source) => UI_METHODS.includes(source))).to.deep.equal([]);
+  });
+
   it('cannot be recorded as made on a placeholder through any property of the placeholder', async () => {
     const element = await mountManager({ categories: CATEGORIES });
     const frame = document.createElement('iframe');

@@ -15,20 +15,34 @@ import { launchBrowser, openRecordedPage } from './helpers.mjs';
 const config = { categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }], policyUrl: '/cookies' };
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css' };
 
-function page(request) {
-  const element = renderConsentManager({
+function renderElement(request) {
+  return renderConsentManager({
     config,
     cookieHeader: request.headers.cookie,
     lang: languagesFromHeader(request.headers['accept-language']),
     gpc: request.headers['sec-gpc'] === '1',
     stylesheet: '/dist/consent-banner.css',
   });
+}
+
+function page(request) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
 <link rel="modulepreload" href="/dist/consent-manager.js"></head>
 <body><main><h1>Shop</h1><p>Products and prices.</p></main>
-${element}
+${renderElement(request)}
 <script type="module" src="/dist/consent-manager.js"></script></body></html>`;
 }
+
+/** The page with the markup the README recommends for a server-rendered banner: the stylesheet preloaded, the module script in <head>. */
+const RECOMMENDED_HEAD = '<link rel="preload" href="/dist/consent-banner.css" as="style"><script type="module" src="/dist/consent-manager.js"></script>';
+const recommendedPage = {
+  start: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${RECOMMENDED_HEAD}</head>
+<body><main><h1>Shop</h1><p>Products and prices.</p></main>\n`,
+  end: (request) => `${renderElement(request)}\n</body></html>`,
+};
+
+/** Releases of `/held` pages, whose end (the element and `</body></html>`) waits for the test. */
+const heldEnds = [];
 
 /** The site: pages rendered per request, the built bundle and stylesheet under /dist/. */
 function startSite() {
@@ -45,7 +59,13 @@ function startSite() {
           return response.writeHead(404).end();
         }
       }
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' }).end(page(request));
+      const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' };
+      if (pathname === '/held') {
+        response.writeHead(200, headers).write(recommendedPage.start);
+        await new Promise((release) => heldEnds.push(release));
+        return response.end(recommendedPage.end(request));
+      }
+      response.writeHead(200, headers).end(page(request));
     })();
   });
   return new Promise((resolve) => {
@@ -130,6 +150,51 @@ describe('the server-rendered first layer in a real page', () => {
     assert.doesNotMatch(await response.text(), /shadowrootmode/);
     await tab.waitForFunction(() => document.querySelector('consent-manager')?.decided === true);
     assert.equal(await tab.locator('consent-manager [part="banner"]').count(), 0);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
+  it('paints the served banner before the element is defined, even when the script has arrived before the page is parsed', async () => {
+    // A module script that has arrived when parsing ends runs before the page's first frame. Here
+    // the page's end (the element) is held until the browser has the bundle and the stylesheet,
+    // so the bundle is ready at the end of parsing: the element must still wait for a frame with
+    // the banner in it, and then adopt that banner without moving it.
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    await tab.addInitScript(() => {
+      window.shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.shifts += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      // Each frame, before it renders: is the served banner laid out, styled, while no script has defined the element?
+      const watch = () => {
+        const banner = document.querySelector('consent-manager')?.shadowRoot?.querySelector('.banner');
+        if (customElements.get('consent-manager')) return;
+        if (banner && banner.getBoundingClientRect().height > 0 && getComputedStyle(banner).position === 'fixed') {
+          window.paintedUndefined = banner;
+          return;
+        }
+        requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    const arrived = (part) => new Promise((resolve) => tab.on('requestfinished', (request) => request.url().endsWith(part) && resolve()));
+    const bundleAndStylesheet = Promise.all([arrived('/dist/consent-manager.js'), arrived('/dist/consent-banner.css')]);
+    const heldBefore = heldEnds.length;
+    await tab.goto(`${site.url}/held`, { waitUntil: 'commit' });
+    await bundleAndStylesheet;
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager')), null, 'the element is not parsed yet');
+    assert.equal(heldEnds.length, heldBefore + 1);
+    heldEnds.pop()();
+
+    await tab.waitForFunction(adopted);
+    assert.equal(await tab.evaluate(() => window.paintedUndefined instanceof HTMLElement), true, 'a frame rendered the served banner before the element was defined');
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]') === window.paintedUndefined), true, 'the painted node was adopted');
+    assert.equal(await tab.evaluate(() => window.shifts), 0, 'no layout shift');
+    await tab.locator('consent-manager [part="reject-all"]').click();
+    await tab.waitForFunction(() => document.querySelector('consent-manager').decided === true);
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').record.method), 'banner');
     assert.deepEqual(problems.violations, []);
     assert.deepEqual(problems.errors, []);
     await context.close();

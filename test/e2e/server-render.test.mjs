@@ -33,15 +33,22 @@ ${renderElement(request)}
 <script type="module" src="/dist/consent-manager.js"></script></body></html>`;
 }
 
-/** The page with the markup the README recommends for a server-rendered banner: the stylesheet preloaded, the module script in <head>. */
-const RECOMMENDED_HEAD = '<link rel="preload" href="/dist/consent-banner.css" as="style"><script type="module" src="/dist/consent-manager.js"></script>';
-const recommendedPage = {
-  start: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${RECOMMENDED_HEAD}</head>
+/**
+ * The <head> of a held page: `loader`, the markup the README recommends for a server-rendered
+ * banner (the stylesheet and the bundle preloaded, `consent-manager-ssr.js` imports the bundle
+ * after a frame), or `bundle`, the bundle's own module script in <head>.
+ */
+const HELD_HEADS = {
+  loader: '<link rel="preload" href="/dist/consent-banner.css" as="style"><link rel="modulepreload" href="/dist/consent-manager.js"><script type="module" src="/dist/consent-manager-ssr.js"></script>',
+  bundle: '<link rel="preload" href="/dist/consent-banner.css" as="style"><script type="module" src="/dist/consent-manager.js"></script>',
+};
+const heldPage = {
+  start: (head) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${head}</head>
 <body><main><h1>Shop</h1><p>Products and prices.</p></main>\n`,
   end: (request) => `${renderElement(request)}\n</body></html>`,
 };
 
-/** Releases of `/held` pages, whose end (the element and `</body></html>`) waits for the test. */
+/** Releases of `/held/…` pages, whose end (the element and `</body></html>`) waits for the test. */
 const heldEnds = [];
 
 /** The site: pages rendered per request, the built bundle and stylesheet under /dist/. */
@@ -60,10 +67,11 @@ function startSite() {
         }
       }
       const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' };
-      if (pathname === '/held') {
-        response.writeHead(200, headers).write(recommendedPage.start);
+      const held = /^\/held\/(\w+)$/.exec(pathname)?.[1];
+      if (held && HELD_HEADS[held]) {
+        response.writeHead(200, headers).write(heldPage.start(HELD_HEADS[held]));
         await new Promise((release) => heldEnds.push(release));
-        return response.end(recommendedPage.end(request));
+        return response.end(heldPage.end(request));
       }
       response.writeHead(200, headers).end(page(request));
     })();
@@ -155,48 +163,75 @@ describe('the server-rendered first layer in a real page', () => {
     await context.close();
   });
 
-  it('paints the served banner before the element is defined, even when the script has arrived before the page is parsed', async () => {
-    // A module script that has arrived when parsing ends runs before the page's first frame. Here
-    // the page's end (the element) is held until the browser has the bundle and the stylesheet,
-    // so the bundle is ready at the end of parsing: the element must still wait for a frame with
-    // the banner in it, and then adopt that banner without moving it.
-    const context = await browser.newContext();
-    const { page: tab, problems } = await openRecordedPage(context);
-    await tab.addInitScript(() => {
+  /**
+   * Opens `/held/<head>` with the page's end (the element) held until the browser has `files`, so
+   * that they are ready when parsing ends (a module script ready then runs before the first
+   * frame). Each frame, before it renders, records in `window.paintedFirst` the served banner if it
+   * is laid out and styled while the script has not yet done `what`: `ran` (the bundle has not read
+   * the cookies, its first act: src/script-tag-prelude.ts) or `defined` (the element). Resolves once
+   * the element has adopted a banner.
+   */
+  async function openHeldPage(tab, head, files, what) {
+    await tab.addInitScript((what) => {
+      window.cookieReads = 0;
+      const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+      Object.defineProperty(Document.prototype, 'cookie', {
+        ...cookie,
+        get() {
+          window.cookieReads++;
+          return cookie.get.call(this);
+        },
+      });
+      const notYetRan = () => (what === 'ran' ? window.cookieReads === 0 : !customElements.get('consent-manager'));
       window.shifts = 0;
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) window.shifts += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
-      // Each frame, before it renders: is the served banner laid out, styled, while no script has defined the element?
       const watch = () => {
+        if (!notYetRan()) return;
         const banner = document.querySelector('consent-manager')?.shadowRoot?.querySelector('.banner');
-        if (customElements.get('consent-manager')) return;
-        if (banner && banner.getBoundingClientRect().height > 0 && getComputedStyle(banner).position === 'fixed') {
-          window.paintedUndefined = banner;
-          return;
-        }
-        requestAnimationFrame(watch);
+        if (banner && banner.getBoundingClientRect().height > 0 && getComputedStyle(banner).position === 'fixed') window.paintedFirst = banner;
+        else requestAnimationFrame(watch);
       };
       requestAnimationFrame(watch);
-    });
-    const arrived = (part) => new Promise((resolve) => tab.on('requestfinished', (request) => request.url().endsWith(part) && resolve()));
-    const bundleAndStylesheet = Promise.all([arrived('/dist/consent-manager.js'), arrived('/dist/consent-banner.css')]);
+    }, what);
+    const arrived = (file) => new Promise((resolve) => tab.on('requestfinished', (request) => request.url().endsWith(file) && resolve()));
+    const ready = Promise.all(files.map(arrived));
     const heldBefore = heldEnds.length;
-    await tab.goto(`${site.url}/held`, { waitUntil: 'commit' });
-    await bundleAndStylesheet;
+    await tab.goto(`${site.url}/held/${head}`, { waitUntil: 'commit' });
+    await ready;
     assert.equal(await tab.evaluate(() => document.querySelector('consent-manager')), null, 'the element is not parsed yet');
     assert.equal(heldEnds.length, heldBefore + 1);
     heldEnds.pop()();
-
     await tab.waitForFunction(adopted);
-    assert.equal(await tab.evaluate(() => window.paintedUndefined instanceof HTMLElement), true, 'a frame rendered the served banner before the element was defined');
-    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]') === window.paintedUndefined), true, 'the painted node was adopted');
+  }
+
+  /** After `openHeldPage`: the painted banner was adopted, nothing moved, and it works. */
+  async function assertAdoptedAndWorking(tab, problems) {
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]') === window.paintedFirst), true, 'the painted node was adopted');
     assert.equal(await tab.evaluate(() => window.shifts), 0, 'no layout shift');
     await tab.locator('consent-manager [part="reject-all"]').click();
     await tab.waitForFunction(() => document.querySelector('consent-manager').decided === true);
     assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').record.method), 'banner');
     assert.deepEqual(problems.violations, []);
     assert.deepEqual(problems.errors, []);
+  }
+
+  it('with the recommended markup, paints the served banner before the bundle runs, even when the bundle has arrived before the page is parsed', async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    await openHeldPage(tab, 'loader', ['/dist/consent-manager.js', '/dist/consent-manager-ssr.js', '/dist/consent-banner.css'], 'ran');
+    assert.equal(await tab.evaluate(() => window.paintedFirst instanceof HTMLElement), true, 'a frame rendered the served banner before the bundle ran');
+    await assertAdoptedAndWorking(tab, problems);
+    await context.close();
+  });
+
+  it("with the bundle's own script tag, paints the served banner before the element is defined, even when the bundle has arrived before the page is parsed", async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    await openHeldPage(tab, 'bundle', ['/dist/consent-manager.js', '/dist/consent-banner.css'], 'defined');
+    assert.equal(await tab.evaluate(() => window.paintedFirst instanceof HTMLElement), true, 'a frame rendered the served banner before the element was defined');
+    await assertAdoptedAndWorking(tab, problems);
     await context.close();
   });
 

@@ -22,10 +22,10 @@ const defineAll = (): void => {
 // update): that would hold the banner's first paint (BENCHMARKS.md, "server-rendered"). So the
 // element is defined once a frame has been rendered; it then adopts the painted banner. A hidden
 // page renders no frames, and the timer covers a frame the browser never renders (an off-screen
-// frame it throttles).
+// frame it throttles); it is long because a busy phone can take over a second to render the first.
 if (document.visibilityState === 'visible' && document.querySelector('consent-manager')?.shadowRoot?.querySelector('.banner')) {
   requestAnimationFrame(() => setTimeout(defineAll));
-  setTimeout(defineAll, 1000);
+  setTimeout(defineAll, 3000);
 } else {
   defineAll();
 }

@@ -25,7 +25,7 @@ const load = (): void => {
 };
 if (document.visibilityState === 'visible' && document.querySelector('consent-manager')?.shadowRoot?.querySelector('.banner')) {
   requestAnimationFrame(() => setTimeout(load));
-  setTimeout(load, 1000);
+  setTimeout(load, 3000);
 } else {
   load();
 }

@@ -28,7 +28,7 @@ const plugins = [
  */
 export default [
   {
-    input: { 'consent-manager': 'lib/src/script-tag.js', ...adapters },
+    input: { 'consent-manager': 'lib/src/script-tag.js', 'consent-manager-ssr': 'lib/src/script-tag-ssr.js', ...adapters },
     output: {
       dir: 'dist',
       format: 'es',

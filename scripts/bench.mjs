@@ -64,12 +64,25 @@ function instrument({ banner, consent }) {
   if (consent?.event) addEventListener(consent.event, () => (state.consentAt ??= performance.now()));
 }
 
-/** Runs in the page: clicks Accept and resolves with the ms until the banner is gone and consent is applied. */
-function acceptAndTime({ banner, accept, consent }) {
+/**
+ * Runs in the page: clicks Accept and resolves with the ms until the banner is gone and consent is
+ * applied. With `acceptWhen: 'adopted'` (a server-rendered banner, painted before the element has
+ * taken it over, when a click does nothing), it first waits until the element has adopted it: the
+ * banner part adds its stylesheets to the root before it does (test/e2e/server-render.test.mjs).
+ */
+async function acceptAndTime({ banner, accept, consent, acceptWhen }) {
   const find = window.__benchFind;
   const visible = window.__benchVisible;
   const state = window.__bench;
   const consented = () => (consent.event ? state.consentAt !== null : window.klaro?.getManager?.()?.confirmed === true);
+  if (acceptWhen === 'adopted') {
+    const adopted = () => document.querySelector(accept.host)?.shadowRoot?.adoptedStyleSheets.length >= 3;
+    const since = performance.now();
+    while (!adopted()) {
+      if (performance.now() - since > 15_000) throw new Error('the element did not adopt the served banner');
+      await new Promise(requestAnimationFrame);
+    }
+  }
   return new Promise((resolve, reject) => {
     const button = find(accept);
     if (!button) return reject(new Error('accept button not found'));
@@ -130,7 +143,7 @@ async function measure(browser, serverUrl, contender) {
   const result = { bytes: ownBytes, scriptMs, bannerMs: bannerAt, cls, vendorBeforeConsent: vendorRequests.length, acceptMs: null, returningAnalyticsMs: null, ...requestTimes(requests, url) };
 
   if (contender.accept) {
-    result.acceptMs = await page.evaluate(acceptAndTime, { banner: contender.banner, accept: contender.accept, consent: contender.consent });
+    result.acceptMs = await page.evaluate(acceptAndTime, { banner: contender.banner, accept: contender.accept, consent: contender.consent, acceptWhen: contender.acceptWhen });
     await page.waitForTimeout(300);
     const returning = await throttledPage(context);
     const requestTimes = [];

@@ -15,20 +15,41 @@ import { launchBrowser, openRecordedPage } from './helpers.mjs';
 const config = { categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }], policyUrl: '/cookies' };
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css' };
 
-function page(request) {
-  const element = renderConsentManager({
+function renderElement(request) {
+  return renderConsentManager({
     config,
     cookieHeader: request.headers.cookie,
     lang: languagesFromHeader(request.headers['accept-language']),
     gpc: request.headers['sec-gpc'] === '1',
     stylesheet: '/dist/consent-banner.css',
   });
+}
+
+function page(request) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
 <link rel="modulepreload" href="/dist/consent-manager.js"></head>
 <body><main><h1>Shop</h1><p>Products and prices.</p></main>
-${element}
+${renderElement(request)}
 <script type="module" src="/dist/consent-manager.js"></script></body></html>`;
 }
+
+/**
+ * The <head> of a held page: `loader`, the markup the README recommends for a server-rendered
+ * banner (the stylesheet and the bundle preloaded, `consent-manager-ssr.js` imports the bundle
+ * after a frame), or `bundle`, the bundle's own module script in <head>.
+ */
+const HELD_HEADS = {
+  loader: '<link rel="preload" href="/dist/consent-banner.css" as="style"><link rel="modulepreload" href="/dist/consent-manager.js"><script type="module" src="/dist/consent-manager-ssr.js"></script>',
+  bundle: '<link rel="preload" href="/dist/consent-banner.css" as="style"><script type="module" src="/dist/consent-manager.js"></script>',
+};
+const heldPage = {
+  start: (head) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${head}</head>
+<body><main><h1>Shop</h1><p>Products and prices.</p></main>\n`,
+  end: (request) => `${renderElement(request)}\n</body></html>`,
+};
+
+/** Releases of `/held/…` pages, whose end (the element and `</body></html>`) waits for the test. */
+const heldEnds = [];
 
 /** The site: pages rendered per request, the built bundle and stylesheet under /dist/. */
 function startSite() {
@@ -45,7 +66,14 @@ function startSite() {
           return response.writeHead(404).end();
         }
       }
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' }).end(page(request));
+      const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' };
+      const held = /^\/held\/(\w+)$/.exec(pathname)?.[1];
+      if (held && HELD_HEADS[held]) {
+        response.writeHead(200, headers).write(heldPage.start(HELD_HEADS[held]));
+        await new Promise((release) => heldEnds.push(release));
+        return response.end(heldPage.end(request));
+      }
+      response.writeHead(200, headers).end(page(request));
     })();
   });
   return new Promise((resolve) => {
@@ -132,6 +160,78 @@ describe('the server-rendered first layer in a real page', () => {
     assert.equal(await tab.locator('consent-manager [part="banner"]').count(), 0);
     assert.deepEqual(problems.violations, []);
     assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
+  /**
+   * Opens `/held/<head>` with the page's end (the element) held until the browser has `files`, so
+   * that they are ready when parsing ends (a module script ready then runs before the first
+   * frame). Each frame, before it renders, records in `window.paintedFirst` the served banner if it
+   * is laid out and styled while the script has not yet done `what`: `ran` (the bundle has not read
+   * the cookies, its first act: src/script-tag-prelude.ts) or `defined` (the element). Resolves once
+   * the element has adopted a banner.
+   */
+  async function openHeldPage(tab, head, files, what) {
+    await tab.addInitScript((what) => {
+      window.cookieReads = 0;
+      const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+      Object.defineProperty(Document.prototype, 'cookie', {
+        ...cookie,
+        get() {
+          window.cookieReads++;
+          return cookie.get.call(this);
+        },
+      });
+      const notYetRan = () => (what === 'ran' ? window.cookieReads === 0 : !customElements.get('consent-manager'));
+      window.shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.shifts += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      const watch = () => {
+        if (!notYetRan()) return;
+        const banner = document.querySelector('consent-manager')?.shadowRoot?.querySelector('.banner');
+        if (banner && banner.getBoundingClientRect().height > 0 && getComputedStyle(banner).position === 'fixed') window.paintedFirst = banner;
+        else requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    }, what);
+    const arrived = (file) => new Promise((resolve) => tab.on('requestfinished', (request) => request.url().endsWith(file) && resolve()));
+    const ready = Promise.all(files.map(arrived));
+    const heldBefore = heldEnds.length;
+    await tab.goto(`${site.url}/held/${head}`, { waitUntil: 'commit' });
+    await ready;
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager')), null, 'the element is not parsed yet');
+    assert.equal(heldEnds.length, heldBefore + 1);
+    heldEnds.pop()();
+    await tab.waitForFunction(adopted);
+  }
+
+  /** After `openHeldPage`: the painted banner was adopted, nothing moved, and it works. */
+  async function assertAdoptedAndWorking(tab, problems) {
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]') === window.paintedFirst), true, 'the painted node was adopted');
+    assert.equal(await tab.evaluate(() => window.shifts), 0, 'no layout shift');
+    await tab.locator('consent-manager [part="reject-all"]').click();
+    await tab.waitForFunction(() => document.querySelector('consent-manager').decided === true);
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').record.method), 'banner');
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+  }
+
+  it('with the recommended markup, paints the served banner before the bundle runs, even when the bundle has arrived before the page is parsed', async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    await openHeldPage(tab, 'loader', ['/dist/consent-manager.js', '/dist/consent-manager-ssr.js', '/dist/consent-banner.css'], 'ran');
+    assert.equal(await tab.evaluate(() => window.paintedFirst instanceof HTMLElement), true, 'a frame rendered the served banner before the bundle ran');
+    await assertAdoptedAndWorking(tab, problems);
+    await context.close();
+  });
+
+  it("with the bundle's own script tag, paints the served banner before the element is defined, even when the bundle has arrived before the page is parsed", async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    await openHeldPage(tab, 'bundle', ['/dist/consent-manager.js', '/dist/consent-banner.css'], 'defined');
+    assert.equal(await tab.evaluate(() => window.paintedFirst instanceof HTMLElement), true, 'a frame rendered the served banner before the element was defined');
+    await assertAdoptedAndWorking(tab, problems);
     await context.close();
   });
 

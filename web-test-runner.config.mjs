@@ -107,7 +107,9 @@ export default {
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022', define: { __CONSENT_MANAGER_PACKAGE__: packageStamp() } }), whereSupportedPlugin(), emulateForcedColorsPlugin()],
   concurrency: 2,
   // All three engines at once (web-test-runner's default is two): WebKit, which runs one file at
-  // a time, no longer waits for Chromium to finish before it starts.
+  // a time, no longer waits for Chromium to finish before it starts. Each engine runs one page,
+  // so three pages share the two cores, as before: with Chromium's two as well, waits of a few
+  // seconds timed out in Chromium on the loaded machine.
   concurrentBrowsers: 3,
   // WebKit's MiniBrowser can take longer than the default 30 s to open a page on a loaded 2-core machine.
   browserStartTimeout: 60_000,
@@ -116,6 +118,7 @@ export default {
       chromeLauncher({
         launchOptions: { executablePath: process.env.CHROME_PATH, headless: true, args: CHROMIUM_ARGS },
         createPage: isolatedPage,
+        concurrency: 1,
       }),
     ),
     // Firefox through puppeteer-core's WebDriver BiDi support, when scripts/test.mjs found one.

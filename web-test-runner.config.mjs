@@ -13,6 +13,24 @@ async function isolatedPage({ browser }) {
 }
 
 /**
+ * `launcher` with each test file's page closed, with its context, when the file ends. The launcher
+ * would otherwise keep the page (and so its context's cookies and storage) for the next file:
+ * test/isolation-*.test.ts failed in Firefox, which runs one page, until this was done.
+ */
+function closingPagePerFile(launcher) {
+  const stopSession = launcher.stopSession.bind(launcher);
+  launcher.stopSession = async (sessionId) => {
+    const page = launcher.getPage(sessionId);
+    const result = await stopSession(sessionId);
+    // ChromeLauncher keeps stopped pages in a private pool that startSession draws from first.
+    launcher.inactivePages = launcher.inactivePages.filter((pooled) => pooled.puppeteerPage !== page);
+    await page.browserContext().close();
+    return result;
+  };
+  return launcher;
+}
+
+/**
  * `?delay=<ms>` on any URL holds the response back, for ordering and timeout tests; `?fail`
  * answers 503, a failed load that web-test-runner does not report as a missing file.
  */
@@ -88,23 +106,33 @@ export default {
   middleware: [faultMiddleware, posthogStandInMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022', define: { __CONSENT_MANAGER_PACKAGE__: packageStamp() } }), whereSupportedPlugin(), emulateForcedColorsPlugin()],
   concurrency: 2,
+  // All three engines at once (web-test-runner's default is two): WebKit, which runs one file at
+  // a time, no longer waits for Chromium to finish before it starts. Each engine runs one page,
+  // so three pages share the two cores, as before: with Chromium's two as well, waits of a few
+  // seconds timed out in Chromium on the loaded machine.
+  concurrentBrowsers: 3,
   // WebKit's MiniBrowser can take longer than the default 30 s to open a page on a loaded 2-core machine.
   browserStartTimeout: 60_000,
   browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: process.env.CHROME_PATH, headless: true, args: CHROMIUM_ARGS },
-      createPage: isolatedPage,
-    }),
+    closingPagePerFile(
+      chromeLauncher({
+        launchOptions: { executablePath: process.env.CHROME_PATH, headless: true, args: CHROMIUM_ARGS },
+        createPage: isolatedPage,
+        concurrency: 1,
+      }),
+    ),
     // Firefox through puppeteer-core's WebDriver BiDi support, when scripts/test.mjs found one.
     ...(process.env.FIREFOX_PATH
       ? [
-          chromeLauncher({
-            puppeteer: puppeteerCore,
-            launchOptions: { browser: 'firefox', executablePath: process.env.FIREFOX_PATH, headless: true, extraPrefsFirefox: FIREFOX_PREFS },
-            createPage: isolatedPage,
-            // One page at a time: Firefox gives a background tab neither focus nor keyboard input.
-            concurrency: 1,
-          }),
+          closingPagePerFile(
+            chromeLauncher({
+              puppeteer: puppeteerCore,
+              launchOptions: { browser: 'firefox', executablePath: process.env.FIREFOX_PATH, headless: true, extraPrefsFirefox: FIREFOX_PREFS },
+              createPage: isolatedPage,
+              // One page at a time: Firefox gives a background tab neither focus nor keyboard input.
+              concurrency: 1,
+            }),
+          ),
         ]
       : []),
     // WebKit through WebKitGTK's WebDriver and MiniBrowser, when scripts/test.mjs found them.

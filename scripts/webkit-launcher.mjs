@@ -1,7 +1,12 @@
 // A web-test-runner launcher for WebKit through WebKitGTK's WebDriver (Debian's webkit2gtk-driver,
 // which drives MiniBrowser). It speaks W3C WebDriver over HTTP itself: the test pages report their
-// results to web-test-runner on their own, so the launcher only opens and closes browsers. Each
-// test file gets a fresh WebDriver session, hence a fresh browser with empty storage.
+// results to web-test-runner on their own, so the launcher only opens and closes windows. One
+// WebDriver session (one MiniBrowser) serves every test file: starting a MiniBrowser per file cost
+// about 2 s each, and 20 s whenever one failed to come up. Each file gets a new window, and when
+// it ends the launcher empties the test server's storage (cookies, Web Storage, IndexedDB, Cache
+// Storage; the network isolation leaves no other origin a page can store for) and closes every
+// window but the session's first. If emptying fails, the browser is replaced. test/isolation-*.test.ts
+// prove that no file sees another's storage.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -83,14 +88,48 @@ async function waitUntil(check, what, timeoutMs = 15_000) {
   }
 }
 
+/**
+ * Run in a test file's window when the file ends: empties what pages of the test server's origin
+ * stored. Cookies go through WebDriver (for every path); this answers null, or what failed.
+ */
+const CLEAR_ORIGIN_STORAGE = `
+  const done = arguments[arguments.length - 1];
+  (async () => {
+    localStorage.clear();
+    sessionStorage.clear();
+    for (const { name } of await indexedDB.databases()) {
+      await new Promise((resolve, reject) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = resolve;
+        request.onblocked = resolve;
+        request.onerror = () => reject(request.error);
+      });
+    }
+    if (self.caches) for (const key of await caches.keys()) await caches.delete(key);
+    for (const registration of (await navigator.serviceWorker?.getRegistrations()) ?? []) await registration.unregister();
+  })().then(() => done(null), (error) => done(String(error)));
+`;
+
+/** What must be empty once CLEAR_ORIGIN_STORAGE and the cookie deletion are done. */
+const LEFT_IN_STORAGE = 'return [document.cookie, localStorage.length, sessionStorage.length].filter(Boolean).join(" ")';
+
 export function webkitLauncher({ driver, browser }) {
   let driverProcess;
   let displayProcess;
   let endpoint;
   let env;
-  const sessions = new Map();
-  // WebKitWebDriver allows one WebDriver session at a time: test files take turns.
+  /** The WebDriver session every test file shares, and its first window, kept open between files. */
+  let browserSession;
+  let homeWindow;
+  /** web-test-runner's session id → the window its test file runs in. */
+  const windows = new Map();
+  // WebKitWebDriver holds one WebDriver session, with one current window: test files take turns.
   let queue = Promise.resolve();
+  function inTurn(task) {
+    const turn = queue.then(task);
+    queue = turn.catch(() => undefined);
+    return turn;
+  }
 
   async function command(method, path, body, timeoutMs = 60_000) {
     const response = await fetch(`${endpoint}${path}`, {
@@ -145,6 +184,52 @@ export function webkitLauncher({ driver, browser }) {
     }
   }
 
+  /** Ends the shared browser, so that the next test file starts a fresh one. */
+  async function dropBrowser() {
+    const ending = browserSession;
+    browserSession = undefined;
+    homeWindow = undefined;
+    windows.clear();
+    if (!ending) return;
+    try {
+      await command('DELETE', `/session/${ending}`, undefined, 20_000);
+    } catch {
+      // A driver that cannot end its session cannot start the next one either.
+      stopDriver();
+      await startDriver();
+    }
+  }
+
+  /** A new window of the shared browser, made current, showing `url`. */
+  async function openWindow(url) {
+    if (!browserSession) {
+      browserSession = await newSession();
+      homeWindow = await command('GET', `/session/${browserSession}/window`);
+    }
+    const { handle } = await command('POST', `/session/${browserSession}/window/new`, { type: 'window' });
+    await command('POST', `/session/${browserSession}/window`, { handle });
+    await command('POST', `/session/${browserSession}/url`, { url });
+    return handle;
+  }
+
+  /** Empties the origin's storage from the file's window, then closes every window but the first. */
+  async function clearAndClose(handle) {
+    const session = `/session/${browserSession}`;
+    await command('POST', `${session}/window`, { handle });
+    const failed = await command('POST', `${session}/execute/async`, { script: CLEAR_ORIGIN_STORAGE, args: [] }, 20_000);
+    if (failed) throw new Error(`WebKit launcher: could not empty the test page's storage: ${failed}`);
+    await command('DELETE', `${session}/cookie`);
+    const left = await command('POST', `${session}/execute/sync`, { script: LEFT_IN_STORAGE, args: [] });
+    if (left) throw new Error(`WebKit launcher: storage left after emptying it: ${left}`);
+    // The file's window, and any a test opened and left open.
+    for (const other of await command('GET', `${session}/window/handles`)) {
+      if (other === homeWindow) continue;
+      await command('POST', `${session}/window`, { handle: other });
+      await command('DELETE', `${session}/window`);
+    }
+    await command('POST', `${session}/window`, { handle: homeWindow });
+  }
+
   return {
     name: 'WebKit',
     // web-test-runner's sendKeys command drives launchers of type "webdriver" through sendKeys().
@@ -153,10 +238,9 @@ export function webkitLauncher({ driver, browser }) {
 
     /** Presses `keys` in the page, each as `press` would: `['Tab']`, `['Shift+Tab']`, `['a', 'b']`. */
     async sendKeys(sessionId, keys) {
-      const webdriverSession = sessions.get(sessionId);
-      if (!webdriverSession) throw new Error(`WebKit launcher: no session ${sessionId}`);
-      await command('POST', `/session/${webdriverSession}/actions`, { actions: [{ type: 'key', id: 'keyboard', actions: keyActions(keys) }] });
-      await command('DELETE', `/session/${webdriverSession}/actions`);
+      if (!windows.has(sessionId)) throw new Error(`WebKit launcher: no session ${sessionId}`);
+      await command('POST', `/session/${browserSession}/actions`, { actions: [{ type: 'key', id: 'keyboard', actions: keyActions(keys) }] });
+      await command('DELETE', `/session/${browserSession}/actions`);
     },
 
     async initialize() {
@@ -174,35 +258,44 @@ export function webkitLauncher({ driver, browser }) {
     },
 
     async stop() {
-      for (const sessionId of sessions.keys()) await this.stopSession(sessionId).catch(() => undefined);
+      await inTurn(dropBrowser).catch(() => undefined);
       stopDriver();
       displayProcess?.kill();
     },
 
     startSession(sessionId, url) {
-      const start = queue.then(async () => {
-        const webdriverSession = await newSession();
-        sessions.set(sessionId, webdriverSession);
-        await command('POST', `/session/${webdriverSession}/url`, { url });
+      return inTurn(async () => {
+        try {
+          windows.set(sessionId, await openWindow(url));
+        } catch {
+          // The shared browser is in a state no file should start in: replace it, once.
+          await dropBrowser();
+          windows.set(sessionId, await openWindow(url));
+        }
       });
-      queue = start.catch(() => undefined);
-      return start;
     },
 
     isActive(sessionId) {
-      return sessions.has(sessionId);
+      return windows.has(sessionId);
     },
 
     async getBrowserUrl(sessionId) {
-      const webdriverSession = sessions.get(sessionId);
-      return webdriverSession ? command('GET', `/session/${webdriverSession}/url`) : undefined;
+      return windows.has(sessionId) ? command('GET', `/session/${browserSession}/url`) : undefined;
     },
 
-    async stopSession(sessionId) {
-      const webdriverSession = sessions.get(sessionId);
-      sessions.delete(sessionId);
-      if (webdriverSession) await command('DELETE', `/session/${webdriverSession}`).catch(() => undefined);
-      return {};
+    stopSession(sessionId) {
+      return inTurn(async () => {
+        const handle = windows.get(sessionId);
+        windows.delete(sessionId);
+        if (handle === undefined) return {};
+        try {
+          await clearAndClose(handle);
+        } catch {
+          // Storage that cannot be shown to be empty must not reach the next file.
+          await dropBrowser();
+        }
+        return {};
+      });
     },
 
     startDebugSession() {

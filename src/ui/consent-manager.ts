@@ -127,7 +127,7 @@ export class ConsentManagerElement extends ReactiveElement {
 
   static override properties = {
     config: { attribute: false },
-    adapters: { attribute: false },
+    adapters: { attribute: false, noAccessor: true },
     reloadOnRevoke: { type: Boolean, attribute: 'reload-on-revoke' },
     layout: { reflect: true },
     position: { reflect: true },
@@ -144,10 +144,18 @@ export class ConsentManagerElement extends ReactiveElement {
   declare config: unknown;
 
   /**
-   * Vendor adapters given from code. Adapters the config names are appended once loaded, so that
-   * each adapter's cookies are listed; add more with `el.adapters = [...el.adapters, mine]`.
+   * Vendor adapters given from code, followed by those the config names once loaded, so that each
+   * adapter's cookies are listed; add more with `el.adapters = [...el.adapters, mine]`.
    */
-  declare adapters: readonly ConsentAdapter[];
+  get adapters(): readonly ConsentAdapter[] {
+    return this.#session.adapters;
+  }
+
+  set adapters(adapters: readonly ConsentAdapter[]) {
+    const old = this.#session.adapters;
+    this.#session.adapters = adapters;
+    this.requestUpdate('adapters', old);
+  }
 
   /**
    * Reloads the page after a withdrawal that a vendor script already running cannot follow, once
@@ -194,7 +202,11 @@ export class ConsentManagerElement extends ReactiveElement {
 
   #resolveReady!: (state: ConsentState) => void;
   /** The consent logic: store, gate, tab sync, adapters. */
-  readonly #session = new ConsentSession(this, (frame, allowed) => this.#onFrame(frame, allowed));
+  readonly #session = new ConsentSession(
+    this,
+    (frame, allowed) => this.#onFrame(frame, allowed),
+    () => this.requestUpdate('adapters'),
+  );
   #started = false;
   #startScheduled = false;
   /** The `config` value the running store was built from, to notice when it is replaced. */
@@ -232,7 +244,6 @@ export class ConsentManagerElement extends ReactiveElement {
 
   constructor() {
     super();
-    this.adapters = [];
     this.reloadOnRevoke = false;
     this.layout = 'box';
     this.position = 'bottom-end';

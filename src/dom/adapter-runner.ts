@@ -38,18 +38,6 @@ function consentFrom(state: ConsentState, changed: readonly string[], source: Ad
   return Object.freeze({ categories: state.categories, decided: state.decided, changed, source });
 }
 
-/** What the runner needs from its session. */
-export interface AdapterHost {
-  /** The element: adapter events are dispatched on it, and vendors load into its document. */
-  readonly element: HTMLElement;
-  /** The configuration in effect. */
-  config(): ConsentConfig;
-  /** The adapters given from code (the runner keeps those the config names itself: `configured`). */
-  given(): readonly ConsentAdapter[];
-  /** Called once `configured` changed: an adapter the config names loaded, or one was retired. */
-  configuredChanged(): void;
-}
-
 /** An adapter the config names: its options as given (to notice a change), and the adapter once loaded. */
 interface NamedAdapter {
   readonly options: string;
@@ -57,13 +45,18 @@ interface NamedAdapter {
 }
 
 export class AdapterRunner {
-  readonly #host: AdapterHost;
+  readonly #element: HTMLElement;
+  readonly #configIn: () => ConsentConfig;
+  readonly #given: () => readonly ConsentAdapter[];
+  readonly #configuredChanged: () => void;
   /** The config whose adapters are in place (or loading). */
   #config: ConsentConfig;
   /** The adapters that config names, by id. */
   readonly #named = new Map<string, NamedAdapter>();
   /** The adapters the config names that loaded, in the order they did. */
   #configured: readonly ConsentAdapter[] = [];
+  /** Adapters a replaced config no longer names: never told of a grant again. */
+  readonly #retired = new WeakSet<ConsentAdapter>();
   /** A vendor script of an adapter retired by a config change had run: the next change recommends a reload. */
   #retiredRan = false;
   readonly #win: Window & typeof globalThis;
@@ -78,11 +71,19 @@ export class AdapterRunner {
   #running = false;
   #told: Promise<unknown>[] = [];
 
-  /** `initial`: the state applied on load; the changes since come through `update`, in order. */
-  constructor(host: AdapterHost, initial: ConsentState) {
-    this.#host = host;
-    this.#config = host.config();
-    this.#win = host.element.ownerDocument.defaultView ?? window;
+  /**
+   * Runs for `element` (adapter events are dispatched on it, vendors load into its document),
+   * from `initial`, the state applied on load; the changes since come through `update`, in order.
+   * It asks its session for the `config` in effect and the adapters `given` from code (those the
+   * config names it keeps itself: `configured`), and tells it when `configured` changed.
+   */
+  constructor(element: HTMLElement, initial: ConsentState, config: () => ConsentConfig, given: () => readonly ConsentAdapter[], configuredChanged: () => void) {
+    this.#element = element;
+    this.#configIn = config;
+    this.#given = given;
+    this.#configuredChanged = configuredChanged;
+    this.#config = config();
+    this.#win = element.ownerDocument.defaultView ?? window;
     this.#current = consentFrom(initial, [], initial.decided ? 'stored' : 'default');
   }
 
@@ -91,9 +92,14 @@ export class AdapterRunner {
     return this.#configured;
   }
 
-  /** Every adapter in place: those given from code, then those the config names. */
-  #adapters(): readonly ConsentAdapter[] {
-    return [...this.#host.given(), ...this.#configured];
+  /**
+   * Every adapter in place: those given from code, then those the config names. A page that gave
+   * `el.adapters = [...el.adapters, mine]` gave the configured ones back too: they stay the
+   * config's (listed once, and gone once retired).
+   */
+  adapters(): readonly ConsentAdapter[] {
+    const configured = this.#configured;
+    return [...this.#given().filter((adapter) => !configured.includes(adapter) && !this.#retired.has(adapter)), ...configured];
   }
 
   /**
@@ -103,8 +109,8 @@ export class AdapterRunner {
    */
   async start(): Promise<void> {
     if (this.#running) {
-      if (this.#host.config() !== this.#config) this.#reconfigure(this.#host.config());
-      for (const adapter of this.#host.given()) this.#startAdapter(adapter);
+      if (this.#configIn() !== this.#config) this.#reconfigure(this.#configIn());
+      for (const adapter of this.adapters()) this.#startAdapter(adapter);
       return;
     }
     if (this.#loading) return;
@@ -112,18 +118,18 @@ export class AdapterRunner {
     let loaded: (ConsentAdapter | null)[];
     // A config replaced while its adapters loaded: what it no longer names is never started.
     do {
-      this.#config = this.#host.config();
+      this.#config = this.#configIn();
       const named = Object.entries(this.#config.adapters ?? {});
       loaded = await Promise.all(named.map(([id, options]) => this.#importAdapter(id, options)));
       this.#named.clear();
       named.forEach(([id, options], index) => this.#named.set(id, { options: JSON.stringify(options), adapter: loaded[index]! }));
-    } while (this.#config !== this.#host.config());
+    } while (this.#config !== this.#configIn());
     this.#configured = loaded.filter((adapter): adapter is ConsentAdapter => adapter !== null);
-    if (this.#configured.length > 0) this.#host.configuredChanged();
+    if (this.#configured.length > 0) this.#configuredChanged();
     this.#dataLayer = this.#dataLayerFor(this.#config);
     this.#running = true;
     const initial = this.#current;
-    for (const adapter of this.#adapters()) this.#startAdapter(adapter);
+    for (const adapter of this.adapters()) this.#startAdapter(adapter);
     this.#pushDataLayer(initial);
     for (const change of this.#queue.splice(0)) this.update(change);
   }
@@ -139,7 +145,7 @@ export class AdapterRunner {
     this.#told = [];
     let reloadRecommended = this.#retiredRan;
     this.#retiredRan = false;
-    for (const adapter of this.#adapters()) {
+    for (const adapter of this.adapters()) {
       if (!this.#started.has(adapter)) {
         this.#startAdapter(adapter);
         continue;
@@ -188,7 +194,8 @@ export class AdapterRunner {
     }
     if (retired.length > 0) {
       this.#configured = this.#configured.filter((adapter) => !retired.includes(adapter));
-      this.#host.configuredChanged();
+      for (const adapter of retired) this.#retired.add(adapter);
+      this.#configuredChanged();
       const categories = Object.fromEntries(previous.categories.map(({ id, required }) => [id, required]));
       const withdrawn = previous.categories.filter(({ id, required }) => !required && this.#current.categories[id]).map(({ id }) => id);
       const final = consentFrom({ categories, decided: this.#current.decided, record: null, gpc: false }, withdrawn, 'api');
@@ -207,7 +214,7 @@ export class AdapterRunner {
         if (!adapter || this.#named.get(id) !== named) return;
         named.adapter = adapter;
         this.#configured = [...this.#configured, adapter];
-        this.#host.configuredChanged();
+        this.#configuredChanged();
         this.#startAdapter(adapter);
       });
     }
@@ -225,7 +232,7 @@ export class AdapterRunner {
       return run();
     } catch (error) {
       report('error', { code: 'adapter-threw', id: adapter.id, error });
-      this.#host.element.dispatchEvent(new ConsentAdapterErrorEvent({ id: adapter.id, reason: 'exception' }));
+      this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id: adapter.id, reason: 'exception' }));
       return undefined;
     }
   }
@@ -241,7 +248,7 @@ export class AdapterRunner {
     } catch (error) {
       // The chunk itself failed (offline, or a deploy removed it): the others go on.
       report('error', { code: 'adapter-threw', id, error });
-      this.#host.element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: this.#win.navigator.onLine === false ? 'offline' : 'error' }));
+      this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: this.#win.navigator.onLine === false ? 'offline' : 'error' }));
       return null;
     }
   }
@@ -251,14 +258,14 @@ export class AdapterRunner {
     const track = <T>(src: string, loading: Promise<T>): Promise<boolean> =>
       loading.then(
         (instance) => {
-          this.#host.element.dispatchEvent(new ConsentAdapterLoadEvent({ id, src, ...(instance === undefined ? {} : { instance }) }));
+          this.#element.dispatchEvent(new ConsentAdapterLoadEvent({ id, src, ...(instance === undefined ? {} : { instance }) }));
           return true;
         },
         (error: unknown) => {
           // A vendor's own loader may reject with one of loadScript's reasons.
           const given = error instanceof ScriptLoadError ? error.reason : (error as { reason?: unknown } | null)?.reason;
           const reason = FAILURES.includes(given as AdapterErrorReason) ? (given as AdapterErrorReason) : this.#win.navigator.onLine ? 'error' : 'offline';
-          this.#host.element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, src }));
+          this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, src }));
           return false;
         },
       );
@@ -279,22 +286,22 @@ export class AdapterRunner {
         // One script per URL and page, whichever adapter asks; each asking adapter hears the outcome.
         let loading = this.#scripts.get(src);
         if (!loading) {
-          loading = loadScript(src, { nonce: pageNonce(this.#host.element), document: this.#host.element.ownerDocument }).then(() => undefined);
+          loading = loadScript(src, { nonce: pageNonce(this.#element), document: this.#element.ownerDocument }).then(() => undefined);
           this.#scripts.set(src, loading);
         }
         return track(src, loading);
       },
       track: (src, loading) => void track(src, loading),
-      fail: (reason, src) => this.#host.element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, ...(src === undefined ? {} : { src }) })),
+      fail: (reason, src) => this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, ...(src === undefined ? {} : { src }) })),
       forget: (names) => forgetVendorData(names, this.#win, this.#config.storage.cookieName),
       conflict: (name) => {
         report('error', { code: 'adapter-global', id, name });
-        this.#host.element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'exception' }));
+        this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'exception' }));
       },
       unmappedConsentTypes: (gaps) => report('warn', { code: 'consent-mode-unmapped', id, gaps }),
       invalid: (problems) => {
         report('error', { code: 'adapter-options', id, problems });
-        this.#host.element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'options' }));
+        this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'options' }));
       },
     };
   }
@@ -303,7 +310,7 @@ export class AdapterRunner {
     // Consent Mode first, so that tags triggered by the event see the new state.
     // Without an adapter to state it (named in the config or given from code), the runner states
     // Consent Mode itself.
-    const usesGoogle = this.#adapters().some(({ id }) => CONSENT_MODE_ADAPTERS.has(id)) || namesConsentModeAdapter(this.#config);
+    const usesGoogle = this.adapters().some(({ id }) => CONSENT_MODE_ADAPTERS.has(id)) || namesConsentModeAdapter(this.#config);
     if (!usesGoogle) stateConsentMode(this.#win, consent.categories, this.#dataLayer?.name);
     if (this.#dataLayer) pushConsentEvent(this.#win, this.#dataLayer, consent.categories, consent.source);
   }

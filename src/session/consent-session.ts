@@ -11,7 +11,7 @@ import type { ConsentMethod, ConsentRecord } from '../core/record.js';
 import type { StorageKind } from '../core/storage.js';
 import { type ConsentCategories, type ConsentChange, type ConsentState, ConsentStore, describeChange } from '../core/store.js';
 import { report, reportLoadFailure as loadFailed } from '../diagnostics/report.js';
-import type { AdapterHost, AdapterRunner } from '../dom/adapter-runner.js';
+import type { AdapterRunner } from '../dom/adapter-runner.js';
 import { createBrowserStorage } from '../dom/browser-storage.js';
 import { ConsentGate } from '../dom/gating.js';
 import { pageNonce, readGlobalPrivacyControl } from '../dom/page.js';
@@ -71,16 +71,12 @@ export class ConsentSession {
 
   /** The adapters in place: those given from code, then those the config names once loaded. */
   get adapters(): readonly ConsentAdapter[] {
-    return [...this.#given, ...(this.#runner?.configured ?? [])];
+    return this.#runner?.adapters() ?? this.#given;
   }
 
-  /**
-   * Sets the adapters given from code. An adapter the config named that is in the list stays the
-   * config's (so `adapters = [...adapters, mine]` adds only `mine`); call `startAdapters` after.
-   */
+  /** Sets the adapters given from code (a copy of `adapters` with more added is fine); call `startAdapters` after. */
   set adapters(adapters: readonly ConsentAdapter[]) {
-    const configured = this.#runner?.configured ?? [];
-    this.#given = adapters.filter((adapter) => !configured.includes(adapter));
+    this.#given = adapters;
   }
 
   /** The state as this session applies it to the page; `undefined` until `start`. */
@@ -197,9 +193,9 @@ export class ConsentSession {
     const config = this.config;
     if (this.#runnerLoaded || !this.#store || !(config.adapters || config.dataLayer || this.#given.length || Object.hasOwn(window, 'dataLayer') || Object.hasOwn(window, CONSENT_DEFAULTS_KEY))) return;
     const initial = this.#applied(this.#store.state);
-    const host: AdapterHost = { element: this.#host, config: () => this.config, given: () => this.#given, configuredChanged: () => this.#onAdapters() };
-    this.#runnerLoaded = import('../dom/adapter-runner.js').then(({ AdapterRunner }) => (this.#runner = new AdapterRunner(host, initial)));
-    void this.#runnerLoaded.then((runner) => runner.start());
+    void (this.#runnerLoaded = import('../dom/adapter-runner.js').then(
+      ({ AdapterRunner }) => (this.#runner = new AdapterRunner(this.#host, initial, () => this.config, () => this.#given, this.#onAdapters)),
+    )).then((runner) => runner.start());
   }
 
   #createGate(): ConsentGate {
@@ -246,7 +242,7 @@ export class ConsentSession {
     if (broadcast) this.#sync?.announce();
     for (const listener of this.#listeners) listener({ ...change, reloadRecommended }, before);
     // The reload waits for the vendors the runner told, if there is a runner; it needs none.
-    if (reloadRecommended && this.#host.reloadOnRevoke) void Promise.resolve(this.#runner?.told()).then(() => (this.#host.ownerDocument.defaultView ?? window).location.reload());
+    if (reloadRecommended && this.#host.reloadOnRevoke) void Promise.resolve(this.#runner?.told()).then(() => location.reload());
   }
 
   /**

@@ -152,9 +152,8 @@ export class ConsentManagerElement extends ReactiveElement {
   }
 
   set adapters(adapters: readonly ConsentAdapter[]) {
-    const old = this.#session.adapters;
     this.#session.adapters = adapters;
-    this.requestUpdate('adapters', old);
+    this.requestUpdate('adapters');
   }
 
   /**

@@ -5,7 +5,7 @@ import type { AdapterConsent, ConsentAdapter } from '../../src/core/adapter.js';
 import { type ConsentConfig, parseConfig } from '../../src/core/config.js';
 import type { ConsentChange, ConsentState } from '../../src/core/store.js';
 import { registerAdapter } from '../../src/dom/adapter-registry.js';
-import { type AdapterHost, AdapterRunner } from '../../src/dom/adapter-runner.js';
+import { AdapterRunner } from '../../src/dom/adapter-runner.js';
 import { CATEGORIES } from '../helpers/ui.js';
 
 /** An adapter that records what it is told, as `start:<categories>` and `update:<changed>`. */
@@ -47,8 +47,7 @@ describe('AdapterRunner', () => {
     const { config } = parseConfig({ categories: CATEGORIES, dataLayer: false, adapters: { 'runner-named': {} } });
     let changes = 0;
     const givenList = Object.freeze([given.adapter]);
-    const host: AdapterHost = { element, config: () => config, given: () => givenList, configuredChanged: () => void changes++ };
-    const runner = new AdapterRunner(host, state(false, false));
+    const runner = new AdapterRunner(element, state(false, false), () => config, () => givenList, () => void changes++);
     const started = runner.start();
     expect(runner.update(change(['analytics'], true, false))).to.equal(false, 'nothing ran yet: no reload');
     runner.update(change(['marketing'], true, true));
@@ -70,8 +69,7 @@ describe('AdapterRunner', () => {
     registerAdapter('runner-retired', () => Promise.resolve({ default: () => named.adapter }));
     let config: ConsentConfig = parseConfig({ categories: CATEGORIES, dataLayer: false, adapters: { 'runner-retired': {} } }).config;
     let changes = 0;
-    const host: AdapterHost = { element, config: () => config, given: () => [], configuredChanged: () => void changes++ };
-    const runner = new AdapterRunner(host, state(true, true));
+    const runner = new AdapterRunner(element, state(true, true), () => config, () => [], () => void changes++);
     await runner.start();
     expect(runner.configured).to.deep.equal([named.adapter]);
     config = parseConfig({ categories: CATEGORIES, dataLayer: false }).config;

@@ -9,6 +9,12 @@ const browserGlobals = ['window', 'document', 'navigator', 'location', 'customEl
  */
 const domOnlyGlobals = [...new Set([...browserGlobals, ...Object.keys(globals.browser).filter((name) => !(name in globals.node) && !(name in globals.builtin))])];
 
+// Dependencies point one way (README, "Layout"). ESLint does not merge the options of a rule that
+// several blocks set for one file, so each block below lists every restriction for its folder.
+/** src/ loads an adapter only with import(), through the generated manifest (npm run adapters). */
+const NO_STATIC_ADAPTER = { regex: '^(\\.\\./)+adapters/', message: 'src/ never imports an adapter statically: the adapter runner loads the ones a config names through src/generated/adapter-loaders.ts.' };
+const NO_LIT = { group: ['lit', 'lit/*'], message: 'no Lit here: only src/ui renders.' };
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'lib/', 'dist/', '.tmp/', 'test/fixtures/', 'custom-elements.json', 'src/l10n/generated/'] },
   js.configs.recommended,
@@ -48,16 +54,71 @@ export default tseslint.config(
     },
   },
   {
-    // Dependencies point one way: core <- diagnostics, events <- dom <- ui.
-    files: ['src/diagnostics/**/*.ts'],
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/**', 'src/generated/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../dom/**', '../events/**', '../ui/**', 'lit', 'lit/*'], message: 'diagnostics depend only on the core.' }] }],
+      'no-restricted-imports': ['error', { patterns: [NO_STATIC_ADAPTER] }],
+      'no-restricted-syntax': [
+        'error',
+        // \W stands for the slash, which an esquery regex cannot hold.
+        { selector: 'ImportExpression[source.value=/^(\\.\\.\\W)+adapters\\W/]', message: 'src/ loads adapters only through the generated manifest (src/generated/adapter-loaders.ts, npm run adapters).' },
+      ],
     },
   },
   {
-    files: ['src/events/**/*.ts', 'src/dom/**/*.ts'],
+    // Dependencies point one way: core <- diagnostics, events <- dom <- ui.
+    files: ['src/diagnostics/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../ui/**', 'lit', 'lit/*'], message: 'events and dom do not depend on the UI or Lit.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../dom/**', '../events/**', '../ui/**', '../l10n/**', '../session/**', 'lit', 'lit/*'], message: 'diagnostics depend only on the core.' }, NO_STATIC_ADAPTER] }],
+    },
+  },
+  {
+    files: ['src/events/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../dom/**', '../ui/**', '../session/**', '../l10n/**'], message: 'events depend only on the core: what touches the page (dom) uses them, not the reverse.' }, NO_LIT, NO_STATIC_ADAPTER] }],
+    },
+  },
+  {
+    files: ['src/dom/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../ui/**', '../session/**'], message: 'dom does not depend on the UI or the session that uses it.' }, NO_LIT, NO_STATIC_ADAPTER] }],
+    },
+  },
+  {
+    // Language choice and the one configureLocalization call: the UI uses them, never the reverse.
+    files: ['src/l10n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../ui/**', '../dom/**', '../events/**', '../session/**'], message: 'l10n depends only on the core and the diagnostics.' }, NO_LIT, NO_STATIC_ADAPTER] }],
+    },
+  },
+  {
+    // An adapter depends on the core's contract (src/core/adapter.ts) and the shared helpers only;
+    // what it needs from the page reaches it through its AdapterContext.
+    files: ['adapters/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./(?!src/core/)', message: 'adapters import only src/core and adapters/shared.' },
+            { regex: '^\\./(?!shared/)', message: 'an adapter does not import another adapter: share code in adapters/shared/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['adapters/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./\\.\\./(?!src/core/)', message: 'adapters import only src/core and adapters/shared.' },
+            { regex: '^\\.\\./(?!\\.\\./)', message: 'shared helpers do not import an adapter.' },
+          ],
+        },
+      ],
     },
   },
   {

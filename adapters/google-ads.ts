@@ -9,7 +9,7 @@
  * cookies and key expired. https://support.google.com/google-ads/answer/13802165
  */
 
-import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { GoogleConsent, type GoogleConsentOptions, googleRules, loadGtag } from './shared/google-consent.js';
 import { checkOptions, isCategory, isObject } from './shared/options.js';
 
@@ -78,5 +78,8 @@ export function googleAds(options: GoogleAdsOptions): ConsentAdapter & { readonl
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs): it states Google Consent Mode itself. */
+export const adapterInfo = { company: 'Google', statesConsentMode: true } satisfies AdapterInfo;
 
 export default googleAds;

@@ -9,7 +9,7 @@
  * `_ga_<id>`, `_gid` (and, with ad storage denied, `_gcl_*`) cookies expired.
  */
 
-import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { GoogleConsent, type GoogleConsentOptions, googleRules, loadGtag } from './shared/google-consent.js';
 import { checkOptions, isCategory, isObject, matches } from './shared/options.js';
 
@@ -109,5 +109,8 @@ export function googleAnalytics(options: GoogleAnalyticsOptions): ConsentAdapter
   };
   return adapter;
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs): it states Google Consent Mode itself. */
+export const adapterInfo = { company: 'Google', statesConsentMode: true } satisfies AdapterInfo;
 
 export default googleAnalytics;

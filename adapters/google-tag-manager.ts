@@ -6,7 +6,7 @@
  * `consentMode: 'advanced'` it loads at once with everything denied.
  */
 
-import type { AdapterConsent, AdapterContext, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { GoogleConsent, type GoogleConsentOptions, googleRules, layerOf } from './shared/google-consent.js';
 import { checkOptions, isCategory, matches } from './shared/options.js';
 
@@ -60,5 +60,8 @@ export function googleTagManager(options: GoogleTagManagerOptions): ConsentAdapt
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs): it states Google Consent Mode itself. */
+export const adapterInfo = { company: 'Google', statesConsentMode: true } satisfies AdapterInfo;
 
 export default googleTagManager;

@@ -6,7 +6,7 @@
  * reload is recommended, as only that stops the running script.
  */
 
-import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { vendorGlobal } from './shared/globals.js';
 import { checkOptions, isCategory, type OptionRule } from './shared/options.js';
 
@@ -95,5 +95,8 @@ export function hotjar(options: HotjarOptions): ConsentAdapter {
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs). */
+export const adapterInfo = { company: 'Hotjar' } satisfies AdapterInfo;
 
 export default hotjar;

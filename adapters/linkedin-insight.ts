@@ -7,7 +7,7 @@
  * tag cannot be told to stop.
  */
 
-import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { vendorGlobal } from './shared/globals.js';
 import { checkOptions, isCategory, matches, type OptionRule } from './shared/options.js';
 
@@ -83,5 +83,8 @@ export function linkedInInsight(options: LinkedInInsightOptions): ConsentAdapter
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs). */
+export const adapterInfo = { company: 'LinkedIn' } satisfies AdapterInfo;
 
 export default linkedInInsight;

@@ -11,7 +11,7 @@
  * API: https://developer.matomo.org/guides/tracking-consent
  */
 
-import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { hasMethods, vendorGlobal } from './shared/globals.js';
 import { checkOptions, isBoolean, isCategory, isHttpsUrl, type OptionRule } from './shared/options.js';
 
@@ -107,5 +107,8 @@ export function matomo(options: MatomoOptions): ConsentAdapter {
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs): self-hosted, so no partner company. */
+export const adapterInfo = { company: null } satisfies AdapterInfo;
 
 export default matomo;

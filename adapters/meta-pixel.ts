@@ -6,7 +6,7 @@
  * Calls follow https://developers.facebook.com/docs/meta-pixel/implementation/gdpr
  */
 
-import type { AdapterConsent, AdapterContext, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { vendorGlobal } from './shared/globals.js';
 import { checkOptions, isBoolean, isCategory, type OptionRule } from './shared/options.js';
 
@@ -114,5 +114,8 @@ export function metaPixel(options: MetaPixelOptions): ConsentAdapter {
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs). */
+export const adapterInfo = { company: 'Meta' } satisfies AdapterInfo;
 
 export default metaPixel;

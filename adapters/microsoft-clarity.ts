@@ -8,7 +8,7 @@
  * `_clsk` and goes on without cookies; the adapter expires them too and recommends a reload.
  */
 
-import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { vendorGlobal } from './shared/globals.js';
 import { checkOptions, isBoolean, isCategory, matches, type OptionRule } from './shared/options.js';
 
@@ -109,5 +109,8 @@ export function microsoftClarity(options: MicrosoftClarityOptions): ConsentAdapt
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs). */
+export const adapterInfo = { company: 'Microsoft' } satisfies AdapterInfo;
 
 export default microsoftClarity;

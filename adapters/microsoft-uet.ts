@@ -9,7 +9,7 @@
  * first-party cookies, and `_uetsid`, `_uetvid`, `_uetmsclkid` (and their `_exp` keys) expired.
  */
 
-import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { hasMethods, vendorGlobal } from './shared/globals.js';
 import { checkOptions, isBoolean, isCategory, matches, type OptionRule } from './shared/options.js';
 
@@ -123,5 +123,8 @@ export function microsoftUet(options: MicrosoftUetOptions): ConsentAdapter & { r
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs). */
+export const adapterInfo = { company: 'Microsoft' } satisfies AdapterInfo;
 
 export default microsoftUet;

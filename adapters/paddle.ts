@@ -9,7 +9,7 @@
  * https://developer.paddle.com/paddle-js/methods/paddle-initialize
  */
 
-import type { AdapterConsent, AdapterContext, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { hasMethods, vendorGlobal } from './shared/globals.js';
 import { checkOptions, isCategory, isObject, matches, type OptionRule } from './shared/options.js';
 
@@ -106,5 +106,8 @@ export function paddle(options: PaddleOptions): PaddleAdapter {
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs). */
+export const adapterInfo = { company: 'Paddle' } satisfies AdapterInfo;
 
 export default paddle;

@@ -9,7 +9,7 @@
  * Calls follow https://posthog.com/docs/privacy/data-collection (posthog-js `consent.ts`).
  */
 
-import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { hasMethods, vendorGlobal } from './shared/globals.js';
 import { checkOptions, isCategory, isHttpsUrl, isObject, matches, type OptionRule } from './shared/options.js';
 
@@ -120,5 +120,8 @@ export function posthog(options: PostHogOptions): ConsentAdapter {
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs). */
+export const adapterInfo = { company: 'PostHog' } satisfies AdapterInfo;
 
 export default posthog;

@@ -10,7 +10,7 @@
  * middleware that drops every further event, and the `ajs_*` cookies and keys removed.
  */
 
-import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { hasMethods, vendorGlobal } from './shared/globals.js';
 import { checkOptions, isBoolean, isCategory, isObject, matches, type OptionRule } from './shared/options.js';
 
@@ -189,5 +189,8 @@ export function segment(options: SegmentOptions): ConsentAdapter {
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs). */
+export const adapterInfo = { company: 'Segment' } satisfies AdapterInfo;
 
 export default segment;

@@ -9,7 +9,7 @@
  */
 
 import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
-import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { vendorGlobal } from './shared/globals.js';
 import { checkOptions, isBoolean, isCategory, isObject, matches, type OptionRule } from './shared/options.js';
 
@@ -126,5 +126,8 @@ export function stripe(options: StripeOptions): StripeAdapter {
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs). */
+export const adapterInfo = { company: 'Stripe' } satisfies AdapterInfo;
 
 export default stripe;

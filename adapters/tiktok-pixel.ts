@@ -8,7 +8,7 @@
  * not documented where we could read it); a new grant calls `grantConsent()` again.
  */
 
-import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
+import type { AdapterConsent, AdapterContext, AdapterCookie, AdapterInfo, AdapterUpdateResult, ConsentAdapter } from '../src/core/adapter.js';
 import { hasMethods, vendorGlobal } from './shared/globals.js';
 import { checkOptions, isBoolean, isCategory, matches, type OptionRule } from './shared/options.js';
 
@@ -117,5 +117,8 @@ export function tiktokPixel(options: TikTokPixelOptions): ConsentAdapter {
     },
   };
 }
+
+/** Read by the build without loading this module (scripts/adapter-manifest.mjs). */
+export const adapterInfo = { company: 'TikTok' } satisfies AdapterInfo;
 
 export default tiktokPixel;

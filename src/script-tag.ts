@@ -5,10 +5,7 @@
 // First, so that a new visitor's banner chunk is on its way while the rest of the bundle runs.
 import './script-tag-prelude.js';
 import './define.js';
-import { registerAdapter } from './dom/adapter-registry.js';
-
 // This bundle includes the vendors' libraries that the npm package leaves to optional peer
 // dependencies, so JSON configs can name these adapters too. Registering after define.js ran is
 // early enough: elements look adapters up in the adapter runner, which they load with import().
-registerAdapter('segment', () => import('../adapters/segment.js'));
-registerAdapter('stripe', () => import('../adapters/stripe.js'));
+import './generated/register-peer-adapters.js';

@@ -135,6 +135,18 @@ export interface AdapterUpdateResult {
   readonly told?: Promise<unknown>;
 }
 
+/**
+ * What an adapter module says about itself, as `export const adapterInfo = { … } satisfies
+ * AdapterInfo`, for the element to know without loading the adapter: `npm run adapters`
+ * (scripts/adapter-manifest.mjs) reads it from the source into the generated manifests.
+ */
+export interface AdapterInfo {
+  /** The company behind the vendor, named as a partner on the banner; `null` for a self-hosted tool, whose cookies are the site's own. */
+  readonly company: string | null;
+  /** Whether the adapter states Google Consent Mode itself; without such an adapter the element states it. */
+  readonly statesConsentMode?: boolean;
+}
+
 /** A vendor integration that loads only when its category is allowed. */
 export interface ConsentAdapter {
   /** Stable identifier, as named in the JSON config and in events: `google-analytics`. */

@@ -6,24 +6,13 @@
 
 import type { AdapterCookie } from './adapter.js';
 import type { ConsentConfig } from './config.js';
+import { ADAPTER_COMPANIES } from './generated/adapter-companies.js';
 
 // Companies by the first word of an adapter id or a provider name, lowercase: the adapter
-// `google-ads` and a declared "Google Analytics" are both Google. Matomo is left out: it is
-// self-hosted, so its cookies are the site's own (its adapter declares them first-party).
-const COMPANIES: Readonly<Record<string, string>> = {
-  google: 'Google',
-  youtube: 'Google',
-  meta: 'Meta',
-  facebook: 'Meta',
-  microsoft: 'Microsoft',
-  linkedin: 'LinkedIn',
-  tiktok: 'TikTok',
-  hotjar: 'Hotjar',
-  posthog: 'PostHog',
-  paddle: 'Paddle',
-  segment: 'Segment',
-  stripe: 'Stripe',
-};
+// `google-ads` and a declared "Google Analytics" are both Google. The shipped adapters name their
+// companies themselves (`adapterInfo`, gathered by `npm run adapters`); Matomo names none, as it is
+// self-hosted and its cookies are the site's own. Here only other names the same companies go by.
+const COMPANIES: Readonly<Record<string, string>> = { ...ADAPTER_COMPANIES, youtube: 'Google', facebook: 'Meta' };
 
 /** The known company whose name `name` (an adapter id or a provider) starts with. */
 function knownCompany(name: string): string | undefined {

@@ -13,6 +13,7 @@ import { findDataLayer } from '../core/gtag.js';
 import type { ConsentChange, ConsentState } from '../core/store.js';
 import { report } from '../diagnostics/report.js';
 import { ConsentAdapterErrorEvent, ConsentAdapterLoadEvent } from '../events/adapter-events.js';
+import { ADAPTER_LOADERS, CONSENT_MODE_ADAPTERS } from '../generated/adapter-loaders.js';
 import { registeredAdapters } from './adapter-registry.js';
 import { forgetVendorData } from './cookies.js';
 import { DEFAULT_DATA_LAYER, pushConsentEvent, stateConsentMode } from './data-layer.js';
@@ -24,30 +25,9 @@ interface AdapterModule {
   default: (options: Readonly<Record<string, unknown>>) => ConsentAdapter;
 }
 
-/**
- * The adapters every build offers, by the id used in the JSON config. Each is its own chunk,
- * fetched only when a config names it; nothing here imports a vendor adapter statically. Those
- * that need an optional peer dependency are registered instead (see adapter-registry.ts).
- */
-const SHIPPED_ADAPTERS: Readonly<Record<string, () => Promise<AdapterModule>>> = {
-  'google-analytics': () => import('../../adapters/google-analytics.js') as Promise<unknown> as Promise<AdapterModule>,
-  'google-tag-manager': () => import('../../adapters/google-tag-manager.js') as Promise<unknown> as Promise<AdapterModule>,
-  'meta-pixel': () => import('../../adapters/meta-pixel.js') as Promise<unknown> as Promise<AdapterModule>,
-  'google-ads': () => import('../../adapters/google-ads.js') as Promise<unknown> as Promise<AdapterModule>,
-  'microsoft-clarity': () => import('../../adapters/microsoft-clarity.js') as Promise<unknown> as Promise<AdapterModule>,
-  'microsoft-uet': () => import('../../adapters/microsoft-uet.js') as Promise<unknown> as Promise<AdapterModule>,
-  'linkedin-insight': () => import('../../adapters/linkedin-insight.js') as Promise<unknown> as Promise<AdapterModule>,
-  paddle: () => import('../../adapters/paddle.js') as Promise<unknown> as Promise<AdapterModule>,
-  posthog: () => import('../../adapters/posthog.js') as Promise<unknown> as Promise<AdapterModule>,
-  matomo: () => import('../../adapters/matomo.js') as Promise<unknown> as Promise<AdapterModule>,
-  'tiktok-pixel': () => import('../../adapters/tiktok-pixel.js') as Promise<unknown> as Promise<AdapterModule>,
-  hotjar: () => import('../../adapters/hotjar.js') as Promise<unknown> as Promise<AdapterModule>,
-};
-
-const GOOGLE_ADAPTERS = new Set(['google-analytics', 'google-tag-manager', 'google-ads']);
-/** Whether the config names a Google adapter, which states Consent Mode itself. */
-function namesGoogleAdapter(config: ConsentConfig): boolean {
-  return Object.keys(config.adapters ?? {}).some((id) => GOOGLE_ADAPTERS.has(id));
+/** Whether the config names an adapter that states Consent Mode itself (see `adapterInfo`). */
+function namesConsentModeAdapter(config: ConsentConfig): boolean {
+  return Object.keys(config.adapters ?? {}).some((id) => CONSENT_MODE_ADAPTERS.has(id));
 }
 
 const FAILURES: readonly AdapterErrorReason[] = ['error', 'timeout', 'offline', 'blocked', 'exception'];
@@ -59,13 +39,6 @@ function consentFrom(state: ConsentState, changed: readonly string[], source: Ad
   return Object.freeze({ categories: state.categories, decided: state.decided, changed, source });
 }
 
-/** What the runner needs from the element. */
-export interface AdapterHost extends HTMLElement {
-  readonly effectiveConfig: ConsentConfig;
-  /** Adapters given from code; the runner appends those the config names once they loaded. */
-  adapters: readonly ConsentAdapter[];
-}
-
 /** An adapter the config names: its options as given (to notice a change), and the adapter once loaded. */
 interface NamedAdapter {
   readonly options: string;
@@ -73,11 +46,18 @@ interface NamedAdapter {
 }
 
 export class AdapterRunner {
-  readonly #host: AdapterHost;
+  readonly #element: HTMLElement;
+  readonly #configIn: () => ConsentConfig;
+  readonly #given: () => readonly ConsentAdapter[];
+  readonly #configuredChanged: () => void;
   /** The config whose adapters are in place (or loading). */
   #config: ConsentConfig;
   /** The adapters that config names, by id. */
   readonly #named = new Map<string, NamedAdapter>();
+  /** The adapters the config names that loaded, in the order they did. */
+  #configured: readonly ConsentAdapter[] = [];
+  /** Adapters a replaced config no longer names: never told of a grant again. */
+  readonly #retired = new WeakSet<ConsentAdapter>();
   /** A vendor script of an adapter retired by a config change had run: the next change recommends a reload. */
   #retiredRan = false;
   readonly #win: Window & typeof globalThis;
@@ -86,32 +66,52 @@ export class AdapterRunner {
   #dataLayer: Required<DataLayerConfig> | null = null;
   /** The state every adapter has seen last. */
   #current: AdapterConsent;
-  /** The state applied on load, then the changes announced since; shared with the element until `start` takes it. */
-  readonly #queue: ConsentState[];
+  /** The changes announced while the adapters the config names load. */
+  readonly #queue: ConsentChange[] = [];
   #loading = false;
   #running = false;
   #told: Promise<unknown>[] = [];
 
-  /** `queue` holds the state applied on load, then every change announced while this module loaded. */
-  constructor(host: AdapterHost, queue: ConsentState[]) {
-    this.#host = host;
-    this.#config = host.effectiveConfig;
-    this.#win = host.ownerDocument.defaultView ?? window;
-    this.#queue = queue;
-    const initial = queue[0]!;
+  /**
+   * Runs for `element` (adapter events are dispatched on it, vendors load into its document),
+   * from `initial`, the state applied on load; the changes since come through `update`, in order.
+   * It asks its session for the `config` in effect and the adapters `given` from code (those the
+   * config names it keeps itself: `configured`), and tells it when `configured` changed.
+   */
+  constructor(element: HTMLElement, initial: ConsentState, config: () => ConsentConfig, given: () => readonly ConsentAdapter[], configuredChanged: () => void) {
+    this.#element = element;
+    this.#configIn = config;
+    this.#given = given;
+    this.#configuredChanged = configuredChanged;
+    this.#config = config();
+    this.#win = element.ownerDocument.defaultView ?? window;
     this.#current = consentFrom(initial, [], initial.decided ? 'stored' : 'default');
   }
 
+  /** The adapters the config names, once loaded (those given from code are the session's). */
+  get configured(): readonly ConsentAdapter[] {
+    return this.#configured;
+  }
+
   /**
-   * The first call loads the adapters the config names, appends them to the element's `adapters`
-   * and starts every adapter with the state applied on load, then applies the changes since.
-   * Later calls start adapters added to `adapters` with the current state, and follow a
-   * replaced config (see `#reconfigure`).
+   * Every adapter in place: those given from code, then those the config names. A page that gave
+   * `el.adapters = [...el.adapters, mine]` gave the configured ones back too: they stay the
+   * config's (listed once, and gone once retired).
+   */
+  adapters(): readonly ConsentAdapter[] {
+    const configured = this.#configured;
+    return [...this.#given().filter((adapter) => !configured.includes(adapter) && !this.#retired.has(adapter)), ...configured];
+  }
+
+  /**
+   * The first call loads the adapters the config names and starts every adapter with the state
+   * applied on load, then applies the changes since. Later calls start adapters given from code
+   * since with the current state, and follow a replaced config (see `#reconfigure`).
    */
   async start(): Promise<void> {
     if (this.#running) {
-      if (this.#host.effectiveConfig !== this.#config) this.#reconfigure(this.#host.effectiveConfig);
-      for (const adapter of this.#host.adapters) this.#startAdapter(adapter);
+      if (this.#configIn() !== this.#config) this.#reconfigure(this.#configIn());
+      for (const adapter of this.adapters()) this.#startAdapter(adapter);
       return;
     }
     if (this.#loading) return;
@@ -119,20 +119,20 @@ export class AdapterRunner {
     let loaded: (ConsentAdapter | null)[];
     // A config replaced while its adapters loaded: what it no longer names is never started.
     do {
-      this.#config = this.#host.effectiveConfig;
+      this.#config = this.#configIn();
       const named = Object.entries(this.#config.adapters ?? {});
       loaded = await Promise.all(named.map(([id, options]) => this.#importAdapter(id, options)));
       this.#named.clear();
       named.forEach(([id, options], index) => this.#named.set(id, { options: JSON.stringify(options), adapter: loaded[index]! }));
-    } while (this.#config !== this.#host.effectiveConfig);
-    const fromConfig = loaded.filter((adapter): adapter is ConsentAdapter => adapter !== null);
-    if (fromConfig.length > 0) this.#host.adapters = [...this.#host.adapters, ...fromConfig];
+    } while (this.#config !== this.#configIn());
+    this.#configured = loaded.filter((adapter): adapter is ConsentAdapter => adapter !== null);
+    if (this.#configured.length > 0) this.#configuredChanged();
     this.#dataLayer = this.#dataLayerFor(this.#config);
     this.#running = true;
     const initial = this.#current;
-    for (const adapter of this.#host.adapters) this.#startAdapter(adapter);
+    for (const adapter of this.adapters()) this.#startAdapter(adapter);
     this.#pushDataLayer(initial);
-    for (const change of this.#queue.splice(0).slice(1) as ConsentChange[]) this.update(change);
+    for (const change of this.#queue.splice(0)) this.update(change);
   }
 
   /** Applies a change; returns whether a vendor script of a withdrawn category already ran on this page. */
@@ -146,7 +146,7 @@ export class AdapterRunner {
     this.#told = [];
     let reloadRecommended = this.#retiredRan;
     this.#retiredRan = false;
-    for (const adapter of this.#host.adapters) {
+    for (const adapter of this.adapters()) {
       if (!this.#started.has(adapter)) {
         this.#startAdapter(adapter);
         continue;
@@ -166,14 +166,9 @@ export class AdapterRunner {
     return Promise.race([Promise.allSettled(this.#told), timeout]).then(() => undefined);
   }
 
-  /** For `reload-on-revoke`: reloads the page once the vendors were told. */
-  reloadWhenTold(): void {
-    void this.told().then(() => this.#win.location.reload());
-  }
-
   /** Where the tag manager event goes for `config`, or `null` when the page has no data layer to tell. */
   #dataLayerFor(config: ConsentConfig): Required<DataLayerConfig> | null {
-    const usesGoogle = namesGoogleAdapter(config);
+    const usesGoogle = namesConsentModeAdapter(config);
     const dataLayer = config.dataLayer;
     const pageHasOne = findDataLayer(this.#win, DEFAULT_DATA_LAYER.name) !== undefined;
     return dataLayer !== false && (dataLayer || usesGoogle || pageHasOne) ? { ...DEFAULT_DATA_LAYER, ...dataLayer } : null;
@@ -181,7 +176,7 @@ export class AdapterRunner {
 
   /**
    * Follows a replaced config. An adapter it no longer names, or names with other options, is
-   * retired: removed from `adapters`, so it never hears of a grant again, and told once that every
+   * retired: removed from `configured`, so it never hears of a grant again, and told once that every
    * optional category is withdrawn, so a vendor script that already ran stops what it can and its
    * cookies are expired (its script cannot be unloaded: the next change event recommends a
    * reload). Adapters it names anew (or with new options) load and start with the current state.
@@ -199,7 +194,9 @@ export class AdapterRunner {
       if (named.adapter) retired.push(named.adapter);
     }
     if (retired.length > 0) {
-      this.#host.adapters = this.#host.adapters.filter((adapter) => !retired.includes(adapter));
+      this.#configured = this.#configured.filter((adapter) => !retired.includes(adapter));
+      for (const adapter of retired) this.#retired.add(adapter);
+      this.#configuredChanged();
       const categories = Object.fromEntries(previous.categories.map(({ id, required }) => [id, required]));
       const withdrawn = previous.categories.filter(({ id, required }) => !required && this.#current.categories[id]).map(({ id }) => id);
       const final = consentFrom({ categories, decided: this.#current.decided, record: null, gpc: false }, withdrawn, 'api');
@@ -217,7 +214,8 @@ export class AdapterRunner {
         // Replaced again while it loaded: the newer config decides.
         if (!adapter || this.#named.get(id) !== named) return;
         named.adapter = adapter;
-        this.#host.adapters = [...this.#host.adapters, adapter];
+        this.#configured = [...this.#configured, adapter];
+        this.#configuredChanged();
         this.#startAdapter(adapter);
       });
     }
@@ -235,15 +233,15 @@ export class AdapterRunner {
       return run();
     } catch (error) {
       report('error', { code: 'adapter-threw', id: adapter.id, error });
-      this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id: adapter.id, reason: 'exception' }));
+      this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id: adapter.id, reason: 'exception' }));
       return undefined;
     }
   }
 
   async #importAdapter(id: string, options: Readonly<Record<string, unknown>>): Promise<ConsentAdapter | null> {
-    const load = (registeredAdapters.get(id) as (() => Promise<AdapterModule>) | undefined) ?? (Object.hasOwn(SHIPPED_ADAPTERS, id) ? SHIPPED_ADAPTERS[id] : undefined);
+    const load = (registeredAdapters.get(id) ?? (Object.hasOwn(ADAPTER_LOADERS, id) ? ADAPTER_LOADERS[id] : undefined)) as (() => Promise<AdapterModule>) | undefined;
     if (!load) {
-      report('error', { code: 'adapter-unknown', id, known: [...new Set([...Object.keys(SHIPPED_ADAPTERS), ...registeredAdapters.keys()])] });
+      report('error', { code: 'adapter-unknown', id, known: [...new Set([...Object.keys(ADAPTER_LOADERS), ...registeredAdapters.keys()])] });
       return null;
     }
     try {
@@ -251,7 +249,7 @@ export class AdapterRunner {
     } catch (error) {
       // The chunk itself failed (offline, or a deploy removed it): the others go on.
       report('error', { code: 'adapter-threw', id, error });
-      this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: this.#win.navigator.onLine === false ? 'offline' : 'error' }));
+      this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: this.#win.navigator.onLine === false ? 'offline' : 'error' }));
       return null;
     }
   }
@@ -261,14 +259,14 @@ export class AdapterRunner {
     const track = <T>(src: string, loading: Promise<T>): Promise<boolean> =>
       loading.then(
         (instance) => {
-          this.#host.dispatchEvent(new ConsentAdapterLoadEvent({ id, src, ...(instance === undefined ? {} : { instance }) }));
+          this.#element.dispatchEvent(new ConsentAdapterLoadEvent({ id, src, ...(instance === undefined ? {} : { instance }) }));
           return true;
         },
         (error: unknown) => {
           // A vendor's own loader may reject with one of loadScript's reasons.
           const given = error instanceof ScriptLoadError ? error.reason : (error as { reason?: unknown } | null)?.reason;
           const reason = FAILURES.includes(given as AdapterErrorReason) ? (given as AdapterErrorReason) : this.#win.navigator.onLine ? 'error' : 'offline';
-          this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, src }));
+          this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, src }));
           return false;
         },
       );
@@ -289,31 +287,31 @@ export class AdapterRunner {
         // One script per URL and page, whichever adapter asks; each asking adapter hears the outcome.
         let loading = this.#scripts.get(src);
         if (!loading) {
-          loading = loadScript(src, { nonce: pageNonce(this.#host), document: this.#host.ownerDocument }).then(() => undefined);
+          loading = loadScript(src, { nonce: pageNonce(this.#element), document: this.#element.ownerDocument }).then(() => undefined);
           this.#scripts.set(src, loading);
         }
         return track(src, loading);
       },
       track: (src, loading) => void track(src, loading),
-      fail: (reason, src) => this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, ...(src === undefined ? {} : { src }) })),
+      fail: (reason, src) => this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason, ...(src === undefined ? {} : { src }) })),
       forget: (names) => forgetVendorData(names, this.#win, this.#config.storage.cookieName),
       conflict: (name) => {
         report('error', { code: 'adapter-global', id, name });
-        this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'exception' }));
+        this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'exception' }));
       },
       unmappedConsentTypes: (gaps) => report('warn', { code: 'consent-mode-unmapped', id, gaps }),
       invalid: (problems) => {
         report('error', { code: 'adapter-options', id, problems });
-        this.#host.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'options' }));
+        this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'options' }));
       },
     };
   }
 
   #pushDataLayer(consent: AdapterConsent): void {
     // Consent Mode first, so that tags triggered by the event see the new state.
-    // Without a Google adapter to state it (named in the config or given from code), the runner
-    // states Consent Mode itself.
-    const usesGoogle = this.#host.adapters.some(({ id }) => GOOGLE_ADAPTERS.has(id)) || namesGoogleAdapter(this.#config);
+    // Without an adapter to state it (named in the config or given from code), the runner states
+    // Consent Mode itself.
+    const usesGoogle = this.adapters().some(({ id }) => CONSENT_MODE_ADAPTERS.has(id)) || namesConsentModeAdapter(this.#config);
     if (!usesGoogle) stateConsentMode(this.#win, consent.categories, this.#dataLayer?.name);
     if (this.#dataLayer) pushConsentEvent(this.#win, this.#dataLayer, consent.categories, consent.source);
   }

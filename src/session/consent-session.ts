@@ -20,10 +20,6 @@ import { TabSync } from '../dom/tab-sync.js';
 
 /** The element a session runs for: where adapter events go, and the options it reads when they are needed. */
 export interface SessionHost extends HTMLElement {
-  /** The configuration in effect (the session's own `config`). */
-  readonly effectiveConfig: ConsentConfig;
-  /** Adapters given from code; the adapter runner appends those the config names once loaded. */
-  adapters: readonly ConsentAdapter[];
   readonly reloadOnRevoke: boolean;
   readonly scriptSources: string | undefined;
 }
@@ -52,8 +48,11 @@ export class ConsentSession {
   #sync: TabSync | undefined;
   // The runner is a lazy chunk, fetched only when the page has adapters or a data layer.
   #runner: AdapterRunner | undefined;
-  /** The state on load, then the changes announced while the runner's chunk loads. */
-  #runnerQueue: ConsentState[] | undefined;
+  /** The runner once its chunk arrived: changes announced meanwhile reach it through this, in order. */
+  #runnerLoaded: Promise<AdapterRunner> | undefined;
+  /** Adapters given from code. */
+  #given: readonly ConsentAdapter[] = [];
+  readonly #onAdapters: () => void;
   /** Whether this session may allow optional categories: not while another manager is on the page. */
   #alone = true;
   #warnedStorage: StorageKind | null = null;
@@ -61,10 +60,24 @@ export class ConsentSession {
   readonly #pending: (() => void)[] = [];
   readonly #listeners = new Set<SessionListener>();
 
-  /** `onFrame` puts a placeholder in for a blocked iframe, or takes it away just before the frame loads. */
-  constructor(host: SessionHost, onFrame: (frame: HTMLIFrameElement, allowed: boolean) => void) {
+  /**
+   * `onFrame` puts a placeholder in for a blocked iframe, or takes it away just before the frame
+   * loads; `onAdapters` hears that `adapters` changed because an adapter the config names loaded or left.
+   */
+  constructor(host: SessionHost, onFrame: (frame: HTMLIFrameElement, allowed: boolean) => void, onAdapters: () => void = () => undefined) {
     this.#host = host;
     this.#onFrame = onFrame;
+    this.#onAdapters = onAdapters;
+  }
+
+  /** The adapters in place: those given from code, then those the config names once loaded. */
+  get adapters(): readonly ConsentAdapter[] {
+    return this.#runner?.adapters() ?? this.#given;
+  }
+
+  /** Sets the adapters given from code (a copy of `adapters` with more added is fine); call `startAdapters` after. */
+  set adapters(adapters: readonly ConsentAdapter[]) {
+    this.#given = adapters;
   }
 
   /** The state as this session applies it to the page; `undefined` until `start`. */
@@ -174,15 +187,16 @@ export class ConsentSession {
 
   /**
    * Starts the adapters: loads the runner the first time the page has any (or a data layer, or
-   * Consent Mode defaults, or wants a reload on revoke), and starts adapters added since.
+   * Consent Mode defaults), and starts adapters added since.
    */
   startAdapters(): void {
     void this.#runner?.start();
     const config = this.config;
-    const host = this.#host;
-    if (this.#runnerQueue || !this.#store || !(config.adapters || config.dataLayer || host.adapters.length || host.reloadOnRevoke || Object.hasOwn(window, 'dataLayer') || Object.hasOwn(window, CONSENT_DEFAULTS_KEY))) return;
-    const queue = (this.#runnerQueue = [this.#applied(this.#store.state)]);
-    void import('../dom/adapter-runner.js').then(({ AdapterRunner }) => (this.#runner = new AdapterRunner(host, queue)).start());
+    if (this.#runnerLoaded || !this.#store || !(config.adapters || config.dataLayer || this.#given.length || Object.hasOwn(window, 'dataLayer') || Object.hasOwn(window, CONSENT_DEFAULTS_KEY))) return;
+    const initial = this.#applied(this.#store.state);
+    void (this.#runnerLoaded = import('../dom/adapter-runner.js').then(
+      ({ AdapterRunner }) => (this.#runner = new AdapterRunner(this.#host, initial, () => this.config, () => this.#given, this.#onAdapters)),
+    )).then((runner) => runner.start());
   }
 
   #createGate(): ConsentGate {
@@ -222,13 +236,14 @@ export class ConsentSession {
     const change = this.#applied(stored);
     let reloadRecommended = false;
     if (this.#runner) reloadRecommended = this.#runner.update(change);
-    else this.#runnerQueue?.push(change);
+    else void this.#runnerLoaded?.then((runner) => runner.update(change));
     reloadRecommended ||= change.changed.some((id) => !change.categories[id] && gate?.hasRun(id) === true);
     gate?.update(change.categories);
     this.#forgetDeclared(change.categories);
     if (broadcast) this.#sync?.announce();
     for (const listener of this.#listeners) listener({ ...change, reloadRecommended }, before);
-    if (reloadRecommended && this.#host.reloadOnRevoke) this.#runner?.reloadWhenTold();
+    // The reload waits for the vendors the runner told, if there is a runner; it needs none.
+    if (reloadRecommended && this.#host.reloadOnRevoke) void Promise.resolve(this.#runner?.told()).then(() => location.reload());
   }
 
   /**

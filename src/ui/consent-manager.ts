@@ -106,7 +106,7 @@ export class ConsentManagerElement extends ReactiveElement {
 
   static override properties = {
     config: { attribute: false },
-    adapters: { attribute: false },
+    adapters: { attribute: false, noAccessor: true },
     reloadOnRevoke: { type: Boolean, attribute: 'reload-on-revoke' },
     layout: { reflect: true },
     position: { reflect: true },
@@ -123,10 +123,17 @@ export class ConsentManagerElement extends ReactiveElement {
   declare config: unknown;
 
   /**
-   * Vendor adapters given from code. Adapters the config names are appended once loaded, so that
-   * each adapter's cookies are listed; add more with `el.adapters = [...el.adapters, mine]`.
+   * Vendor adapters given from code, followed by those the config names once loaded, so that each
+   * adapter's cookies are listed; add more with `el.adapters = [...el.adapters, mine]`.
    */
-  declare adapters: readonly ConsentAdapter[];
+  get adapters(): readonly ConsentAdapter[] {
+    return this.#session.adapters;
+  }
+
+  set adapters(adapters: readonly ConsentAdapter[]) {
+    this.#session.adapters = adapters;
+    this.requestUpdate('adapters');
+  }
 
   /**
    * Reloads the page after a withdrawal that a vendor script already running cannot follow, once
@@ -172,7 +179,11 @@ export class ConsentManagerElement extends ReactiveElement {
   readonly ready: Promise<ConsentState>;
 
   /** The consent logic: store, gate, tab sync, adapters. Never handed out: it records choices in any part's name. */
-  readonly #session: ConsentSession = new ConsentSession(this, (frame, allowed) => this.#onFrame(frame, allowed));
+  readonly #session: ConsentSession = new ConsentSession(
+    this,
+    (frame, allowed) => this.#onFrame(frame, allowed),
+    () => this.requestUpdate('adapters'),
+  );
   readonly #language: LanguageController = languageController(this, this.#session);
   readonly #sessionController: SessionController = sessionController(
     this,
@@ -214,7 +225,6 @@ export class ConsentManagerElement extends ReactiveElement {
 
   constructor() {
     super();
-    this.adapters = [];
     this.reloadOnRevoke = false;
     this.layout = 'box';
     this.position = 'bottom-end';

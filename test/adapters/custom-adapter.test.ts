@@ -47,7 +47,7 @@ describe('a custom adapter (the README example)', () => {
     ]);
     await reported();
     expect(output.error).to.deep.equal([
-      'consent-manager: adapters names "acme-tracker", which this build neither ships nor has registered with registerAdapter (google-analytics, google-tag-manager, meta-pixel, google-ads, microsoft-clarity, microsoft-uet, linkedin-insight, paddle, posthog, matomo, tiktok-pixel, hotjar); it is ignored',
+      'consent-manager: adapters names "acme-tracker", which this build neither ships nor has registered with registerAdapter (google-ads, google-analytics, google-tag-manager, hotjar, linkedin-insight, matomo, meta-pixel, microsoft-clarity, microsoft-uet, paddle, posthog, tiktok-pixel); it is ignored',
     ]);
   });
 
@@ -67,7 +67,7 @@ describe('a custom adapter (the README example)', () => {
     expect(log.loads).to.deep.equal([{ id: 'registered-plausible', src }]);
     await reported();
     expect(output.error).to.deep.equal([
-      'consent-manager: adapters names "acme-tracker", which this build neither ships nor has registered with registerAdapter (google-analytics, google-tag-manager, meta-pixel, google-ads, microsoft-clarity, microsoft-uet, linkedin-insight, paddle, posthog, matomo, tiktok-pixel, hotjar, registered-plausible); it is ignored',
+      'consent-manager: adapters names "acme-tracker", which this build neither ships nor has registered with registerAdapter (google-ads, google-analytics, google-tag-manager, hotjar, linkedin-insight, matomo, meta-pixel, microsoft-clarity, microsoft-uet, paddle, posthog, tiktok-pixel, registered-plausible); it is ignored',
     ]);
   });
 

@@ -18,6 +18,7 @@ import tiktokPixel from '../../adapters/tiktok-pixel.js';
 import type { ConsentAdapter } from '../../src/core/adapter.js';
 import { type ConsentConfig, parseConfig } from '../../src/core/config.js';
 import { companyOf, partnerNames, summarizePartners } from '../../src/core/partners.js';
+import { ADAPTER_LOADERS } from '../../src/generated/adapter-loaders.js';
 
 const config = (input: object): ConsentConfig => {
   const { config: parsed, errors } = parseConfig({ categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }], ...input });
@@ -45,6 +46,12 @@ const SHIPPED: readonly (readonly [ConsentAdapter, string | undefined])[] = [
 ];
 
 describe('partners', () => {
+  it('checks every adapter the manifests list', () => {
+    // The two that need an optional peer are registered by the script-tag bundle instead.
+    const listed = [...Object.keys(ADAPTER_LOADERS), 'segment', 'stripe'].sort();
+    expect(SHIPPED.map(([adapter]) => adapter.id).sort()).to.deep.equal(listed);
+  });
+
   it('names the company behind each shipped adapter, by the id a config names it with', () => {
     for (const [adapter, company] of SHIPPED) {
       expect(partnerNames(config({ adapters: { [adapter.id]: {} } })), adapter.id).to.deep.equal(company ? [company] : []);

@@ -108,6 +108,35 @@ describe('a returning visitor', () => {
   });
 });
 
+describe('reload-on-revoke without adapters', () => {
+  it('reloads after withdrawing a category whose gated script ran, without fetching the adapter runner', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openRecordedPage(context);
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}/strict/gated-reload.html`);
+    await ready(page);
+    await page.evaluate(() => document.querySelector('consent-manager').save({ analytics: true }));
+    await page.waitForFunction(() => (window.e2eLog ?? []).includes('analytics'), null, { timeout: 2000 });
+    const navigation = page.waitForEvent('framenavigated');
+    await page.evaluate(() => {
+      sessionStorage.setItem('before-reload', 'yes');
+      document.querySelector('consent-manager').save({ analytics: false });
+    });
+    await navigation;
+    await ready(page);
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('before-reload')), 'yes', 'the same tab reloaded');
+    assert.deepEqual(await consentOf(page), { necessary: true, analytics: false, marketing: false });
+    assert.deepEqual(
+      requested.filter((path) => path.includes('adapter-runner')),
+      [],
+      'the adapter runner chunk was never requested',
+    );
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+});
+
 describe('strict Content Security Policy', () => {
   it("works under script-src 'self', style-src 'self' and Trusted Types, with no violation", async () => {
     const context = await browser.newContext();

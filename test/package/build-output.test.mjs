@@ -79,5 +79,7 @@ describe('dist/consent-manager.js (the script-tag entry)', () => {
       // Relative and literal, so rollup's chunk names resolve against the entry's own URL (a CDN copy of dist/ works).
       assert.match(String(specifier), /^\.\/(chunks|adapters)\/[\w.-]+\.js$/, `import(${specifier})`);
     }
+    // Registered by a module imported only for its effect, which a bundler drops unless package.json says it has one.
+    assert.deepEqual(dynamic.filter((specifier) => String(specifier).startsWith('./adapters/')).sort(), ['./adapters/segment.js', './adapters/stripe.js'], 'the adapters that need a peer are registered');
   });
 });

@@ -1,39 +1,17 @@
 /**
- * Checks an adapter's options, which may come from a JSON config: every problem is named by its
- * field, and unknown fields are problems too, so a misspelt option is reported, not ignored.
+ * Option checks for the shipped adapters. The checking itself is the element's
+ * (`context.checkOptions`, src/core/adapter-options.ts): the config's field reader, which so
+ * stays out of every adapter's chunk.
  */
 
-import type { AdapterContext, AdapterOptionExpectation, AdapterOptionProblem } from '../../src/core/adapter.js';
+import type { AdapterContext, AdapterOptionRule } from '../../src/core/adapter.js';
 
 /** A test for one option, the expectation it names when it fails, and whether the option is required. */
-export type OptionRule = readonly [test: (value: unknown, context: AdapterContext) => boolean, expected: AdapterOptionExpectation, required?: true];
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
-}
-
-export function optionProblems(options: object, rules: Readonly<Record<string, OptionRule>>, context: AdapterContext): AdapterOptionProblem[] {
-  const problems: AdapterOptionProblem[] = [];
-  const values = options as Readonly<Record<string, unknown>>;
-  for (const field of Object.keys(values)) {
-    if (!Object.hasOwn(rules, field)) problems.push({ field, expected: 'known-field' });
-  }
-  for (const [field, [test, expected, required]] of Object.entries(rules)) {
-    const value = values[field];
-    if (value === undefined ? required : !test(value, context)) problems.push({ field, expected, got: describe(value) });
-  }
-  return problems;
-}
+export type OptionRule = AdapterOptionRule;
 
 /** Checks the options and reports any problem; returns whether the adapter may go on. */
 export function checkOptions(options: object, rules: Readonly<Record<string, OptionRule>>, context: AdapterContext): boolean {
-  const problems = optionProblems(options, rules, context);
-  if (problems.length > 0) context.invalid(problems);
-  return problems.length === 0;
+  return context.checkOptions(options, rules);
 }
 
 export const isCategory = (value: unknown, context: AdapterContext): boolean => typeof value === 'string' && context.categoryIds.includes(value);

@@ -81,6 +81,9 @@ export type AdapterOptionExpectation =
   | 'tiktok-pixel-id'
   | 'object';
 
+/** A test for one option, the expectation it names when it fails, and whether the option is required. */
+export type AdapterOptionRule = readonly [test: (value: unknown, context: AdapterContext) => boolean, expected: AdapterOptionExpectation, required?: true];
+
 /** What the element gives an adapter: everything it may touch, so adapters depend only on the core. */
 export interface AdapterContext {
   /** The page's window. Vendors' globals (`dataLayer`, `fbq`, `analytics`) live here. */
@@ -111,6 +114,11 @@ export interface AdapterContext {
   forget(names: readonly (string | RegExp)[]): void;
   /** Reports invalid options (one console error, one `consent-adapter-error` with reason `options`). */
   invalid(problems: readonly AdapterOptionProblem[]): void;
+  /**
+   * Checks options as the element checks its config: each field by its rule, unknown fields
+   * too. Reports any problem with `invalid`; returns whether the adapter may go on.
+   */
+  checkOptions(options: object, rules: Readonly<Record<string, AdapterOptionRule>>): boolean;
   /**
    * Reports that the vendor's global `window[name]` holds something that is not the vendor's
    * (one console error, one `consent-adapter-error` with reason `exception`); the adapter then

@@ -4,6 +4,7 @@
  * together with every problem it found, each named by the path of the bad field.
  */
 
+import { expectValue, fail, type FieldReader, fieldPath, hasField, INVALID, isPlainObject, readShape, type ReadFields, reject } from './field-reader.js';
 import { DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS, DEFAULT_GPC_DENIES, DEFAULT_OPTIONAL_CATEGORY_IDS, DEFAULT_REQUIRED_CATEGORY_ID, DEFAULT_REVISION } from './defaults.js';
 import { CATEGORY_ID_PATTERN, longestRecordLength } from './record.js';
 import { MAX_COOKIE_BYTES, serializeCookie } from './storage.js';
@@ -189,53 +190,9 @@ export const DEFAULT_CONFIG: ConsentConfig = Object.freeze({
 const PASS_THROUGH = (value: unknown): unknown => value;
 
 type Errors = ConfigError[];
-/** Reads one field: returns its value, or `INVALID` after recording why. */
-type Reader<T> = (value: unknown, path: string, errors: Errors) => T | typeof INVALID;
-/** What a reader gives for a valid value. */
-type ReadValue<R> = R extends Reader<infer T> ? T : never;
-/** What `shape` gives: each field its reader accepted, with that reader's type; the others absent. */
-type ReadFields<F> = { -readonly [K in keyof F]?: ReadValue<F[K]> };
+type Reader<T> = FieldReader<T, ConfigProblem>;
 
-const INVALID = Symbol('invalid');
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Whether `shape` read the field `key`: a field it read is never `undefined`. */
-function hasField<T extends object, K extends keyof T>(fields: T, key: K): fields is T & { [P in K]-?: Exclude<T[P], undefined> } {
-  return key in fields;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return typeof value;
-}
-
-/** `storage.path`, `label.pt-BR`; a key that is not a plain name is quoted: `[""]`, `["a b"]`. */
-function fieldPath(path: string, key: string): string {
-  if (!/^[A-Za-z_$][\w$-]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
-  return path ? `${path}.${key}` : key;
-}
-
-function fail(errors: Errors, path: string, problem: ConfigProblem): typeof INVALID {
-  errors.push({ path, problem });
-  return INVALID;
-}
-
-/** Like `fail`, for a problem with the value found at `path`. */
-function reject(errors: Errors, path: string, problem: ConfigProblem, value: unknown, options?: readonly string[]): typeof INVALID {
-  errors.push({ path, problem, got: describe(value), ...(options ? { options } : {}) });
-  return INVALID;
-}
-
-function expect<T>(test: (value: unknown) => value is T, problem: ConfigProblem, options?: readonly string[]): Reader<T> {
-  return (value, path, errors) => (test(value) ? value : reject(errors, path, problem, value, options));
-}
+const expect: <T>(test: (value: unknown) => value is T, problem: ConfigProblem, options?: readonly string[]) => Reader<T> = expectValue;
 
 const matching = (pattern: RegExp, problem: ConfigProblem): Reader<string> => expect((value): value is string => typeof value === 'string' && pattern.test(value), problem);
 const oneOf = <T extends string>(values: readonly T[]): Reader<T> => expect((value): value is T => (values as readonly unknown[]).includes(value), 'one-of', values);
@@ -248,7 +205,7 @@ const domain = matching(DOMAIN_PATTERN, 'domain');
 
 const localizedText: Reader<LocalizedText> = (value, path, errors) => {
   if (typeof value === 'string') return value;
-  if (!isRecord(value)) return reject(errors, path, 'localized', value);
+  if (!isPlainObject(value)) return reject(errors, path, 'localized', value);
   const texts: Record<string, string> = {};
   let valid = true;
   for (const [language, text] of Object.entries(value)) {
@@ -302,28 +259,9 @@ function list<T>(item: Reader<T>): Reader<T[]> {
   };
 }
 
-/**
- * An object with known fields. Unknown fields are errors, so a misspelt option is reported. When
- * `allOrNothing`, any error drops the whole object (a half-read category could gate the wrong
- * thing); otherwise invalid fields are left out and take their defaults.
- */
+/** An object with known fields (see `readShape`): unknown fields are errors, so a misspelt option is reported. */
 function shape<F extends Readonly<Record<string, Reader<unknown>>>>(fields: F, allOrNothing: boolean): Reader<ReadFields<F>> {
-  return (value, path, errors) => {
-    if (!isRecord(value)) return reject(errors, path || '(root)', 'object', value);
-    const before = errors.length;
-    const result: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) {
-      const at = fieldPath(path, key);
-      const reader = Object.hasOwn(fields, key) ? fields[key] : undefined;
-      if (!reader) fail(errors, at, 'unknown-field');
-      else if (field !== undefined) {
-        const read = reader(field, at, errors);
-        if (read !== INVALID) result[key] = read;
-      }
-    }
-    // Each key holds what its own reader accepted, as ReadFields<F> says; the loop is beyond what TypeScript can follow.
-    return allOrNothing && errors.length > before ? INVALID : (result as ReadFields<F>);
-  };
+  return readShape<ConfigProblem, F>(fields, allOrNothing, 'unknown-field', 'object');
 }
 
 const readCookie: Reader<CookieDeclaration> = (value, path, errors) => {
@@ -413,7 +351,7 @@ const readTopLevel = shape(
     language: matching(LANGUAGE_TAG_PATTERN, 'language'),
     $schema: PASS_THROUGH,
     // An object of objects: ids are checked against the shipped adapters, and options by each adapter, when they load.
-    adapters: expect((value): value is AdapterConfigs => isRecord(value) && Object.values(value).every(isRecord), 'object'),
+    adapters: expect((value): value is AdapterConfigs => isPlainObject(value) && Object.values(value).every(isPlainObject), 'object'),
     dataLayer: (value, path, errors) => (value === false ? value : shape({ name: matching(IDENTIFIER_PATTERN, 'identifier'), event: nonEmptyString }, true)(value, path, errors)),
     texts: (value, path, errors) => {
       const texts = shape(Object.fromEntries(TEXT_KEYS.map((key) => [key, localizedText])), false)(value, path, errors);

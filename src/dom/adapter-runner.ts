@@ -8,6 +8,7 @@
  */
 
 import type { AdapterConsent, AdapterContext, AdapterErrorReason, ConsentAdapter } from '../core/adapter.js';
+import { optionProblems } from '../core/adapter-options.js';
 import type { ConsentConfig, DataLayerConfig } from '../core/config.js';
 import { findDataLayer } from '../core/gtag.js';
 import type { ConsentChange, ConsentState } from '../core/store.js';
@@ -272,7 +273,7 @@ export class AdapterRunner {
       );
     // Read when used: a replaced config's categories are what every adapter checks against.
     const categories = (): ConsentConfig['categories'] => this.#config.categories;
-    return {
+    const context: AdapterContext = {
       window: this.#win,
       get categoryIds() {
         return categories().map((category) => category.id);
@@ -304,7 +305,13 @@ export class AdapterRunner {
         report('error', { code: 'adapter-options', id, problems });
         this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'options' }));
       },
+      checkOptions: (options, rules) => {
+        const problems = optionProblems(options, rules, context);
+        if (problems.length > 0) context.invalid(problems);
+        return problems.length === 0;
+      },
     };
+    return context;
   }
 
   #pushDataLayer(consent: AdapterConsent): void {

@@ -58,6 +58,7 @@ describe('microsoft-uet adapter', () => {
       loadScript: () => Promise.resolve(true),
       forget: (names: unknown[]) => forgotten.push(...names),
       invalid: () => undefined,
+      checkOptions: () => true,
       conflict: () => undefined,
     } as unknown as AdapterContext;
     const adapter = microsoftUet({ tagId: '12345678', spaTracking: false });

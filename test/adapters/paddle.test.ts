@@ -25,6 +25,7 @@ function fakeContext(vendor: () => void, loads = true): { context: AdapterContex
     forget: () => undefined,
     fail: (reason: string) => failures.push(reason),
     invalid: () => undefined,
+    checkOptions: () => true,
     conflict: (name: string) => conflicts.push(name),
   } as unknown as AdapterContext;
   return { context, conflicts, failures };

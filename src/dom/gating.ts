@@ -68,7 +68,8 @@ function isGatedScript(element: Element): element is HTMLScriptElement {
   return element instanceof HTMLScriptElement && element.type.trim().toLowerCase() === 'text/plain';
 }
 
-function describeElement(element: Element): string {
+/** How diagnostics name a gated element: its tag and categories. */
+export function describeElement(element: Element): string {
   return `<${element.tagName.toLowerCase()} data-consent="${element.getAttribute('data-consent') ?? ''}">`;
 }
 
@@ -264,10 +265,7 @@ export class ConsentGate {
         return;
       }
       if (refusal) {
-        const { code, hash } = refusal;
-        const element = describeElement(original);
-        const url = (snapshot.src ?? '').slice(0, 200);
-        this.#warnOnce(original, code === 'gate-script-url' || code === 'gate-script-source' ? { code, element, url } : code === 'gate-inline' ? { code, element, hash: hash ?? '' } : { code, element });
+        this.#warnOnce(original, scripts.describeRefusal(original, snapshot, refusal));
         return;
       }
       await scripts.activateScript(original, snapshot, this.#options.scriptTimeoutMs ?? 10_000, () => gatedCategories(original).forEach((id) => this.#ranFor.add(id)));

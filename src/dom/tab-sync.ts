@@ -17,9 +17,9 @@ interface ChangeMessage {
   readonly type: 'consent-changed';
 }
 
+/** Whether `data` is a change message. Anything else, `null` and primitives included, has no such `type`. */
 function isChangeMessage(data: unknown): data is ChangeMessage {
-  const message = data as Partial<ChangeMessage> | null;
-  return typeof message === 'object' && message !== null && message.type === 'consent-changed';
+  return (data as Partial<ChangeMessage> | null | undefined)?.type === 'consent-changed';
 }
 
 export class TabSync {

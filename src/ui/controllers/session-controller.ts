@@ -71,7 +71,8 @@ export function sessionController(
       try {
         input = JSON.parse(input);
       } catch (error) {
-        return { config: DEFAULT_CONFIG, errors: [{ path: `(${source})`, problem: 'json', got: error instanceof Error ? error.message : 'parse error' }] };
+        // JSON.parse of a string throws only errors (a SyntaxError, or a RangeError when too deep).
+        return { config: DEFAULT_CONFIG, errors: [{ path: `(${source})`, problem: 'json', got: (error as Error).message }] };
       }
     }
     return parseConfig(input);

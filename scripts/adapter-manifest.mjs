@@ -136,9 +136,9 @@ export function adapterManifest(root) {
       '// includes the peers, imports this module, so that JSON configs can name them too. Each',
       '// `import()` is a chunk of its own, fetched only when a config names the adapter.',
       '',
-      "import { registerAdapter } from '../dom/adapter-registry.js';",
+      "import { registerCheckedAdapter } from '../dom/adapter-registry.js';",
       '',
-      ...withPeers.map(({ id }) => `registerAdapter('${id}', () => import('../../adapters/${id}.js'));`),
+      ...withPeers.map(({ id }) => `registerCheckedAdapter('${id}', () => import('../../adapters/${id}.js'));`),
       '',
     ].join('\n'),
     [MANIFEST_FILES.companies]: [

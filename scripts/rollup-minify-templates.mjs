@@ -3,7 +3,8 @@
 // indentation space of the styles and markup would reach the visitor.
 //
 // CSS: comments go (they explain the source to its readers, not to the browser), runs of
-// whitespace become one space, and none is kept around `{`, `}`, `;` and `,` or after `:`.
+// whitespace become one space, and none is kept around `{`, `}`, `;` and `,` or after `:`;
+// numbers lose a leading zero.
 // HTML: whitespace that contains a line break becomes one space, which keeps the space between
 // inline content (`text <a>`) and drops only the indentation.
 //
@@ -16,7 +17,9 @@ function minifyCss(text) {
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
     .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}');
+    .replace(/;}/g, '}')
+    // `0.5rem` is `.5rem`: the zero goes wherever a number starts (after a space, `:`, `,` or `(`).
+    .replace(/([\s:,(])0\.(\d)/g, '$1.$2');
 }
 
 function minifyHtml(text) {

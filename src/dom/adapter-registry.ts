@@ -31,5 +31,13 @@ export const registeredAdapters: ReadonlyMap<string, () => Promise<AdapterModule
  */
 export function registerAdapter(id: string, load: () => Promise<AdapterModule>): void {
   if (!id || typeof id !== 'string' || typeof load !== 'function') throw new TypeError('registerAdapter(id, load): an id and a load function');
+  registerCheckedAdapter(id, load);
+}
+
+/**
+ * `registerAdapter` for arguments known to be right: the generated registrations of the
+ * script-tag bundle, which then carries no argument checks (nothing else there calls them).
+ */
+export function registerCheckedAdapter(id: string, load: () => Promise<AdapterModule>): void {
   registered.set(id, load);
 }

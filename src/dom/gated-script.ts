@@ -4,6 +4,8 @@
  * of exactly what was judged. A chunk of its own: pages load it once a gated script is allowed.
  */
 
+import type { Diagnostic } from '../diagnostics/report.js';
+import { describeElement } from './gating.js';
 import { scriptUrl } from './script-url.js';
 import { trustedScript, trustedScriptURL } from './trusted-types.js';
 
@@ -73,6 +75,13 @@ export async function judgeScript(script: ScriptSnapshot, nonce: string | undefi
   }
   const hash = await digest('sha256', script.text);
   return { code: nonce ? 'gate-needs-nonce' : 'gate-inline', ...(hash ? { hash: `'sha256-${hash}'` } : {}) };
+}
+
+/** The console diagnostic for `refusal` of `original`, judged as `snapshot`: here, so that only pages with gated scripts download it. */
+export function describeRefusal(original: Element, snapshot: ScriptSnapshot, { code, hash }: { code: ScriptRefusal; hash?: string }): Diagnostic {
+  const element = describeElement(original);
+  if (code === 'gate-script-url' || code === 'gate-script-source') return { code, element, url: (snapshot.src ?? '').slice(0, 200) };
+  return code === 'gate-inline' ? { code, element, hash: hash ?? '' } : { code, element };
 }
 
 /**

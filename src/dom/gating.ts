@@ -64,11 +64,8 @@ export function gatedCategories(element: Element): string[] {
   return parseDataConsent(element.getAttribute('data-consent'));
 }
 
-function isGatedScript(element: Element): element is HTMLScriptElement {
-  return element instanceof HTMLScriptElement && element.type.trim().toLowerCase() === 'text/plain';
-}
-
-function describeElement(element: Element): string {
+/** How diagnostics name a gated element: its tag and categories. */
+export function describeElement(element: Element): string {
   return `<${element.tagName.toLowerCase()} data-consent="${element.getAttribute('data-consent') ?? ''}">`;
 }
 
@@ -221,9 +218,11 @@ export class ConsentGate {
   }
 
   #consider(element: Element): void {
-    if (isGatedScript(element)) this.#considerScript(element);
-    else if (element instanceof HTMLScriptElement) this.#warnOnce(element, { code: 'gate-not-inert', element: describeElement(element) });
-    else if (element.tagName in GATED_URLS) this.#considerMedia(element);
+    // A gated script is inert: `type="text/plain"`.
+    if (element instanceof HTMLScriptElement) {
+      if (element.type.trim().toLowerCase() === 'text/plain') this.#considerScript(element);
+      else this.#warnOnce(element, { code: 'gate-not-inert', element: describeElement(element) });
+    } else if (element.tagName in GATED_URLS) this.#considerMedia(element);
     else this.#warnOnce(element, { code: NOT_GATEABLE.has(element.tagName) ? 'gate-loads-ungated' : 'gate-unsupported', element: describeElement(element) });
   }
 
@@ -264,10 +263,7 @@ export class ConsentGate {
         return;
       }
       if (refusal) {
-        const { code, hash } = refusal;
-        const element = describeElement(original);
-        const url = (snapshot.src ?? '').slice(0, 200);
-        this.#warnOnce(original, code === 'gate-script-url' || code === 'gate-script-source' ? { code, element, url } : code === 'gate-inline' ? { code, element, hash: hash ?? '' } : { code, element });
+        this.#warnOnce(original, scripts.describeRefusal(original, snapshot, refusal));
         return;
       }
       await scripts.activateScript(original, snapshot, this.#options.scriptTimeoutMs ?? 10_000, () => gatedCategories(original).forEach((id) => this.#ranFor.add(id)));

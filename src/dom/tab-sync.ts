@@ -17,13 +17,15 @@ interface ChangeMessage {
   readonly type: 'consent-changed';
 }
 
+/** Whether `data` is a change message. Anything else, `null` and primitives included, has no such `type`. */
 function isChangeMessage(data: unknown): data is ChangeMessage {
-  const message = data as Partial<ChangeMessage> | null;
-  return typeof message === 'object' && message !== null && message.type === 'consent-changed';
+  return (data as Partial<ChangeMessage> | null | undefined)?.type === 'consent-changed';
 }
 
 export class TabSync {
   readonly #name: string;
+  /** The localStorage key set to tell other tabs where BroadcastChannel is missing. */
+  readonly #pingKey: string;
   readonly #onRemoteChange: () => void;
   readonly #win: Window & typeof globalThis;
   #channel: BroadcastChannel | null = null;
@@ -36,12 +38,9 @@ export class TabSync {
    */
   constructor(name: string, onRemoteChange: () => void, win: Window & typeof globalThis = window) {
     this.#name = name;
+    this.#pingKey = `${name}:changed`;
     this.#onRemoteChange = onRemoteChange;
     this.#win = win;
-  }
-
-  get #pingKey(): string {
-    return `${this.#name}:changed`;
   }
 
   start(): void {

@@ -1,4 +1,5 @@
 import type { AdapterErrorReason } from '../core/adapter.js';
+import { consentEvent } from './consent-event.js';
 
 export interface ConsentAdapterLoadDetail {
   /** The adapter's id, for instance `google-analytics`. */
@@ -20,28 +21,14 @@ export interface ConsentAdapterErrorDetail {
   readonly src?: string;
 }
 
-const eventInit = { bubbles: true, composed: true } as const;
-
 /** Fired on the element when a vendor script an adapter loaded has run. */
-export class ConsentAdapterLoadEvent extends CustomEvent<ConsentAdapterLoadDetail> {
-  static readonly eventName = 'consent-adapter-load';
-
-  constructor(detail: ConsentAdapterLoadDetail) {
-    super(ConsentAdapterLoadEvent.eventName, { ...eventInit, detail });
-  }
-}
+export class ConsentAdapterLoadEvent extends consentEvent<'consent-adapter-load', ConsentAdapterLoadDetail>('consent-adapter-load') {}
 
 /**
  * Fired on the element when an adapter cannot do its work: its vendor script failed to load, its
  * options are invalid, or the vendor's code threw. The element and the other adapters go on.
  */
-export class ConsentAdapterErrorEvent extends CustomEvent<ConsentAdapterErrorDetail> {
-  static readonly eventName = 'consent-adapter-error';
-
-  constructor(detail: ConsentAdapterErrorDetail) {
-    super(ConsentAdapterErrorEvent.eventName, { ...eventInit, detail });
-  }
-}
+export class ConsentAdapterErrorEvent extends consentEvent<'consent-adapter-error', ConsentAdapterErrorDetail>('consent-adapter-error') {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -3,7 +3,7 @@
 // includes the peers, imports this module, so that JSON configs can name them too. Each
 // `import()` is a chunk of its own, fetched only when a config names the adapter.
 
-import { registerAdapter } from '../dom/adapter-registry.js';
+import { registerCheckedAdapter } from '../dom/adapter-registry.js';
 
-registerAdapter('segment', () => import('../../adapters/segment.js'));
-registerAdapter('stripe', () => import('../../adapters/stripe.js'));
+registerCheckedAdapter('segment', () => import('../../adapters/segment.js'));
+registerCheckedAdapter('stripe', () => import('../../adapters/stripe.js'));

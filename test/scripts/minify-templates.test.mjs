@@ -37,3 +37,8 @@ test('drops CSS comments and the whitespace around the stylesheet, and keeps the
   const out = transform('const s = css`\n  /* why, not what */\n  .a {\n    color: red; /* inline */\n  }\n`;');
   assert.equal(out, 'const s = css`.a{color:red}`;');
 });
+
+test('drops the leading zero of CSS numbers, and only where a number starts', () => {
+  const out = transform('const s = css`\n  .a {\n    margin: 0 0.5rem;\n    width: calc(100% - 0.25rem);\n    box-shadow: 0 0.5rem 2rem #0004, 0.1em 0 #000;\n    padding: 10.5rem;\n  }\n`;');
+  assert.equal(out, 'const s = css`.a{margin:0 .5rem;width:calc(100% - .25rem);box-shadow:0 .5rem 2rem #0004,.1em 0 #000;padding:10.5rem}`;');
+});

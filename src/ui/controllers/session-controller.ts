@@ -60,18 +60,20 @@ export function sessionController(
   /** The `config` property, else the element's child `<script type="application/json">`, parsed and validated. */
   const readConfig = (): { config: ConsentConfig; errors: readonly ConfigError[] } => {
     let input = host.config;
-    let source = 'config property';
+    /** Where the JSON came from, as a parse error names it in place of a path. */
+    let path = '(config property)';
     if (input === undefined) {
       const script = host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
       if (!script) return parseConfig(undefined);
       input = script.text;
-      source = 'JSON config script';
+      path = '(JSON config script)';
     }
     if (typeof input === 'string') {
       try {
         input = JSON.parse(input);
       } catch (error) {
-        return { config: DEFAULT_CONFIG, errors: [{ path: `(${source})`, problem: 'json', got: error instanceof Error ? error.message : 'parse error' }] };
+        // JSON.parse of a string throws only errors (a SyntaxError, or a RangeError when too deep).
+        return { config: DEFAULT_CONFIG, errors: [{ path, problem: 'json', got: (error as Error).message }] };
       }
     }
     return parseConfig(input);

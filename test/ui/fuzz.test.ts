@@ -64,90 +64,102 @@ describe('fuzzing the element', () => {
           };
           const current = (): Record<Optional, boolean> => Object.fromEntries(OPTIONAL.map((id) => [id, element.isAllowed(id)])) as Record<Optional, boolean>;
           try {
-            for (const action of steps) {
-              switch (action.kind) {
-                case 'api-accept':
-                  element.acceptAll();
-                  decide({ analytics: true, marketing: true, preferences: true });
-                  break;
-                case 'api-reject':
-                  element.rejectAll();
-                  decide({ analytics: false, marketing: false, preferences: false });
-                  break;
-                case 'api-reset':
-                  element.reset();
-                  allowed = null;
-                  break;
-                case 'api-save': {
-                  const next = { ...current(), ...action.choice };
-                  element.save(action.choice);
-                  decide(next);
-                  break;
-                }
-                case 'banner-accept':
-                case 'banner-reject': {
-                  element.showBanner();
-                  const button = await shownPart<HTMLButtonElement>(element, action.kind === 'banner-accept' ? 'accept-all' : 'reject-all', 10_000);
-                  button.click();
-                  const value = action.kind === 'banner-accept';
-                  decide({ analytics: value, marketing: value, preferences: value });
-                  break;
-                }
-                case 'preferences': {
-                  element.showPreferences();
-                  await waitFor(() => part<HTMLDialogElement>(element, 'preferences')?.open === true, 10_000, 'the preferences');
-                  const dialog = part<HTMLDialogElement>(element, 'preferences')!;
-                  const switches = Object.fromEntries(OPTIONAL.map((id) => [id, dialog.querySelector<HTMLInputElement>(`input[data-category="${id}"]`)!])) as Record<Optional, HTMLInputElement>;
-                  for (const [id, value] of Object.entries(action.switches) as [Optional, boolean][]) if (switches[id].checked !== value) switches[id].click();
-                  const shownState = Object.fromEntries(OPTIONAL.map((id) => [id, switches[id].checked])) as Record<Optional, boolean>;
-                  if (action.finish === 'close') {
-                    element.hide();
-                  } else {
-                    const button = { save: 'save', accept: 'accept-all', reject: 'reject-all' }[action.finish];
-                    dialog.querySelector<HTMLButtonElement>(`[part~="${button}"]`)!.click();
-                    const value = action.finish === 'accept';
-                    decide(action.finish === 'save' ? shownState : { analytics: value, marketing: value, preferences: value });
+            for (const [index, action] of steps.entries()) {
+              try {
+                switch (action.kind) {
+                  case 'api-accept':
+                    element.acceptAll();
+                    decide({ analytics: true, marketing: true, preferences: true });
+                    break;
+                  case 'api-reject':
+                    element.rejectAll();
+                    decide({ analytics: false, marketing: false, preferences: false });
+                    break;
+                  case 'api-reset':
+                    element.reset();
+                    allowed = null;
+                    break;
+                  case 'api-save': {
+                    const next = { ...current(), ...action.choice };
+                    element.save(action.choice);
+                    decide(next);
+                    break;
                   }
-                  await waitFor(() => part<HTMLDialogElement>(element, 'preferences') === null, 10_000, 'the preferences to close');
-                  break;
+                  case 'banner-accept':
+                  case 'banner-reject': {
+                    element.showBanner();
+                    const button = await shownPart<HTMLButtonElement>(element, action.kind === 'banner-accept' ? 'accept-all' : 'reject-all', 10_000);
+                    button.click();
+                    const value = action.kind === 'banner-accept';
+                    decide({ analytics: value, marketing: value, preferences: value });
+                    break;
+                  }
+                  case 'preferences': {
+                    element.showPreferences();
+                    await waitFor(() => part<HTMLDialogElement>(element, 'preferences')?.open === true, 10_000, 'the preferences');
+                    const dialog = part<HTMLDialogElement>(element, 'preferences')!;
+                    const switches = Object.fromEntries(OPTIONAL.map((id) => [id, dialog.querySelector<HTMLInputElement>(`input[data-category="${id}"]`)!])) as Record<Optional, HTMLInputElement>;
+                    for (const [id, value] of Object.entries(action.switches) as [Optional, boolean][]) if (switches[id].checked !== value) switches[id].click();
+                    const shownState = Object.fromEntries(OPTIONAL.map((id) => [id, switches[id].checked])) as Record<Optional, boolean>;
+                    if (action.finish === 'close') {
+                      element.hide();
+                    } else {
+                      const button = { save: 'save', accept: 'accept-all', reject: 'reject-all' }[action.finish];
+                      dialog.querySelector<HTMLButtonElement>(`[part~="${button}"]`)!.click();
+                      const value = action.finish === 'accept';
+                      decide(action.finish === 'save' ? shownState : { analytics: value, marketing: value, preferences: value });
+                    }
+                    await waitFor(() => part<HTMLDialogElement>(element, 'preferences') === null, 10_000, 'the preferences to close');
+                    break;
+                  }
+                  case 'other-tab': {
+                    // Another tab stores the visitor's choice, then says so.
+                    const values = { ...current(), ...action.choice };
+                    const now = Math.floor(Date.now() / 1000);
+                    const record = encodeRecord({ version: 1, id: 'BBBBBBBBBBBBBBBBBBBBBB', revision: 0, createdAt: now, updatedAt: now, granted: ['necessary', ...OPTIONAL.filter((id) => values[id])], denied: OPTIONAL.filter((id) => !values[id]), method: 'banner', gpc: false, language: 'en' });
+                    document.cookie = `consent=${record}; Path=/`;
+                    channel.postMessage({ type: 'consent-changed', value: record });
+                    decide(values);
+                    await waitFor(() => element.record !== null && encodeRecord(element.record) === record, 10_000, "the other tab's choice");
+                    break;
+                  }
+                  case 'forged-message': {
+                    // Nothing to observe when it is ignored. A channel opened after the element's gets
+                    // each message after it (the HTML standard delivers in the order channels were
+                    // created), so once this one has it, the element has handled it.
+                    const witness = new BroadcastChannel('consent-manager:consent');
+                    const delivered = new Promise((resolve) => witness.addEventListener('message', resolve, { once: true }));
+                    channel.postMessage({ type: 'consent-changed', value: action.value });
+                    await delivered;
+                    witness.close();
+                    break;
+                  }
+                  case 'reload':
+                    fixtureCleanup();
+                    element = await mountManager(CONFIG);
+                    break;
                 }
-                case 'other-tab': {
-                  // Another tab stores the visitor's choice, then says so.
-                  const values = { ...current(), ...action.choice };
-                  const now = Math.floor(Date.now() / 1000);
-                  const record = encodeRecord({ version: 1, id: 'BBBBBBBBBBBBBBBBBBBBBB', revision: 0, createdAt: now, updatedAt: now, granted: ['necessary', ...OPTIONAL.filter((id) => values[id])], denied: OPTIONAL.filter((id) => !values[id]), method: 'banner', gpc: false, language: 'en' });
-                  document.cookie = `consent=${record}; Path=/`;
-                  channel.postMessage({ type: 'consent-changed', value: record });
-                  decide(values);
-                  await waitFor(() => element.record !== null && encodeRecord(element.record) === record, 10_000, "the other tab's choice");
-                  break;
+                await element.updateComplete;
+                const label = JSON.stringify(action);
+                expect(element.isAllowed('necessary'), label).to.equal(true);
+                for (const id of OPTIONAL) {
+                  if (element.isAllowed(id)) expect(allowed === null ? false : (allowed as Set<Optional>).has(id), `${id} allowed after ${label}`).to.equal(true);
                 }
-                case 'forged-message': {
-                  // Nothing to observe when it is ignored. A channel opened after the element's gets
-                  // each message after it (the HTML standard delivers in the order channels were
-                  // created), so once this one has it, the element has handled it.
-                  const witness = new BroadcastChannel('consent-manager:consent');
-                  const delivered = new Promise((resolve) => witness.addEventListener('message', resolve, { once: true }));
-                  channel.postMessage({ type: 'consent-changed', value: action.value });
-                  await delivered;
-                  witness.close();
-                  break;
+                if (action.kind !== 'forged-message' && element.decided) {
+                  const record = storedRecord();
+                  expect(record, `a decided element has a stored record after ${label}`).to.not.equal(null);
+                  for (const id of OPTIONAL) expect(record!.granted.includes(id), `${id} stored as applied after ${label}`).to.equal(element.isAllowed(id));
                 }
-                case 'reload':
-                  fixtureCleanup();
-                  element = await mountManager(CONFIG);
-                  break;
-              }
-              await element.updateComplete;
-              const label = JSON.stringify(action);
-              expect(element.isAllowed('necessary'), label).to.equal(true);
-              for (const id of OPTIONAL) {
-                if (element.isAllowed(id)) expect(allowed === null ? false : (allowed as Set<Optional>).has(id), `${id} allowed after ${label}`).to.equal(true);
-              }
-              if (action.kind !== 'forged-message' && element.decided) {
-                const record = storedRecord();
-                expect(record, `a decided element has a stored record after ${label}`).to.not.equal(null);
-                for (const id of OPTIONAL) expect(record!.granted.includes(id), `${id} stored as applied after ${label}`).to.equal(element.isAllowed(id));
+              } catch (error) {
+                // fast-check reports only the input: which step failed, and in what state, is said here.
+                const state = { applied: current(), expected: allowed === null ? null : [...(allowed as Set<Optional>)], stored: storedCookieValue(), record: element.record && encodeRecord(element.record), storedAfterASecond: '' };
+                // Whether storage itself settles: WebKit was seen answering an older value just after a write.
+                await new Promise((resolve) => setTimeout(resolve, 1500));
+                state.storedAfterASecond = storedCookieValue() ?? 'none';
+                const failure = new Error(`step ${index} (${JSON.stringify(action)}): ${error instanceof Error ? error.message : String(error)}; state ${JSON.stringify(state)}`);
+                // fast-check prints the stack, and WebKit's stack does not include the message.
+                if (!failure.stack?.includes(failure.message)) failure.stack = `${failure.message}\n${failure.stack ?? ''}`;
+                throw failure;
               }
             }
             await reported();
@@ -158,7 +170,7 @@ describe('fuzzing the element', () => {
             fixtureCleanup();
           }
         }),
-        { numRuns: 25 },
+        { numRuns: 25, includeErrorInReport: true },
       );
     } finally {
       channel.close();

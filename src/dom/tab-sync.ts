@@ -13,6 +13,15 @@
 /** When storage is read again after a message, in milliseconds after it. */
 export const REREAD_DELAYS_MS: readonly number[] = [50, 250, 1000];
 
+/**
+ * How long after this tab's own write storage is not read for other tabs' changes. WebKit's
+ * `document.cookie` can answer the value a write replaced for a moment after it (seen by the
+ * element's fuzz test, settled within 1.5 s): read then, it looks like another tab's choice and
+ * would bring back what the visitor just withdrew. Reads due in that time wait until it ends, so
+ * another tab's choice is still applied, a moment later.
+ */
+export const OWN_WRITE_SETTLE_MS = 1500;
+
 interface ChangeMessage {
   readonly type: 'consent-changed';
 }
@@ -31,6 +40,10 @@ export class TabSync {
   #channel: BroadcastChannel | null = null;
   #listening = false;
   readonly #rereads = new Set<number>();
+  /** When this tab last wrote (announced) a change, by `performance.now()`. */
+  #ownWriteAt = Number.NEGATIVE_INFINITY;
+  /** The read postponed until this tab's own write has settled. */
+  #settled: number | undefined;
 
   /**
    * `name` is the storage key of the record; tabs sharing it share the channel. `onRemoteChange`
@@ -64,6 +77,8 @@ export class TabSync {
     this.#listening = false;
     for (const timer of this.#rereads) this.#win.clearTimeout(timer);
     this.#rereads.clear();
+    this.#win.clearTimeout(this.#settled);
+    this.#settled = undefined;
     this.#channel?.close();
     this.#channel = null;
     this.#win.removeEventListener('storage', this.#onStorage);
@@ -72,6 +87,7 @@ export class TabSync {
 
   /** Tells the other tabs that this tab changed the stored choice. */
   announce(): void {
+    this.#ownWriteAt = this.#win.performance.now();
     const message: ChangeMessage = { type: 'consent-changed' };
     if (this.#channel) {
       this.#channel.postMessage(message);
@@ -85,13 +101,24 @@ export class TabSync {
     }
   }
 
+  /** Reads storage and applies it, or, just after this tab's own write, once that has settled. */
+  #read(): void {
+    const wait = this.#ownWriteAt + OWN_WRITE_SETTLE_MS - this.#win.performance.now();
+    if (wait <= 0) this.#onRemoteChange();
+    else
+      this.#settled ??= this.#win.setTimeout(() => {
+        this.#settled = undefined;
+        this.#read();
+      }, wait);
+  }
+
   /** Reads storage now and, as another tab's cookie write may not be visible yet, again shortly after. */
   #reread(): void {
-    this.#onRemoteChange();
+    this.#read();
     for (const delay of REREAD_DELAYS_MS) {
       const timer = this.#win.setTimeout(() => {
         this.#rereads.delete(timer);
-        this.#onRemoteChange();
+        this.#read();
       }, delay);
       this.#rereads.add(timer);
     }
@@ -107,6 +134,6 @@ export class TabSync {
   };
 
   readonly #onVisibilityChange = (): void => {
-    if (this.#win.document.visibilityState === 'visible') this.#onRemoteChange();
+    if (this.#win.document.visibilityState === 'visible') this.#read();
   };
 }

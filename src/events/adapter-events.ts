@@ -1,5 +1,4 @@
 import type { AdapterErrorReason } from '../core/adapter.js';
-import { consentEvent } from './consent-event.js';
 
 export interface ConsentAdapterLoadDetail {
   /** The adapter's id, for instance `google-analytics`. */
@@ -21,14 +20,28 @@ export interface ConsentAdapterErrorDetail {
   readonly src?: string;
 }
 
+const eventInit = { bubbles: true, composed: true } as const;
+
 /** Fired on the element when a vendor script an adapter loaded has run. */
-export class ConsentAdapterLoadEvent extends consentEvent<'consent-adapter-load', ConsentAdapterLoadDetail>('consent-adapter-load') {}
+export class ConsentAdapterLoadEvent extends CustomEvent<ConsentAdapterLoadDetail> {
+  static readonly eventName = 'consent-adapter-load';
+
+  constructor(detail: ConsentAdapterLoadDetail) {
+    super(ConsentAdapterLoadEvent.eventName, { ...eventInit, detail });
+  }
+}
 
 /**
  * Fired on the element when an adapter cannot do its work: its vendor script failed to load, its
  * options are invalid, or the vendor's code threw. The element and the other adapters go on.
  */
-export class ConsentAdapterErrorEvent extends consentEvent<'consent-adapter-error', ConsentAdapterErrorDetail>('consent-adapter-error') {}
+export class ConsentAdapterErrorEvent extends CustomEvent<ConsentAdapterErrorDetail> {
+  static readonly eventName = 'consent-adapter-error';
+
+  constructor(detail: ConsentAdapterErrorDetail) {
+    super(ConsentAdapterErrorEvent.eventName, { ...eventInit, detail });
+  }
+}
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -1,6 +1,5 @@
 import type { ConsentCategories, ChangeSource } from '../core/store.js';
 import type { ConsentRecord } from '../core/record.js';
-import { consentEvent } from './consent-event.js';
 
 export interface ConsentReadyDetail {
   /** `{ [category id]: allowed }` for every configured category. */
@@ -24,14 +23,28 @@ export interface ConsentChangeDetail extends ConsentReadyDetail {
   readonly reloadRecommended: boolean;
 }
 
+const eventInit = { bubbles: true, composed: true } as const;
+
 /**
  * Fired once per page load, when the stored choice (or the defaults) has been applied.
  * Listeners added later read `el.consent` or await `el.ready` instead.
  */
-export class ConsentReadyEvent extends consentEvent<'consent-ready', ConsentReadyDetail>('consent-ready') {}
+export class ConsentReadyEvent extends CustomEvent<ConsentReadyDetail> {
+  static readonly eventName = 'consent-ready';
+
+  constructor(detail: ConsentReadyDetail) {
+    super(ConsentReadyEvent.eventName, { ...eventInit, detail });
+  }
+}
 
 /** Fired on every choice, on a reset, when another tab changed the choice, and when GPC overrode a stored grant. */
-export class ConsentChangeEvent extends consentEvent<'consent-change', ConsentChangeDetail>('consent-change') {}
+export class ConsentChangeEvent extends CustomEvent<ConsentChangeDetail> {
+  static readonly eventName = 'consent-change';
+
+  constructor(detail: ConsentChangeDetail) {
+    super(ConsentChangeEvent.eventName, { ...eventInit, detail });
+  }
+}
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -44,7 +44,8 @@ describe('two tabs of the same site', () => {
     assert.equal(await second.page.locator('[part="banner"]').count(), 0, 'the banner left the second tab too');
 
     await second.page.evaluate(() => document.querySelector('consent-manager').rejectAll());
-    await first.page.waitForFunction(() => !document.querySelector('consent-manager').isAllowed('analytics'), null, { timeout: 1000 });
+    // The first tab chose a moment ago: it reads storage once its own write has settled (1.5 s, README "Across tabs").
+    await first.page.waitForFunction(() => !document.querySelector('consent-manager').isAllowed('analytics'), null, { timeout: 3000 });
     assert.deepEqual(await consentOf(first.page), { necessary: true, analytics: false, marketing: false });
 
     assert.deepEqual([...first.problems.violations, ...second.problems.violations], []);

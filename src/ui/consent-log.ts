@@ -136,15 +136,18 @@ export function start(host: PartHost, gpcChange: ConsentChange | null): void {
 
 /**
  * Works out the hash of the notice `host` is about to show, so that a decision taken on it is
- * sent at once, before a navigation that may follow the click.
+ * sent at once, before a navigation that may follow the click. Resolves when done; never rejects.
  */
-export function prepareNotice(host: PartHost): void {
-  if (!clientFor(host)) return;
+export function prepareNotice(host: PartHost): Promise<void> {
+  if (!clientFor(host)) return Promise.resolve();
   const { element } = host;
-  host
+  return host
     .needLanguage()
     .then(() => noticeHash(noticeContent(element, readGlobalPrivacyControl(element.ownerDocument.defaultView?.navigator))))
-    .catch(() => undefined);
+    .then(
+      () => undefined,
+      () => undefined,
+    );
 }
 
 /**

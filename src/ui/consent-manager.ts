@@ -19,7 +19,13 @@ import { type PartHost, partHosts } from './part-host.js';
 import type * as ConsentLog from './consent-log.js';
 
 /** Proof of consent (issue 13): loaded once a decision is to be logged, a notice is shown, or records wait in the queue. */
-const loadConsentLog = (): Promise<typeof ConsentLog> => import('./consent-log.js');
+const loadConsentLog = (): Promise<typeof ConsentLog> => import('./consent-log.js').then((module) => (consentLog = module));
+/**
+ * The consent log module once loaded. A decision is handed to it in the click's own task: even a
+ * resolved `import()` settles a task later in Chromium, and a navigation right after the click
+ * would cancel the record's request before it started.
+ */
+let consentLog: typeof ConsentLog | undefined;
 
 /**
  * What the element shows: nothing, the banner, or the preferences dialog, which puts the focus
@@ -206,8 +212,8 @@ export class ConsentManagerElement extends ReactiveElement {
     () => !this.headless && !cookieHoldsRecord(this.ownerDocument),
     () => {
       void this.#language.need();
-      // A decision may follow at once, and then a navigation: the log is made ready to send before it.
-      this.#log((log) => log.prepareNotice(this.#host));
+      // A decision may follow at once, and then a navigation: the part shows once the log is ready to send in the click's task.
+      return this.effectiveConfig.consentLog ? loadConsentLog().then((log) => log.prepareNotice(this.#host), loadFailed) : undefined;
     },
   );
   /** What is on screen; `undefined` until the start (or a call before it), when the stored choice decides. */
@@ -392,7 +398,9 @@ export class ConsentManagerElement extends ReactiveElement {
 
   /** Runs `use` with the consent log module when the config names a log. Its functions never throw. */
   #log(use: (log: typeof ConsentLog) => void): void {
-    if (this.effectiveConfig.consentLog) loadConsentLog().then(use, loadFailed);
+    if (!this.effectiveConfig.consentLog) return;
+    if (consentLog) use(consentLog);
+    else loadConsentLog().then(use, loadFailed);
   }
 
   /** Stands a placeholder in for a blocked iframe, or takes it away just before the frame loads. */

@@ -101,6 +101,33 @@ describe('consent log: the record of each decision', () => {
     }
   });
 
+  it('starts the request within the click that decides, so that a navigation right after it cannot cancel the record', async () => {
+    const { config } = logged();
+    const element = await mountManager(config);
+    const button = await shownPart(element, 'accept-all');
+    button.click();
+    // A navigation would run as the next task: by then the request must have started.
+    const requestsByNextTask = await new Promise<number>((resolve) => setTimeout(() => resolve(posts.length), 0));
+    expect(requestsByNextTask).to.equal(1);
+    expect(posts[0]!.init.keepalive).to.equal(true);
+  });
+
+  it('starts the request within the click in the preferences too, opened after an earlier decision', async () => {
+    const { config } = logged();
+    const element = await mountManager(config);
+    (await shownPart(element, 'accept-all')).click();
+    await recordsSent(1);
+    element.showPreferences();
+    const reject = await shownPart(element, 'reject-all');
+    reject.click();
+    const requestsByNextTask = await new Promise<number>((resolve) => setTimeout(() => resolve(posts.length), 0));
+    expect(requestsByNextTask, JSON.stringify(records().map(({ action, method }) => [action, method]))).to.equal(2);
+    expect(records().map(({ action, method }) => [action, method])).to.deep.equal([
+      ['given', 'banner'],
+      ['withdrawn', 'preferences'],
+    ]);
+  });
+
   it('hashes the texts the banner rendered, the site overrides included', async () => {
     const { config } = logged({ texts: { bannerTitle: { en: 'We bake cookies' }, bannerDescription: 'Our own words.' } });
     const element = await mountManager(config);

@@ -19,17 +19,18 @@ export type UiParts = { [Name in keyof typeof UI_PARTS]: Awaited<ReturnType<(typ
 export interface UiPartsController extends ReactiveController {
   /** The parts loaded so far, for code that cannot wait (rendering, putting frames back). */
   readonly loaded: Partial<UiParts>;
-  /** Loads a part once, then updates the element. */
+  /** Loads a part once, then updates the element (after what `beforeLoad` returned has settled). */
   load<Name extends keyof UiParts>(name: Name): Promise<UiParts[Name]>;
 }
 
 /**
  * A controller loading the parts of an element's UI, each once, and updating the element when one
- * arrives. `beforeLoad` runs on each `load()`: what a part about to show needs. On the first
+ * arrives. `beforeLoad` runs on each `load()`: what a part about to show needs; a part shows once
+ * the promise it returns, if any, has settled (it should not reject). On the first
  * connection it starts fetching the banner if `expectsBanner()` says it will most likely show,
  * while the stored state is worked out; it is only rendered if the state agrees.
  */
-export function uiPartsController(host: ReactiveControllerHost, expectsBanner: () => boolean, beforeLoad: () => void): UiPartsController {
+export function uiPartsController(host: ReactiveControllerHost, expectsBanner: () => boolean, beforeLoad: () => Promise<unknown> | undefined): UiPartsController {
   const loaded: Partial<UiParts> = {};
   const loading: Partial<Record<keyof UiParts, Promise<unknown>>> = {};
   let connectedBefore = false;
@@ -40,8 +41,8 @@ export function uiPartsController(host: ReactiveControllerHost, expectsBanner: (
       connectedBefore = true;
     },
     load<Name extends keyof UiParts>(name: Name) {
-      beforeLoad();
-      return (loading[name] ??= (UI_PARTS[name] as () => Promise<UiParts[Name]>)().then((part) => {
+      const needed = beforeLoad();
+      return (loading[name] ??= Promise.all([(UI_PARTS[name] as () => Promise<UiParts[Name]>)(), needed]).then(([part]) => {
         loaded[name] = part;
         host.requestUpdate();
         return part;

@@ -199,7 +199,7 @@ export class ConsentManagerElement extends ReactiveElement {
       const view = this.#view;
       // Preferences opened before the start show over the banner if it is due.
       this.#view = view?.view === 'preferences' ? { ...view, banner: view.banner ?? !state.decided } : (view ?? (state.decided || this.headless ? NONE : BANNER));
-      if (this.effectiveConfig.consentLog && (gpcChange || hasQueuedLogRecords(this.ownerDocument.defaultView ?? window, this.effectiveConfig.storage.cookieName))) this.#log((log) => log.start(this.#host, gpcChange));
+      if (gpcChange || hasQueuedLogRecords(this.ownerDocument.defaultView ?? window, this.effectiveConfig.storage.cookieName)) this.#log((log) => log.start(this.#host, gpcChange));
     },
     (change, before) => {
       // After any change the banner shows exactly when there is no choice.
@@ -213,7 +213,7 @@ export class ConsentManagerElement extends ReactiveElement {
     () => {
       void this.#language.need();
       // A decision may follow at once, and then a navigation: the part shows once the log is ready to send in the click's task.
-      return this.effectiveConfig.consentLog ? loadConsentLog().then((log) => log.prepareNotice(this.#host), loadFailed) : undefined;
+      return this.#log((log) => log.prepareNotice(this.#host));
     },
   );
   /** What is on screen; `undefined` until the start (or a call before it), when the stored choice decides. */
@@ -396,11 +396,12 @@ export class ConsentManagerElement extends ReactiveElement {
     this.#openPreferences(opener as Element);
   };
 
-  /** Runs `use` with the consent log module when the config names a log. Its functions never throw. */
-  #log(use: (log: typeof ConsentLog) => void): void {
-    if (!this.effectiveConfig.consentLog) return;
-    if (consentLog) use(consentLog);
-    else loadConsentLog().then(use, loadFailed);
+  /**
+   * Runs `use` with the consent log module when the config names a log, at once if it is loaded,
+   * and returns what it returned (a promise of it while loading). Its functions never throw.
+   */
+  #log(use: (log: typeof ConsentLog) => unknown): unknown {
+    return this.effectiveConfig.consentLog && (consentLog ? use(consentLog) : loadConsentLog().then(use, loadFailed));
   }
 
   /** Stands a placeholder in for a blocked iframe, or takes it away just before the frame loads. */

@@ -30,7 +30,7 @@ export interface UiPartsController extends ReactiveController {
  * connection it starts fetching the banner if `expectsBanner()` says it will most likely show,
  * while the stored state is worked out; it is only rendered if the state agrees.
  */
-export function uiPartsController(host: ReactiveControllerHost, expectsBanner: () => boolean, beforeLoad: () => Promise<unknown> | undefined): UiPartsController {
+export function uiPartsController(host: ReactiveControllerHost, expectsBanner: () => boolean, beforeLoad: () => unknown): UiPartsController {
   const loaded: Partial<UiParts> = {};
   const loading: Partial<Record<keyof UiParts, Promise<unknown>>> = {};
   let connectedBefore = false;

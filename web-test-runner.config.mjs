@@ -5,6 +5,8 @@ import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { emulateForcedColorsPlugin } from './scripts/emulate-forced-colors.mjs';
 import { CHROMIUM_ARGS, FIREFOX_PREFS } from './scripts/find-browser.mjs';
 import { findWebKit, webkitLauncher } from './scripts/webkit-launcher.mjs';
+import { timingsReporter } from './scripts/wtr-timings.mjs';
+import { defaultReporter } from '@web/test-runner';
 
 /** Each test file gets its own browser context, so cookies and storage never leak between files. */
 async function isolatedPage({ browser }) {
@@ -141,4 +143,6 @@ export default {
   testFramework: {
     config: { timeout: 8000, forbidOnly: true },
   },
+  // WTR_TIMINGS=<file>: each test file's time per browser, to find what makes the suite slow.
+  ...(process.env.WTR_TIMINGS ? { reporters: [defaultReporter(), timingsReporter(process.env.WTR_TIMINGS)] } : {}),
 };

@@ -69,8 +69,11 @@ describe('<consent-manager>', () => {
     output = captureConsole();
   });
 
-  afterEach(() => {
+  afterEach(async () => {
     fixtureCleanup();
+    // A warning a test's last element reported prints late (its sentences are a chunk): it must
+    // land in that test's output, not the next one's (seen in WebKit under load).
+    await reported();
     output.restore();
     clearBrowserStorage();
     document.querySelectorAll('.element-test').forEach((element) => element.remove());

@@ -159,8 +159,9 @@ export async function serverRenderedContender() {
   const chosen = encodeRecord({ version: 1, id: 'BenchBenchBenchBench00', revision: 1, createdAt: now, updatedAt: now, granted: ['necessary', 'analytics', 'marketing'], denied: [], method: 'banner', gpc: false, language: 'en' });
   const page = (cookieHeader) =>
     renderPage({
-      // The README's markup for a server-rendered page: the bundle preloaded, imported after a frame by the loader.
-      head: '<link rel="preload" href="/dist/consent-banner.css" as="style"><link rel="modulepreload" href="/dist/consent-manager.js"><script type="module" src="/dist/consent-manager-ssr.js"></script>',
+      // The README's markup for a server-rendered page: the loader imports the bundle after the
+      // first paint; only a page rendered without the banner (a visitor who chose) preloads it.
+      head: `<link rel="preload" href="/dist/consent-banner.css" as="style">${cookieHeader ? '<link rel="modulepreload" href="/dist/consent-manager.js">' : ''}<script type="module" src="/dist/consent-manager-ssr.js"></script>`,
       tags: CONTENDERS[0].page.slice(CONTENDERS[0].page.indexOf('<script type="text/plain"'), CONTENDERS[0].page.indexOf('<consent-manager')).trim(),
       body: renderConsentManager({ config, cookieHeader, stylesheet: '/dist/consent-banner.css', attributes }),
     });

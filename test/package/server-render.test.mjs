@@ -184,6 +184,10 @@ describe('renderConsentManager: escaping', () => {
     assert.ok(markup.includes(`<a href="${escapeHtml(site.policyUrl)}" id="cookie-consent-policy" rel="privacy-policy">${escapeHtml(hostile)}</a>`));
     // Every attribute value is one quoted string with no quote inside.
     for (const [, name, value] of markup.matchAll(/ ([a-z-]+)="([^"]*)"/g)) assert.doesNotMatch(value, /[<>'"]/, name);
+    // The README's Express recipe tells a served banner by this string: texts never produce it.
+    const chosen = render({ config: site, cookieHeader: `consent=${record({ granted: ['necessary', 'analytics'], denied: [] })}` });
+    assert.equal(chosen.includes('<template shadowrootmode'), false, 'no banner rendered, and no text reads as one');
+    assert.equal(markup.split('<template shadowrootmode').length, 2, 'the one served banner');
   });
 
   it("escapes the site's attributes, and leaves out event handlers, odd names and its own lang", () => {

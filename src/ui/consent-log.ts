@@ -127,11 +127,14 @@ function clientFor({ element: host }: PartHost): ConsentLogClient | null {
 
 /**
  * On a page load: logs the Global Privacy Control override the load made (`gpcChange`), if any,
- * and sends what earlier pages left queued, if their backoff allows.
+ * and sends what earlier pages left queued, if their backoff allows. On a headless page without
+ * a choice, readies the notice: no banner does it there, and the site's own button may navigate
+ * right after its decision.
  */
 export function start(host: PartHost, gpcChange: ConsentChange | null): void {
   if (gpcChange) logDecision(host, gpcChange, gpcChange.record);
   else void clientFor(host)?.flush();
+  if (host.element.headless && !host.element.decided) void prepareNotice(host);
 }
 
 /**

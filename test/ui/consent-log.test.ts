@@ -128,6 +128,29 @@ describe('consent log: the record of each decision', () => {
     ]);
   });
 
+  it('on a headless page, readies the log at start, so that a decision through the API starts the request in its own task', async () => {
+    // The notice's hash is the last thing readied: count the digests that have completed.
+    const subtle = crypto.subtle;
+    const digest = subtle.digest.bind(subtle);
+    let digested = 0;
+    subtle.digest = async (...args: Parameters<SubtleCrypto['digest']>) => {
+      const result = await digest(...args);
+      digested += 1;
+      return result;
+    };
+    try {
+      const { config } = logged({ texts: { bannerTitle: `Headless ${run}` } });
+      const element = await mountManager(config, 'headless');
+      await waitFor(() => digested > 0, 3000, 'the notice hashed');
+      element.acceptAll();
+      const requestsByNextTask = await new Promise<number>((resolve) => setTimeout(() => resolve(posts.length), 0));
+      expect(requestsByNextTask).to.equal(1);
+      expect(records()[0]).to.deep.include({ action: 'given', method: 'api' });
+    } finally {
+      delete (subtle as Partial<SubtleCrypto> & { digest?: unknown }).digest;
+    }
+  });
+
   it('hashes the texts the banner rendered, the site overrides included', async () => {
     const { config } = logged({ texts: { bannerTitle: { en: 'We bake cookies' }, bannerDescription: 'Our own words.' } });
     const element = await mountManager(config);

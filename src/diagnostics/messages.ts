@@ -168,5 +168,7 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
       return `the consent log at ${diagnostic.endpoint} answered ${diagnostic.status} to ${diagnostic.count} ${diagnostic.count === 1 ? 'record' : 'records'}; ${diagnostic.dropped ? 'it will never accept them, so they are dropped' : 'they stay queued and are sent again later'}`;
     case 'consent-log-failed':
       return `a consent log record could not be made or sent (${errorText(diagnostic.error)})`;
+    case 'consent-log-unavailable':
+      return `the consent log client could not be loaded, so choices made on this page are stored but not logged (${errorText(diagnostic.error)})`;
   }
 }

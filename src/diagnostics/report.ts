@@ -33,7 +33,7 @@ export type Diagnostic =
   | { readonly code: 'consent-log-memory' }
   | { readonly code: 'consent-log-dropped'; readonly count: number; readonly limit: number }
   | { readonly code: 'consent-log-refused'; readonly status: number; readonly count: number; readonly endpoint: string; readonly dropped: boolean }
-  | { readonly code: 'consent-log-failed'; readonly error: unknown };
+  | { readonly code: 'consent-log-failed' | 'consent-log-unavailable'; readonly error: unknown };
 
 export type DiagnosticLevel = 'error' | 'warn';
 

@@ -20,6 +20,9 @@ import type * as ConsentLog from './consent-log.js';
 
 /** Proof of consent (issue 13): loaded once a decision is to be logged, a notice is shown, or records wait in the queue. */
 const loadConsentLog = (): Promise<typeof ConsentLog> => import('./consent-log.js').then((module) => (consentLog = module));
+/** Whether the page was told that the log's chunk did not load: once is enough, as every later decision would say it again. */
+let consentLogUnavailable = false;
+const logUnavailable = (error: unknown): void => void (consentLogUnavailable || ((consentLogUnavailable = true), report('error', { code: 'consent-log-unavailable', error })));
 /**
  * The consent log module once loaded. A decision is handed to it in the click's own task: even a
  * resolved `import()` settles a task later in Chromium, and a navigation right after the click
@@ -402,7 +405,7 @@ export class ConsentManagerElement extends ReactiveElement {
    * and returns what it returned (a promise of it while loading). Its functions never throw.
    */
   #log(use: (log: typeof ConsentLog) => unknown): unknown {
-    return this.effectiveConfig.consentLog && (consentLog ? use(consentLog) : loadConsentLog().then(use, loadFailed));
+    return this.effectiveConfig.consentLog && (consentLog ? use(consentLog) : loadConsentLog().then(use, logUnavailable));
   }
 
   /** Stands a placeholder in for a blocked iframe, or takes it away just before the frame loads. */

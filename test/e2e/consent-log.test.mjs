@@ -198,6 +198,29 @@ describe('the consent log, from a click in the browser to the database', () => {
     await context.close();
   });
 
+  it("still shows the banner when the log's chunk cannot load, says so once, and stores the choice", async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    // A deploy that removed the chunk, or a network that drops it: the banner waits for the log only while it loads.
+    let refused = 0;
+    await tab.route(/\/dist\/chunks\/consent-log-[^/]*\.js$/, (route) => {
+      refused += 1;
+      return route.fulfill({ status: 503, body: 'unavailable' });
+    });
+    await tab.goto(`${site.url}/index.html`);
+    await tab.locator('[part="reject-all"]').click();
+    await eventually(() => consentIdOf(context), Boolean, 'the stored choice');
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').decided), true);
+    await eventually(() => problems.errors.filter((text) => text.startsWith('consent-manager:')), (found) => found.length > 0, 'the error');
+    // The decision tried the chunk again; once that second failure is in, its report (if any) follows within moments.
+    await eventually(() => refused, (count) => count >= 2, 'the decision to try the chunk again');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const ours = problems.errors.filter((text) => text.startsWith('consent-manager:'));
+    assert.equal(ours.length, 1, ours.join('\n'));
+    assert.match(ours[0], /consent log client could not be loaded, so choices made on this page are stored but not logged/);
+    await context.close();
+  });
+
   it('does not load the log client on a page that only applies a stored choice', async () => {
     const context = await browser.newContext();
     const { page: tab } = await openRecordedPage(context);

@@ -203,7 +203,9 @@ export class ConsentManagerElement extends ReactiveElement {
       // Preferences opened before the start show over the banner if it is due.
       this.#view = view?.view === 'preferences' ? { ...view, banner: view.banner ?? !state.decided } : (view ?? (state.decided || this.headless ? NONE : BANNER));
       // A headless page has no banner to ready the log before a decision (see consent-log.ts start()).
-      if (gpcChange || (this.headless && !state.decided) || hasQueuedLogRecords(this.ownerDocument.defaultView ?? window, this.effectiveConfig.storage.cookieName)) this.#log((log) => log.start(this.#host, gpcChange));
+      // Pages without a log never touch localStorage here: this runs on every page load.
+      if (this.effectiveConfig.consentLog && (gpcChange || (this.headless && !state.decided) || hasQueuedLogRecords(this.ownerDocument.defaultView ?? window, this.effectiveConfig.storage.cookieName)))
+        this.#log((log) => log.start(this.#host, gpcChange));
     },
     (change, before) => {
       // After any change the banner shows exactly when there is no choice.

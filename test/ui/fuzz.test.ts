@@ -18,7 +18,7 @@ import { mountManager, part, shownPart } from '../helpers/ui.js';
 const OPTIONAL = ['analytics', 'marketing', 'preferences'] as const;
 type Optional = (typeof OPTIONAL)[number];
 type Choice = Partial<Record<Optional, boolean>>;
-const CONFIG = { categories: [{ id: 'necessary', required: true }, ...OPTIONAL.map((id) => ({ id }))] };
+const CATEGORIES = [{ id: 'necessary', required: true }, ...OPTIONAL.map((id) => ({ id }))];
 
 type Step =
   | { readonly kind: 'api-accept' | 'api-reject' | 'api-reset' | 'banner-accept' | 'banner-reject' | 'reload' }
@@ -36,8 +36,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.oneof(fc.string({ maxLength: 80 }), fc.constant(null), fc.constant('v=1&id=AAAAAAAAAAAAAAAAAAAAAA&g=analytics')).map((value): Step => ({ kind: 'forged-message', value })),
 );
 
-function storedRecord() {
-  const raw = storedCookieValue();
+function storedRecord(cookieName: string) {
+  const raw = storedCookieValue(cookieName);
   return raw === null ? null : decodeRecord(raw);
 }
 
@@ -50,11 +50,16 @@ describe('fuzzing the element', () => {
     const onError = (event: ErrorEvent | PromiseRejectionEvent) => errors.push(String('reason' in event ? event.reason : event.message));
     addEventListener('error', onError);
     addEventListener('unhandledrejection', onError);
-    const channel = new BroadcastChannel('consent-manager:consent');
+    let run = 0;
     try {
       await fc.assert(
         fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), async (steps) => {
           clearBrowserStorage();
+          // Each run stores under its own name: WebKit was seen answering, a moment after
+          // clearBrowserStorage, the record an earlier run had written under the same name.
+          const cookieName = `consent-run-${run++}`;
+          const CONFIG = { categories: CATEGORIES, storage: { cookieName } };
+          const channel = new BroadcastChannel(`consent-manager:${cookieName}`);
           const output = captureConsole();
           /** What the visitor last chose, in this tab or another; null: nothing, or forgotten. */
           let allowed: Set<Optional> | null = null;
@@ -117,7 +122,7 @@ describe('fuzzing the element', () => {
                     const values = { ...current(), ...action.choice };
                     const now = Math.floor(Date.now() / 1000);
                     const record = encodeRecord({ version: 1, id: 'BBBBBBBBBBBBBBBBBBBBBB', revision: 0, createdAt: now, updatedAt: now, granted: ['necessary', ...OPTIONAL.filter((id) => values[id])], denied: OPTIONAL.filter((id) => !values[id]), method: 'banner', gpc: false, language: 'en' });
-                    document.cookie = `consent=${record}; Path=/`;
+                    document.cookie = `${cookieName}=${record}; Path=/`;
                     channel.postMessage({ type: 'consent-changed', value: record });
                     decide(values);
                     await waitFor(() => element.record !== null && encodeRecord(element.record) === record, 10_000, "the other tab's choice");
@@ -127,7 +132,7 @@ describe('fuzzing the element', () => {
                     // Nothing to observe when it is ignored. A channel opened after the element's gets
                     // each message after it (the HTML standard delivers in the order channels were
                     // created), so once this one has it, the element has handled it.
-                    const witness = new BroadcastChannel('consent-manager:consent');
+                    const witness = new BroadcastChannel(`consent-manager:${cookieName}`);
                     const delivered = new Promise((resolve) => witness.addEventListener('message', resolve, { once: true }));
                     channel.postMessage({ type: 'consent-changed', value: action.value });
                     await delivered;
@@ -146,16 +151,16 @@ describe('fuzzing the element', () => {
                   if (element.isAllowed(id)) expect(allowed === null ? false : (allowed as Set<Optional>).has(id), `${id} allowed after ${label}`).to.equal(true);
                 }
                 if (action.kind !== 'forged-message' && element.decided) {
-                  const record = storedRecord();
+                  const record = storedRecord(cookieName);
                   expect(record, `a decided element has a stored record after ${label}`).to.not.equal(null);
                   for (const id of OPTIONAL) expect(record!.granted.includes(id), `${id} stored as applied after ${label}`).to.equal(element.isAllowed(id));
                 }
               } catch (error) {
                 // fast-check reports only the input: which step failed, and in what state, is said here.
-                const state = { applied: current(), expected: allowed === null ? null : [...(allowed as Set<Optional>)], stored: storedCookieValue(), record: element.record && encodeRecord(element.record), storedAfterASecond: '' };
+                const state = { applied: current(), expected: allowed === null ? null : [...(allowed as Set<Optional>)], stored: storedCookieValue(cookieName), record: element.record && encodeRecord(element.record), storedAfterASecond: '' };
                 // Whether storage itself settles: WebKit was seen answering an older value just after a write.
                 await new Promise((resolve) => setTimeout(resolve, 1500));
-                state.storedAfterASecond = storedCookieValue() ?? 'none';
+                state.storedAfterASecond = storedCookieValue(cookieName) ?? 'none';
                 const failure = new Error(`step ${index} (${JSON.stringify(action)}): ${error instanceof Error ? error.message : String(error)}; state ${JSON.stringify(state)}`);
                 // fast-check prints the stack, and WebKit's stack does not include the message.
                 if (!failure.stack?.includes(failure.message)) failure.stack = `${failure.message}\n${failure.stack ?? ''}`;
@@ -167,13 +172,13 @@ describe('fuzzing the element', () => {
             expect(errors, 'no uncaught error').to.deep.equal([]);
           } finally {
             output.restore();
+            channel.close();
             fixtureCleanup();
           }
         }),
         { numRuns: 25, includeErrorInReport: true },
       );
     } finally {
-      channel.close();
       removeEventListener('error', onError);
       removeEventListener('unhandledrejection', onError);
       clearBrowserStorage();

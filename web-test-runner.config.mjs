@@ -98,6 +98,17 @@ function packageStamp() {
   return JSON.stringify({ name, version });
 }
 
+/**
+ * How many random sequences test/ui/fuzz.test.ts tries in each engine: FUZZ_RUNS, else 10. Each run
+ * takes about a second of real rendering, and fast-check draws new sequences on every `npm test`,
+ * so CI runs add up; `FUZZ_RUNS=500 npm test -- --files test/ui/fuzz.test.ts` searches deeper.
+ */
+function fuzzRuns() {
+  const runs = Number(process.env.FUZZ_RUNS ?? 10);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a whole number of at least 1, not ${process.env.FUZZ_RUNS}`);
+  return String(runs);
+}
+
 export default {
   // test/core runs in Node (scripts/test-core.mjs).
   files: ['test/**/*.test.ts', '!test/e2e/**', '!test/core/**'],
@@ -106,7 +117,7 @@ export default {
   // Lit's development build logs a warning on every page; tests log nothing.
   nodeResolve: { exportConditions: ['production'] },
   middleware: [faultMiddleware, posthogStandInMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022', define: { __CONSENT_MANAGER_PACKAGE__: packageStamp() } }), whereSupportedPlugin(), emulateForcedColorsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022', define: { __CONSENT_MANAGER_PACKAGE__: packageStamp(), __FUZZ_RUNS__: fuzzRuns() } }), whereSupportedPlugin(), emulateForcedColorsPlugin()],
   concurrency: 2,
   // All three engines at once (web-test-runner's default is two): WebKit, which runs one file at
   // a time, no longer waits for Chromium to finish before it starts. Each engine runs one page,

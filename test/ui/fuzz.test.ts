@@ -15,6 +15,9 @@ import { captureConsole } from '../helpers/console.js';
 import { clearBrowserStorage, storedCookieValue, waitFor } from '../helpers/page-state.js';
 import { mountManager, part, shownPart } from '../helpers/ui.js';
 
+/** Sequences tried in each engine: FUZZ_RUNS when web-test-runner starts (web-test-runner.config.mjs), else 10. */
+declare const __FUZZ_RUNS__: number;
+
 const OPTIONAL = ['analytics', 'marketing', 'preferences'] as const;
 type Optional = (typeof OPTIONAL)[number];
 type Choice = Partial<Record<Optional, boolean>>;
@@ -43,7 +46,7 @@ function storedRecord(cookieName: string) {
 
 describe('fuzzing the element', () => {
   it('never allows what the visitor did not allow, never throws, and keeps storage and state in agreement', async function () {
-    // Each run mounts elements and waits for real rendering: 25 runs take some seconds. The waits
+    // Each run mounts elements and waits for real rendering: about a second per run. The waits
     // below are hang limits, generous for WebKit on a busy machine, never measures.
     this.timeout(120_000);
     const errors: string[] = [];
@@ -176,7 +179,7 @@ describe('fuzzing the element', () => {
             fixtureCleanup();
           }
         }),
-        { numRuns: 25, includeErrorInReport: true },
+        { numRuns: __FUZZ_RUNS__, includeErrorInReport: true },
       );
     } finally {
       removeEventListener('error', onError);

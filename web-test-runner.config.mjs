@@ -101,7 +101,7 @@ function packageStamp() {
 /**
  * How many random sequences test/ui/fuzz.test.ts tries in each engine: FUZZ_RUNS, else 10. Each run
  * takes about a second of real rendering, and fast-check draws new sequences on every `npm test`,
- * so CI runs add up; `FUZZ_RUNS=500 npm test -- --files test/ui/fuzz.test.ts` searches deeper.
+ * so CI runs add up; `FUZZ_RUNS=500 npm test -- --unit --files test/ui/fuzz.test.ts` searches deeper.
  */
 function fuzzRuns() {
   const runs = Number(process.env.FUZZ_RUNS ?? 10);

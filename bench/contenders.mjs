@@ -149,31 +149,37 @@ window.klaroConfig = {
  * This project's server-rendered first layer (renderConsentManager, from the built lib/): the same
  * page and tags as `consent-manager`, with the element rendered per visit as a server would, the
  * banner as Declarative Shadow DOM for a new visitor, and without it for the returning visit
- * (`returningPage`, rendered with a valid choice in the cookie header).
+ * (`returningPage`, rendered with a valid choice in the cookie header). Two markups, as the README
+ * gives them: the stylesheet link with `consent-manager-ssr.js` (`style-src 'self'` holds), and
+ * the inline first layer (styles and loader inline under the page's nonce; the bench serves no
+ * policy, so the nonce is only an attribute here, as it costs nothing in a browser).
  */
-export async function serverRenderedContender() {
+export async function serverRenderedContenders() {
   const { renderConsentManager, encodeRecord } = await import('../lib/src/core/index.js');
   const config = { categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }] };
   const attributes = { 'script-sources': "https://www.googletagmanager.com 'unsafe-inline'" };
   const now = Math.floor(Date.now() / 1000);
   const chosen = encodeRecord({ version: 1, id: 'BenchBenchBenchBench00', revision: 1, createdAt: now, updatedAt: now, granted: ['necessary', 'analytics', 'marketing'], denied: [], method: 'banner', gpc: false, language: 'en' });
-  const page = (cookieHeader) =>
+  const tags = CONTENDERS[0].page.slice(CONTENDERS[0].page.indexOf('<script type="text/plain"'), CONTENDERS[0].page.indexOf('<consent-manager')).trim();
+  const linked = (cookieHeader) =>
     renderPage({
       // The README's markup for a server-rendered page: the loader imports the bundle after the
       // first paint; only a page rendered without the banner (a visitor who chose) preloads it.
       head: `<link rel="preload" href="/dist/consent-banner.css" as="style">${cookieHeader ? '<link rel="modulepreload" href="/dist/consent-manager.js">' : ''}<script type="module" src="/dist/consent-manager-ssr.js"></script>`,
-      tags: CONTENDERS[0].page.slice(CONTENDERS[0].page.indexOf('<script type="text/plain"'), CONTENDERS[0].page.indexOf('<consent-manager')).trim(),
+      tags,
       body: renderConsentManager({ config, cookieHeader, stylesheet: '/dist/consent-banner.css', attributes }),
     });
-  return {
-    id: 'consent-manager-ssr',
-    label: 'consent-manager, server-rendered first layer',
-    page: page(''),
-    returningPage: page(`consent=${chosen}`),
+  // Nothing of ours in <head>: the element brings its styles and its loader.
+  const inline = (cookieHeader) => renderPage({ tags, body: renderConsentManager({ config, cookieHeader, inline: { bundle: '/dist/consent-manager.js', nonce: 'BenchNonce0123456789' }, attributes }) });
+  const served = {
     banner: { host: 'consent-manager', selector: '[part=banner]' },
     accept: { host: 'consent-manager', selector: '[part=accept-all]' },
     // Painted before the element has adopted it: Accept is clicked once it has (scripts/bench.mjs).
     acceptWhen: 'adopted',
     consent: { event: 'consent-change' },
   };
+  return [
+    { id: 'consent-manager-ssr', label: 'consent-manager, server-rendered first layer', page: linked(''), returningPage: linked(`consent=${chosen}`), ...served },
+    { id: 'consent-manager-ssr-inline', label: 'consent-manager, server-rendered first layer, inline (nonce)', page: inline(''), returningPage: inline(`consent=${chosen}`), ...served },
+  ];
 }

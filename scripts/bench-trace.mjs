@@ -7,13 +7,13 @@
 // DOMContentLoaded, in ms after the document's request. TRACE_RUNS sets the visits per page (3).
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { CONTENDERS, serverRenderedContender } from '../bench/contenders.mjs';
+import { CONTENDERS, serverRenderedContenders } from '../bench/contenders.mjs';
 import { CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
 import { startStaticServer } from './serve.mjs';
 
 const RUNS = Number(process.env.TRACE_RUNS ?? 3);
 const ids = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['consent-manager-ssr', 'static-floor'];
-const all = [...CONTENDERS, await serverRenderedContender()];
+const all = [...CONTENDERS, ...(await serverRenderedContenders())];
 const chosen = ids.map((id) => all.find((contender) => contender.id === id) ?? console.error(`no contender ${id}`)).filter(Boolean);
 const PAGES = '.tmp/bench-trace';
 await mkdir(PAGES, { recursive: true });

@@ -2,6 +2,7 @@
 // lib/ to dist/ (the script-tag bundle, Lit included), and custom-elements.json from the JSDoc.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { bannerStylesheetText } from './inline-first-layer.mjs';
 
 rmSync('lib', { recursive: true, force: true });
 rmSync('dist', { recursive: true, force: true });
@@ -18,12 +19,12 @@ function stampPackage() {
 
 /**
  * dist/consent-banner.css: the banner's styles as a file, for the server-rendered banner's
- * `<link rel="stylesheet">` (src/core/server-render.ts), from the same CSS the element adopts.
+ * `<link rel="stylesheet">` (src/core/server-render.ts), from the same CSS the element adopts and
+ * written as scripts/inline-first-layer.mjs writes it for the `<style>` of the inline first layer.
  */
 async function writeBannerStylesheet() {
   const [{ themeStyles }, { bannerStyles }] = await Promise.all([import('../lib/src/ui/theme.styles.js'), import('../lib/src/ui/banner.styles.js')]);
-  const text = [':host { display: contents; }', themeStyles.cssText, bannerStyles.cssText].join('\n');
-  writeFileSync('dist/consent-banner.css', `${text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim()}\n`);
+  writeFileSync('dist/consent-banner.css', `${bannerStylesheetText(themeStyles, bannerStyles)}\n`);
 }
 
 for (const [label, args] of [

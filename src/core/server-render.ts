@@ -8,6 +8,7 @@
 
 import type { ConsentConfig } from './config.js';
 import { BANNER_MESSAGES } from './generated/banner-messages.js';
+import { BANNER_STYLES, FIRST_PAINT_LOADER } from './generated/inline-first-layer.js';
 import { matchLanguageIn } from './language-match.js';
 import { anyTextFor, textFor } from './localized-text.js';
 import { partnerNames, partnerSentences, settingsLinkText, type PartnerSource } from './partners.js';
@@ -30,10 +31,21 @@ export interface RenderConsentManagerOptions {
   readonly lang?: string | readonly string[] | null;
   /**
    * The URL of `consent-banner.css` (shipped in the package's `dist/`), served by the site: the
-   * banner's only styles, linked so that `style-src 'self'` holds. Without it no banner is
-   * rendered (the element then shows its own once its script runs).
+   * banner's only styles, linked so that `style-src 'self'` holds. Without it (or `inline`) no
+   * banner is rendered (the element then shows its own once its script runs).
    */
-  readonly stylesheet: string;
+  readonly stylesheet?: string | null;
+  /**
+   * The first layer with nothing of ours requested before it paints, for a page whose
+   * Content-Security-Policy allows an inline style and script by `nonce` (or that has no policy):
+   * the banner's styles go into its shadow root as a `<style>` in place of the `stylesheet` link,
+   * and a module script after the element imports `bundle` (the URL of `consent-manager.js`)
+   * once the banner has been painted, in place of `consent-manager-ssr.js`; the page needs no
+   * other script tag of ours. `nonce` is written on both; leave it out only on a page without a
+   * policy. Given, it is used in place of `stylesheet`; without a `bundle` it is ignored.
+   * Lighthouse's mobile LCP of such a page is the static banner's (BENCHMARKS.md).
+   */
+  readonly inline?: { readonly bundle: string; readonly nonce?: string | null } | null;
   /** Whether the request carries Global Privacy Control (`Sec-GPC: 1`). */
   readonly gpc?: boolean;
   /**
@@ -219,6 +231,9 @@ function bannerMarkup(config: ConsentConfig, language: string, gpc: boolean, blo
  * Every text and attribute is escaped. Never throws: a config that is not valid JSON data is
  * put in as one that the element reports as invalid (nothing optional granted, banner shown).
  * The markup depends on the request's cookies: send it with `Cache-Control: private` or `Vary: Cookie`.
+ * With `inline`, the styles and the loader are inline instead, under the page's CSP nonce:
+ *
+ *     renderConsentManager({ config, cookieHeader, lang, inline: { bundle: '/consent/consent-manager.js', nonce } });
  */
 export function renderConsentManager(options: RenderConsentManagerOptions): string {
   const { config: given, cookieHeader, stylesheet, attributes, now } = options ?? ({} as Partial<RenderConsentManagerOptions>);
@@ -248,11 +263,22 @@ export function renderConsentManager(options: RenderConsentManagerOptions): stri
   const host = `<consent-manager lang="${escapeHtml(language)}"${attributeList(shown)}>`;
   const configScript = json === '' ? '' : `<script type="application/json">${json}</script>`;
   const decided = readConsent(cookieHeader, input, now === undefined ? { gpc } : { gpc, now }).categories !== null;
-  if (decided || present('headless') || typeof stylesheet !== 'string' || stylesheet === '') return `${host}${configScript}</consent-manager>`;
+  const inline = inlineFirstLayer(options?.inline);
+  const styles = inline ? `<style${inline.nonce}>${BANNER_STYLES}</style>` : typeof stylesheet === 'string' && stylesheet !== '' ? `<link rel="stylesheet" href="${escapeHtml(stylesheet)}">` : '';
+  const loader = inline ? `<script type="module"${inline.nonce}>${FIRST_PAINT_LOADER[0]}${inline.bundle}${FIRST_PAINT_LOADER[1]}</script>` : '';
+  if (decided || present('headless') || styles === '') return `${host}${configScript}</consent-manager>${loader}`;
   const page: BannerPage = {
     settingsLabel: settingsLinkText(typeof options.settingsLabel === 'string' ? options.settingsLabel : undefined),
     adapters: Array.isArray(options.adapters) ? (options.adapters as readonly unknown[]).filter(isPartnerSource) : [],
   };
   const banner = bannerMarkup(config, language, gpc && config.gpcDenies.length > 0, present('blocking'), page);
-  return `${host}<template shadowrootmode="open"><link rel="stylesheet" href="${escapeHtml(stylesheet)}">${banner}</template>${configScript}</consent-manager>`;
+  return `${host}<template shadowrootmode="open">${styles}${banner}</template>${configScript}</consent-manager>${loader}`;
+}
+
+/** The `inline` option made safe to write: the bundle's URL as a script string, the nonce as an attribute (or nothing); null when it is unusable. */
+function inlineFirstLayer(inline: unknown): { readonly bundle: string; readonly nonce: string } | null {
+  if (typeof inline !== 'object' || inline === null) return null;
+  const { bundle, nonce } = inline as { bundle?: unknown; nonce?: unknown };
+  if (typeof bundle !== 'string' || bundle === '') return null;
+  return { bundle: jsonForScript(bundle)!, nonce: typeof nonce === 'string' && nonce !== '' ? ` nonce="${escapeHtml(nonce)}"` : '' };
 }

@@ -4,6 +4,7 @@
 // the page, before and without any script, and work once the script-tag bundle loads, adopting
 // the served nodes; a visitor with a choice gets no banner from the server.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -15,15 +16,20 @@ import { launchBrowser, openRecordedPage } from './helpers.mjs';
 const config = { categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }], policyUrl: '/cookies' };
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css' };
 
-function renderElement(request) {
+/** The element for this request: the banner styled by the stylesheet link, or with `nonce` the inline first layer (styles and loader inline, under that nonce). */
+function renderElement(request, nonce) {
   return renderConsentManager({
     config,
     cookieHeader: request.headers.cookie,
     lang: languagesFromHeader(request.headers['accept-language']),
     gpc: request.headers['sec-gpc'] === '1',
     stylesheet: '/dist/consent-banner.css',
+    ...(nonce ? { inline: { bundle: '/dist/consent-manager.js', nonce } } : {}),
   });
 }
+
+/** STRICT_CSP with a nonce for inline scripts and styles: the policy a site using the inline first layer sends. */
+const nonceCsp = (nonce) => STRICT_CSP.replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`).replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`);
 
 function page(request) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
@@ -41,12 +47,20 @@ ${renderElement(request)}
 const HELD_HEADS = {
   loader: '<link rel="preload" href="/dist/consent-banner.css" as="style"><script type="module" src="/dist/consent-manager-ssr.js"></script>',
   bundle: '<link rel="preload" href="/dist/consent-banner.css" as="style"><script type="module" src="/dist/consent-manager.js"></script>',
+  // The inline first layer needs nothing in <head>: its styles and loader come with the element.
+  inline: '',
 };
 const heldPage = {
   start: (head) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${head}</head>
 <body><main><h1>Shop</h1><p>Products and prices.</p></main>\n`,
-  end: (request) => `${renderElement(request)}\n</body></html>`,
+  end: (request, nonce) => `${renderElement(request, nonce)}\n</body></html>`,
 };
+
+/** A page with the inline first layer and no other script tag of ours. */
+const inlinePage = (request, nonce) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>
+<body><main><h1>Shop</h1><p>Products and prices.</p></main>
+${renderElement(request, nonce)}
+</body></html>`;
 
 /** Releases of `/held/…` pages, whose end (the element and `</body></html>`) waits for the test. */
 const heldEnds = [];
@@ -66,14 +80,16 @@ function startSite() {
           return response.writeHead(404).end();
         }
       }
-      const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' };
       const held = /^\/held\/(\w+)$/.exec(pathname)?.[1];
-      if (held && HELD_HEADS[held]) {
+      // A fresh nonce per response, as a site sends it, for the pages with the inline first layer.
+      const nonce = pathname === '/inline' || held === 'inline' ? randomBytes(16).toString('base64') : undefined;
+      const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': nonce ? nonceCsp(nonce) : STRICT_CSP, 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' };
+      if (held && held in HELD_HEADS) {
         response.writeHead(200, headers).write(heldPage.start(HELD_HEADS[held]));
         await new Promise((release) => heldEnds.push(release));
-        return response.end(heldPage.end(request));
+        return response.end(heldPage.end(request, nonce));
       }
-      response.writeHead(200, headers).end(page(request));
+      response.writeHead(200, headers).end(nonce ? inlinePage(request, nonce) : page(request));
     })();
   });
   return new Promise((resolve) => {
@@ -239,6 +255,42 @@ describe('the server-rendered first layer in a real page', () => {
     await openHeldPage(tab, 'bundle', ['/dist/consent-manager.js', '/dist/consent-banner.css'], 'defined');
     assert.equal(await tab.evaluate(() => window.paintedFirst instanceof HTMLElement), true, 'a frame rendered the served banner before the element was defined');
     await assertAdoptedAndWorking(tab, problems);
+    await context.close();
+  });
+
+  it('with the inline first layer under a nonce policy, paints the served banner before the bundle runs, requests nothing of ours before the first paint, and works', async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    const requested = [];
+    tab.on('request', (request) => request.url().includes('/dist/') && requested.push(request.url().replace(site.url, '')));
+    await openHeldPage(tab, 'inline', [], 'ran');
+    assert.equal(await tab.evaluate(() => window.paintedFirst instanceof HTMLElement), true, 'a frame rendered the served banner, styled by its inline style, before the bundle ran');
+    const [bundleRequested, firstContentfulPaint] = await tab.evaluate(() => [
+      performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/dist/consent-manager.js'))?.startTime,
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    ]);
+    assert.ok(typeof firstContentfulPaint === 'number' && bundleRequested >= firstContentfulPaint, `bundle requested at ${bundleRequested} ms, first contentful paint at ${firstContentfulPaint} ms`);
+    assert.equal(requested[0], '/dist/consent-manager.js', 'the bundle is the first file of ours the page asks for');
+    assert.ok(!requested.some((url) => url.endsWith('.css') || url.endsWith('consent-manager-ssr.js')), requested.join(', '));
+    await assertAdoptedAndWorking(tab, problems);
+    await context.close();
+  });
+
+  it('with the inline first layer, a returning visitor gets no banner and the bundle at once, applying the stored choice; no CSP violation', async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    await tab.goto(`${site.url}/inline`);
+    await tab.locator('consent-manager [part="accept-all"]').click();
+    await tab.waitForFunction(() => document.querySelector('consent-manager').consent.analytics === true);
+    const response = await tab.reload();
+    const html = await response.text();
+    assert.doesNotMatch(html, /shadowrootmode|<style/);
+    assert.match(html, /<\/consent-manager><script type="module" nonce="[^"]+">/, 'the loader still comes with the element');
+    await tab.waitForFunction(() => document.querySelector('consent-manager')?.decided === true);
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').consent.analytics), true);
+    assert.equal(await tab.locator('consent-manager [part="banner"]').count(), 0);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
     await context.close();
   });
 

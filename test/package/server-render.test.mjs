@@ -261,6 +261,66 @@ describe('renderConsentManager: partners and the settings hint', () => {
   });
 });
 
+describe('renderConsentManager: the inline first layer', () => {
+  const BUNDLE = '/assets/consent-manager.js';
+  const NONCE = 'r4nd0m+Nonce/=';
+  const inline = (options = {}) => render({ inline: { bundle: BUNDLE, nonce: NONCE }, ...options });
+  const css = readFileSync(new URL('../../dist/consent-banner.css', import.meta.url), 'utf8').trim();
+  /** The inline scripts after the element: their attributes and text. */
+  const loaders = (markup) => [...markup.matchAll(/<\/consent-manager><script type="module"([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attributes, text]) => ({ attributes, text }));
+
+  it('puts the banner styles in a <style> with the nonce in place of the link, and the loader after the element with the nonce', () => {
+    const markup = inline();
+    assert.deepEqual(tags(markup), [...BANNER_TAGS.map((name) => (name === 'link' ? 'style' : name)).flatMap((name) => (name === 'style' ? ['style', '/style'] : [name])), 'script', '/script']);
+    assert.ok(markup.includes(`<template shadowrootmode="open"><style nonce="${NONCE}">${css}</style><div aria-live="polite">`), 'the text of dist/consent-banner.css, under the nonce');
+    assert.doesNotMatch(markup, /<link/);
+    const [loader] = loaders(markup);
+    assert.equal(loader.attributes, ` nonce="${NONCE}"`);
+    assert.ok(loader.text.includes(`(${JSON.stringify(BUNDLE)})`), 'imports the bundle given');
+    assert.match(loader.text, /first-contentful-paint/);
+  });
+
+  it('still writes the loader, and no banner, for a valid choice or a headless element: the page needs the bundle either way', () => {
+    for (const options of [{ cookieHeader: `consent=${record()}` }, { attributes: { headless: true } }]) {
+      const markup = inline(options);
+      assert.equal(hasBanner(markup), false, JSON.stringify(options));
+      assert.deepEqual(tags(markup), ['consent-manager', 'script', '/script', '/consent-manager', 'script', '/script']);
+      assert.equal(loaders(markup).length, 1);
+    }
+  });
+
+  it('writes no nonce attribute without a nonce, for a page without a policy', () => {
+    for (const nonce of [undefined, null, '', 42]) {
+      const markup = render({ inline: { bundle: BUNDLE, nonce } });
+      assert.ok(markup.includes(`<style>${css}</style>`), String(nonce));
+      assert.equal(loaders(markup)[0].attributes, '');
+    }
+  });
+
+  it('keeps a hostile bundle URL inside its script string and a hostile nonce inside its attribute', () => {
+    const bundle = '/x.js"</script><script>alert(1)</script><!--\u2028';
+    const nonce = '"><script>alert(2)</script>';
+    const markup = render({ inline: { bundle, nonce } });
+    assert.deepEqual(tags(markup).slice(-2), ['script', '/script'], 'one script after the element, none injected');
+    assert.equal(tags(markup).filter((name) => name === 'script').length, 2, 'the JSON child and the loader');
+    const [loader] = loaders(markup);
+    assert.equal(loader.attributes, ` nonce="${escapeHtml(nonce)}"`);
+    // The URL is a JavaScript string literal that reads back as the bundle given.
+    const literal = /\(("(?:[^"\\]|\\.)*")\);$/.exec(loader.text)?.[1];
+    assert.equal(JSON.parse(literal), bundle);
+    assert.doesNotMatch(literal, /<|>|\u2028/, 'escaped as \\u sequences');
+  });
+
+  it('is ignored without a bundle URL: the stylesheet link if given, else no banner, and no loader', () => {
+    for (const given of [{}, { bundle: '' }, { bundle: 42 }, 'yes', null]) {
+      assert.ok(render({ inline: given }).includes(`<link rel="stylesheet" href="${STYLESHEET}">`), JSON.stringify(given));
+      const bare = render({ inline: given, stylesheet: undefined });
+      assert.equal(hasBanner(bare), false);
+      assert.equal(loaders(bare).length, 0);
+    }
+  });
+});
+
 describe('consent-banner.css', () => {
   it('is built into dist/ and exported by the package, with the styles the element adopts', () => {
     const css = readFileSync(new URL('../../dist/consent-banner.css', import.meta.url), 'utf8');

@@ -10,9 +10,15 @@
  * imported once the first contentful paint has been presented and a frame rendered after it (where
  * the browser has no paint timing: once a frame has been rendered); at once on a page without a
  * served banner (a visitor with a choice: their allowed scripts wait for nothing), in a hidden page
- * (which renders no frames) or when no paint comes within 3 s (an off-screen frame the browser
- * throttles). It must import nothing: a module shared with the bundle would become a chunk of its
- * own, fetched by every page, and the inline copy cannot import at all.
+ * (which renders no frames), when no paint comes within 3 s (an off-screen frame the browser
+ * throttles), or when the visitor clicks one of the banner's buttons. It must import nothing: a
+ * module shared with the bundle would become a chunk of its own, fetched by every page, and the
+ * inline copy cannot import at all.
+ *
+ * The served banner shows before its buttons work. A button the visitor clicks in that time (a
+ * trusted click; a script's is ignored) is clicked again once the element has adopted the banner
+ * (`consent-banner-adopted`, src/ui/banner.ts), so the choice is not lost and is recorded as made
+ * in the banner, which it was.
  */
 export function importAfterFirstPaint(bundleUrl: string): void {
   let loading = false;
@@ -22,16 +28,33 @@ export function importAfterFirstPaint(bundleUrl: string): void {
     import(bundleUrl).catch((error: unknown) => console.error('consent-manager: the bundle did not load', error));
   };
   const afterFrame = (): void => void requestAnimationFrame(() => setTimeout(load));
-  if (document.visibilityState === 'visible' && document.querySelector('consent-manager')?.shadowRoot?.querySelector('.banner')) {
-    if (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
-      new PerformanceObserver((entries, observer) => {
-        if (entries.getEntriesByName('first-contentful-paint').length === 0) return;
-        observer.disconnect();
-        afterFrame();
-      }).observe({ type: 'paint', buffered: true });
-    } else afterFrame();
-    setTimeout(load, 3000);
-  } else {
+  const root = document.querySelector('consent-manager')?.shadowRoot;
+  const served = root?.querySelector('.banner');
+  if (!root || !served) return load();
+  let clicked: string | undefined;
+  let adopted = false;
+  served.addEventListener('click', (event) => {
+    const part = (event.target as Element).closest('button')?.getAttribute('part');
+    if (adopted || clicked || !event.isTrusted || (part !== 'accept-all' && part !== 'reject-all' && part !== 'customize')) return;
+    clicked = part;
     load();
-  }
+  });
+  served.addEventListener(
+    'consent-banner-adopted',
+    () => {
+      adopted = true;
+      // After the element's update, in which the banner was adopted, has finished.
+      if (clicked) setTimeout(() => [...root.querySelectorAll('button')].find((button) => button.getAttribute('part') === clicked)?.click());
+    },
+    { once: true },
+  );
+  if (document.visibilityState !== 'visible') return load();
+  if (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    new PerformanceObserver((entries, observer) => {
+      if (entries.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      afterFrame();
+    }).observe({ type: 'paint', buffered: true });
+  } else afterFrame();
+  setTimeout(load, 3000);
 }

@@ -143,8 +143,14 @@ export function updateBanner(host: ConsentManagerElement, liveRegion: HTMLElemen
   if (host.blocking) node.addEventListener('cancel', reject);
   else node.addEventListener('keydown', (event) => event.key === 'Escape' && reject());
   current?.node.remove();
+  // For the first-paint loader (src/first-paint-loader.ts), which replays a click the visitor made
+  // on the served banner before this: the buttons work from now on.
+  if (served) served.dispatchEvent(new Event(SERVED_BANNER_ADOPTED));
   return { node, key };
 }
+
+/** The event a served banner gets once the element has adopted it and its buttons work (not bubbling). */
+export const SERVED_BANNER_ADOPTED = 'consent-banner-adopted';
 
 /**
  * The banner a server rendered into the shadow root (Declarative Shadow DOM, see

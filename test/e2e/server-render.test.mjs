@@ -296,6 +296,55 @@ describe('the server-rendered first layer in a real page', () => {
     await context.close();
   });
 
+  /** Opens the inline page with the bundle held back; resolves with the function that lets it through. */
+  async function openInlineHoldingBundle(tab) {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await tab.route('**/dist/consent-manager.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await tab.goto(`${site.url}/inline`);
+    await tab.locator('consent-manager [part="banner"]').waitFor({ state: 'visible' });
+    return release;
+  }
+
+  it("keeps the visitor's click on the served banner before its buttons work, and makes it once they do, as a banner choice", async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    const release = await openInlineHoldingBundle(tab);
+    await tab.locator('consent-manager [part="reject-all"]').click();
+    assert.equal(await tab.evaluate(() => customElements.get('consent-manager')), undefined, 'clicked before the element existed');
+    release();
+    await tab.waitForFunction(() => document.querySelector('consent-manager').decided === true);
+    const record = await tab.evaluate(() => document.querySelector('consent-manager').record);
+    assert.deepEqual([record.method, record.granted], ['banner', ['necessary']]);
+    await tab.waitForFunction(() => !document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]'));
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
+  it("does not make a script's early click on the served banner: only the visitor's", async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    const release = await openInlineHoldingBundle(tab);
+    await tab.evaluate(() => document.querySelector('consent-manager').shadowRoot.querySelector('[part="accept-all"]').click());
+    release();
+    await tab.waitForFunction(adopted);
+    // The element has started (a script's click after this would count, as any click does):
+    // had the early click been kept, it would have been made with the adoption, in the same task.
+    await tab.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').decided), false);
+    assert.equal(await tab.locator('consent-manager [part="banner"]').isVisible(), true);
+    await tab.locator('consent-manager [part="reject-all"]').click();
+    await tab.waitForFunction(() => document.querySelector('consent-manager').decided === true);
+    assert.deepEqual(await tab.evaluate(() => document.querySelector('consent-manager').record.granted), ['necessary']);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
   it("speaks the visitor's Accept-Language from the first paint, and adopts it in that language", async () => {
     const context = await browser.newContext({ locale: 'de-DE' });
     const { page: tab, problems } = await openRecordedPage(context);

@@ -7,6 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { BANNER_LANGUAGES, renderConsentManager, type RenderConsentManagerOptions } from '../../src/core/server-render.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
+import type { ConsentChangeEvent } from '../../src/events/consent-events.js';
 import { nextEvent, setGlobalPrivacyControl, storedMethod, waitFor } from '../helpers/page-state.js';
 import { CATEGORIES, deepActiveElement, isolateUiTests, mountManager, nextFrames, part } from '../helpers/ui.js';
 
@@ -104,6 +105,26 @@ describe('the server-rendered banner', () => {
     expect(banner.isConnected).to.equal(false);
   });
 
+  it('tells the first-paint loader when its buttons work: consent-banner-adopted, once, on the served banner', async () => {
+    const events: { target: EventTarget | null; bubbles: boolean }[] = [];
+    let change: Promise<ConsentChangeEvent> | undefined;
+    const { element, banner } = serve({}, (root) =>
+      root.querySelector('.banner')!.addEventListener('consent-banner-adopted', (event) => {
+        // Read now: an event dispatched in a shadow tree has no target once it is over.
+        events.push({ target: event.target, bubbles: event.bubbles });
+        // What src/first-paint-loader.ts does with a click the visitor made before this.
+        change = nextEvent(element, 'consent-change');
+        setTimeout(() => part(element, 'reject-all')!.click());
+      }),
+    );
+    await bannerPartDone(element);
+    expect(events.length).to.equal(1);
+    expect(events[0]!.target === banner, 'on the served banner').to.equal(true);
+    expect(events[0]!.bubbles).to.equal(false);
+    expect((await change!).detail.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+    expect(storedMethod()).to.equal('banner');
+  });
+
   it('rejects with its Reject all button and with Escape, and opens the preferences with Customize', async () => {
     let served = serve();
     await bannerPartDone(served.element);
@@ -190,11 +211,14 @@ describe('the server-rendered banner', () => {
   });
 
   it('is replaced, not adopted, when it differs from the banner the element builds', async () => {
+    let adoptedEvents = 0;
     const { element, banner } = serve({}, (root) => {
       root.querySelector('[part="title"]')!.textContent = 'Injected title';
+      root.querySelector('.banner')!.addEventListener('consent-banner-adopted', () => adoptedEvents++);
     });
     await bannerPartDone(element);
     expect(part(element, 'banner') === banner).to.equal(false);
+    expect(adoptedEvents, 'a replaced banner is not announced as adopted').to.equal(0);
     expect(banner.isConnected).to.equal(false);
     expect(element.shadowRoot!.querySelectorAll('.banner').length).to.equal(1);
     expect(part(element, 'title')!.textContent).to.equal('This site uses cookies');

@@ -89,6 +89,7 @@ function startSite() {
         await new Promise((release) => heldEnds.push(release));
         return response.end(heldPage.end(request, nonce));
       }
+      if (pathname === '/loader') return response.writeHead(200, headers).end(heldPage.start(HELD_HEADS.loader) + heldPage.end(request));
       response.writeHead(200, headers).end(nonce ? inlinePage(request, nonce) : page(request));
     })();
   });
@@ -296,39 +297,47 @@ describe('the server-rendered first layer in a real page', () => {
     await context.close();
   });
 
-  /** Opens the inline page with the bundle held back; resolves with the function that lets it through. */
-  async function openInlineHoldingBundle(tab) {
+  /**
+   * Opens `path` (`/inline`, or `/loader`: the stylesheet link with consent-manager-ssr.js) with
+   * the bundle held back; resolves with the function that lets it through.
+   */
+  async function openHoldingBundle(tab, path) {
     let release;
     const held = new Promise((resolve) => (release = resolve));
     await tab.route('**/dist/consent-manager.js', async (route) => {
       await held;
       await route.continue();
     });
-    await tab.goto(`${site.url}/inline`);
+    await tab.goto(`${site.url}${path}`);
     await tab.locator('consent-manager [part="banner"]').waitFor({ state: 'visible' });
     return release;
   }
 
-  it("keeps the visitor's click on the served banner before its buttons work, and makes it once they do, as a banner choice", async () => {
-    const context = await browser.newContext();
-    const { page: tab, problems } = await openRecordedPage(context);
-    const release = await openInlineHoldingBundle(tab);
-    await tab.locator('consent-manager [part="reject-all"]').click();
-    assert.equal(await tab.evaluate(() => customElements.get('consent-manager')), undefined, 'clicked before the element existed');
-    release();
-    await tab.waitForFunction(() => document.querySelector('consent-manager').decided === true);
-    const record = await tab.evaluate(() => document.querySelector('consent-manager').record);
-    assert.deepEqual([record.method, record.granted], ['banner', ['necessary']]);
-    await tab.waitForFunction(() => !document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]'));
-    assert.deepEqual(problems.violations, []);
-    assert.deepEqual(problems.errors, []);
-    await context.close();
-  });
+  for (const [path, markup] of [
+    ['/inline', 'the inline first layer'],
+    ['/loader', 'the stylesheet link and consent-manager-ssr.js'],
+  ]) {
+    it(`keeps the visitor's click on the served banner before its buttons work, and makes it once they do, as a banner choice (${markup})`, async () => {
+      const context = await browser.newContext();
+      const { page: tab, problems } = await openRecordedPage(context);
+      const release = await openHoldingBundle(tab, path);
+      await tab.locator('consent-manager [part="reject-all"]').click();
+      assert.equal(await tab.evaluate(() => customElements.get('consent-manager')), undefined, 'clicked before the element existed');
+      release();
+      await tab.waitForFunction(() => document.querySelector('consent-manager').decided === true);
+      const record = await tab.evaluate(() => document.querySelector('consent-manager').record);
+      assert.deepEqual([record.method, record.granted], ['banner', ['necessary']]);
+      await tab.waitForFunction(() => !document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]'));
+      assert.deepEqual(problems.violations, []);
+      assert.deepEqual(problems.errors, []);
+      await context.close();
+    });
+  }
 
   it("does not make a script's early click on the served banner: only the visitor's", async () => {
     const context = await browser.newContext();
     const { page: tab, problems } = await openRecordedPage(context);
-    const release = await openInlineHoldingBundle(tab);
+    const release = await openHoldingBundle(tab, '/inline');
     await tab.evaluate(() => document.querySelector('consent-manager').shadowRoot.querySelector('[part="accept-all"]').click());
     release();
     await tab.waitForFunction(adopted);

@@ -32,17 +32,18 @@ export function importAfterFirstPaint(bundleUrl: string): void {
   const served = root?.querySelector('.banner');
   if (!root || !served) return load();
   let clicked: string | undefined;
-  let adopted = false;
-  served.addEventListener('click', (event) => {
+  const keepClick = (event: Event): void => {
     const part = (event.target as Element).closest('button')?.getAttribute('part');
-    if (adopted || clicked || !event.isTrusted || (part !== 'accept-all' && part !== 'reject-all' && part !== 'customize')) return;
+    if (clicked || !event.isTrusted || (part !== 'accept-all' && part !== 'reject-all' && part !== 'customize')) return;
     clicked = part;
     load();
-  });
+  };
+  served.addEventListener('click', keepClick);
   served.addEventListener(
     'consent-banner-adopted',
     () => {
-      adopted = true;
+      // From now on the element's own listener answers clicks.
+      served.removeEventListener('click', keepClick);
       // After the element's update, in which the banner was adopted, has finished.
       if (clicked) setTimeout(() => [...root.querySelectorAll('button')].find((button) => button.getAttribute('part') === clicked)?.click());
     },

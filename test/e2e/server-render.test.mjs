@@ -281,7 +281,7 @@ describe('the server-rendered first layer in a real page', () => {
     const context = await browser.newContext();
     const { page: tab, problems } = await openRecordedPage(context);
     await tab.goto(`${site.url}/inline`);
-    // A click on the served banner does nothing until the element has adopted it (README).
+    // The element's own click, not one the loader keeps and makes again (tested below).
     await tab.waitForFunction(adopted);
     await tab.locator('consent-manager [part="accept-all"]').click();
     await tab.waitForFunction(() => document.querySelector('consent-manager').consent.analytics === true);

@@ -1,17 +1,19 @@
 // The README's PHP recipe (the first ```php block), run with php-cli, decides "valid choice or
-// not" exactly as readConsent does for the same cookie values, hostile ones included. Skipped
-// where php-cli is missing (.ci/run installs it).
+// not" exactly as readConsent does for the same cookie values, hostile ones included; its inline
+// variant (the second block) is served by PHP's built-in server. Skipped where php-cli is missing
+// (.ci/run installs it).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { encodeRecord, readConsent } from 'consent-manager-element/core';
+import { encodeRecord, readConsent, renderConsentManager } from 'consent-manager-element/core';
 
 const php = spawnSync('php', ['--version'], { encoding: 'utf8' }).status === 0;
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const recipe = /```php\n([\s\S]*?)\n```/.exec(readme)?.[1] ?? '';
+const [recipe = '', inlineRecipe = ''] = [...readme.matchAll(/```php\n([\s\S]*?)\n```/g)].map(([, block]) => block);
 // The function alone: the lines after it serve a page.
 const recipeFunction = recipe.slice(0, recipe.indexOf('\n$language'));
 
@@ -72,5 +74,72 @@ describe('the PHP recipe in the README', { skip: php ? false : 'php-cli is not i
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+/** A port on 127.0.0.1 that nothing listens on now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+describe('the PHP recipe for the inline first layer, served by PHP', { skip: php ? false : 'php-cli is not installed' }, () => {
+  const STAND_IN = 'CONSENT_MANAGER_NONCE';
+  // A site text holding the stand-in in attribute form: it must come out as it went in.
+  const siteConfig = { revision: 1, categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }], texts: { bannerTitle: `Cookies nonce="${STAND_IN}"` } };
+  const deploy = (cookieHeader) =>
+    renderConsentManager({ config: siteConfig, lang: 'en', cookieHeader, inline: { bundle: '/consent/consent-manager.js', nonce: STAND_IN }, attributes: { nonce: STAND_IN } });
+  const now = Math.floor(Date.now() / 1000);
+  const chosen = encodeRecord({ version: 1, id: '3q2-7wE8Tn6J0c1YbXk1vA', revision: 1, createdAt: now - 100, updatedAt: now - 50, granted: ['necessary'], denied: ['analytics', 'marketing'], method: 'banner', gpc: false, language: 'en' });
+
+  it('puts a fresh nonce in the policy and in every nonce attribute, and changes nothing else', async (t) => {
+    assert.match(inlineRecipe, /CONSENT_MANAGER_NONCE/, 'the second ```php block is the inline variant');
+    const folder = mkdtempSync(join(tmpdir(), 'consent-php-inline-'));
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
+    mkdirSync(join(folder, 'consent'));
+    const files = { banner: deploy(null), chosen: deploy(`consent=${encodeURIComponent(chosen)}`) };
+    assert.match(files.banner, /<template shadowrootmode="open">/);
+    assert.doesNotMatch(files.chosen, /<template/);
+    writeFileSync(join(folder, 'consent', 'consent-manager.en.banner.html'), files.banner);
+    writeFileSync(join(folder, 'consent', 'consent-manager.en.chosen.html'), files.chosen);
+    writeFileSync(join(folder, 'index.php'), `${recipeFunction}\n$language = 'en';\n${inlineRecipe}\n`);
+    const port = await freePort();
+    const server = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', folder], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let serverOutput = '';
+    server.stderr.on('data', (chunk) => (serverOutput += chunk));
+    t.after(() => server.kill());
+    const get = async (cookie) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await fetch(`http://127.0.0.1:${port}/`, { headers: cookie ? { cookie } : {} });
+        } catch (error) {
+          if (attempt > 100) throw new Error(`PHP's server did not answer: ${serverOutput}`, { cause: error });
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+    };
+    const served = async (cookie, deployed, attributes) => {
+      const response = await get(cookie);
+      assert.equal(response.status, 200, serverOutput);
+      const body = await response.text();
+      const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+      assert.ok(nonce && nonce.length >= 22, `a nonce in the policy: ${response.headers.get('content-security-policy')}`);
+      assert.equal(response.headers.get('content-security-policy'), `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'none'`);
+      assert.equal(body.split(`nonce="${nonce}"`).length - 1, attributes, 'the nonce in each attribute');
+      assert.equal(body.replaceAll(`nonce="${nonce}"`, `nonce="${STAND_IN}"`), deployed, 'nothing but the nonce attributes changed');
+      assert.ok(body.includes(`nonce=\\"${STAND_IN}\\"`), "the config's own text keeps the stand-in");
+      return nonce;
+    };
+    // The element's own nonce, the banner's <style> and the loader's <script>.
+    const first = await served(null, files.banner, 3);
+    const second = await served(null, files.banner, 3);
+    assert.notEqual(first, second, 'a new nonce for each response');
+    // A returning visitor: the element and its loader, no banner.
+    await served(`consent=${encodeURIComponent(chosen)}`, files.chosen, 2);
   });
 });

@@ -1,6 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { emulateMediaPlugin, sendKeysPlugin, setViewportPlugin } from '@web/test-runner-commands/plugins';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { emulateForcedColorsPlugin } from './scripts/emulate-forced-colors.mjs';
 import { CHROMIUM_ARGS, FIREFOX_PREFS } from './scripts/find-browser.mjs';
@@ -110,9 +110,20 @@ function fuzzRuns() {
   return String(runs);
 }
 
+/**
+ * The test files that test/groups/*.test.ts import, each run there with the others of its group in
+ * one page per engine, so not on its own as well. A page of its own costs about 2 s per file per
+ * engine on a loaded 2-core machine, more than most files' tests take (README, "Test suite");
+ * `--files` still runs any of them alone.
+ */
+function filesRunInGroups() {
+  const groups = readdirSync('test/groups').filter((name) => name.endsWith('.test.ts'));
+  return groups.flatMap((group) => [...readFileSync(`test/groups/${group}`, 'utf8').matchAll(/^import '\.\.\/(.+)\.js';$/gm)].map(([, path]) => `test/${path}.ts`));
+}
+
 export default {
   // test/core runs in Node (scripts/test-core.mjs).
-  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/core/**'],
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/core/**', ...filesRunInGroups().map((file) => `!${file}`)],
   // An IP, not "localhost": each engine's network isolation exempts exactly this host.
   hostname: '127.0.0.1',
   // Lit's development build logs a warning on every page; tests log nothing.

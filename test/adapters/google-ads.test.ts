@@ -19,7 +19,9 @@ describe('google-ads adapter', () => {
     await mountWithAdapters({ categories: CATEGORIES, adapters: { 'google-ads': { conversionId: 'AW-123456789' } } });
     expect(gtagCommands()).to.deep.equal([{ gtag: ['consent', 'default', CONSENT_MODE_DENIED] }]);
     expect(scriptsFor('https://')).to.deep.equal([]);
-    expect(otherCookies()).to.deep.equal([]);
+    // WebKit can still read back, for a moment, a cookie the page has just expired (once in three
+    // local runs): the expiry has to show, not necessarily within the same task.
+    await waitFor(() => otherCookies().length === 0, 2000, 'the leftover _gcl_au cookie to expire');
     expect(localStorage.getItem('_gcl_ls')).to.equal(null);
   });
 

@@ -305,44 +305,55 @@ async function auditPage(browser, pageUrl, settings, { isStart, wantLinks }) {
   phases.before = await observe(before, pageUrl, 'before', classifier, settings);
   await before.context.close();
 
-  /** One phase in a fresh context: `act(opened)` does the visitor's part; false skips recording. */
-  const runPhase = async (phase, act) => {
+  /**
+   * One phase in a fresh context: `act(opened, phaseNotes)` does the visitor's part; false skips
+   * recording. Resolves with the observation (or null) and the phase's notes, for the caller to
+   * put in order: phases may run at the same time.
+   */
+  const observePhase = async (phase, act) => {
     step(phase);
+    const phaseNotes = [];
     const opened = await openPhase(browser, pageUrl, settings, phase);
-    if (opened.unreachable) {
-      notes.push(`${phase}: the page could not be loaded again (${opened.unreachable})`);
-      return;
-    }
+    if (opened.unreachable) return { phase, observed: null, notes: [`${phase}: the page could not be loaded again (${opened.unreachable})`] };
     try {
-      const acted = await act(opened);
-      if (acted === false) return;
+      const acted = await act(opened, phaseNotes);
+      if (acted === false) return { phase, observed: null, notes: phaseNotes };
       await settleAndReload(opened, settings);
-      phases[phase] = await observe(opened, pageUrl, phase, classifier, settings);
+      return { phase, observed: await observe(opened, pageUrl, phase, classifier, settings), notes: phaseNotes };
     } catch (error) {
-      notes.push(`${phase}: ${error.message.split('\n')[0]}`);
+      return { phase, observed: null, notes: [...phaseNotes, `${phase}: ${error.message.split('\n')[0]}`] };
     } finally {
       await opened.context.close();
     }
   };
+  /** Records a phase's outcome: its observation under its name, its notes after the others. */
+  const record = ({ phase, observed, notes: phaseNotes }) => {
+    if (observed) phases[phase] = observed;
+    notes.push(...phaseNotes);
+  };
+  const runPhase = async (phase, act) => record(await observePhase(phase, act));
 
   if (manager) {
     const { tag } = manager;
-    await runPhase('reject', (opened) => callManager(opened.page, tag, 'rejectAll'));
-    await runPhase('accept', (opened) => callManager(opened.page, tag, 'acceptAll'));
-    for (const category of classifier.optionalCategories) {
-      const only = Object.fromEntries(classifier.optionalCategories.map((id) => [id, id === category]));
-      await runPhase(`category:${category}`, (opened) => callManager(opened.page, tag, 'save', only));
-    }
-    await runPhase('withdraw', async (opened) => {
-      await callManager(opened.page, tag, 'acceptAll');
-      await settleAndReload(opened, settings);
-      const how = await rejectThroughPreferences(opened.page, tag, async () => {
-        if (!settings.screenshots || !isStart) return;
-        const shot = await screenshot(opened.page, 'The preferences, opened to withdraw consent', 'withdraw');
-        if (shot) shots.push(shot);
-      });
-      notes.push(`withdraw: accepted all, then rejected with ${how}`);
-    });
+    // Each phase has a fresh context of its own and waits mostly on the network, so they run at
+    // once; the report keeps them in this order.
+    const only = (category) => Object.fromEntries(classifier.optionalCategories.map((id) => [id, id === category]));
+    const outcomes = await Promise.all([
+      observePhase('reject', (opened) => callManager(opened.page, tag, 'rejectAll')),
+      observePhase('accept', (opened) => callManager(opened.page, tag, 'acceptAll')),
+      ...classifier.optionalCategories.map((category) => observePhase(`category:${category}`, (opened) => callManager(opened.page, tag, 'save', only(category)))),
+      observePhase('withdraw', async (opened, phaseNotes) => {
+        await callManager(opened.page, tag, 'acceptAll');
+        await settleAndReload(opened, settings);
+        const how = await rejectThroughPreferences(opened.page, tag, async () => {
+          if (!settings.screenshots || !isStart) return;
+          const shot = await screenshot(opened.page, 'The preferences, opened to withdraw consent', 'withdraw');
+          if (shot) shots.push(shot);
+        });
+        phaseNotes.push(`withdraw: accepted all, then rejected with ${how}`);
+      }),
+    ]);
+    outcomes.forEach(record);
   } else if (method.kind === 'buttons') {
     const clickPhase = (phase, kind) =>
       runPhase(phase, async (opened) => {

@@ -1,8 +1,10 @@
 // These ui test files, run in one page per engine rather than one page each (test/groups/adapters.test.ts
-// says why). Not here, because they assert what a fresh page has never fetched, or need its first
-// language: headless, preferences-dialog, placeholder and consent-manager.test.ts (UI chunks never
-// requested), server-render.test.ts (served banners adopted in every language from a fresh page), and
-// fuzz.test.ts (long, and easier to replay alone with its seed).
+// says why). Not here: headless, preferences-dialog and placeholder.test.ts, which assert that a
+// fresh page never requested a UI chunk; consent-manager.test.ts, whose blocked-storage test
+// failed in WebKit after the others; and fuzz.test.ts, long, and easier to replay alone with its
+// seed. server-render.test.ts is here since a removed element no longer picks the page's language
+// (src/ui/controllers/language-controller.ts): in one page with hostile-text.test.ts, whose cookie
+// table and manager were gone, it found that bug.
 import '../ui/banner-partners.test.js';
 import '../ui/banner.test.js';
 import '../ui/consent-cookie-table.test.js';
@@ -19,3 +21,4 @@ import '../ui/show-hide.test.js';
 import '../ui/tab-sync-storage.test.js';
 import '../ui/theme.test.js';
 import '../ui/view-state.test.js';
+import '../ui/server-render.test.js';

@@ -2,7 +2,7 @@
 // the banner the server rendered, the same nodes, and gives it the client banner's behaviour. The
 // element adopts only a banner that is node for node the one it builds itself (`isEqualNode`),
 // so node identity here is the parity check between the two renderers, for every language and variant.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { BANNER_LANGUAGES, renderConsentManager, type RenderConsentManagerOptions } from '../../src/core/server-render.js';
@@ -248,5 +248,19 @@ describe('the server-rendered banner', () => {
     expect(headless).to.not.contain('<template');
     await Promise.resolve();
     expect([...output.error]).to.deep.equal([]);
+  });
+
+  it('is adopted in its language after a cookie table and its manager have left the page', async () => {
+    // A single-page site leaving its cookie policy page: the manager removed with it must not
+    // choose a language for the page any more when the next element asks for one.
+    const policy = await fixture<HTMLElement>(html`<div><consent-manager><script type="application/json">${JSON.stringify({ categories: CATEGORIES })}</script></consent-manager><consent-cookie-table></consent-cookie-table></div>`);
+    const table = policy.querySelector('consent-cookie-table')!;
+    await waitFor(() => (table.shadowRoot?.querySelectorAll('[part="category"]').length ?? 0) > 0, 3000, 'the cookie table');
+    policy.remove();
+    const { element, banner } = serve({ lang: 'ar' });
+    await bannerPartDone(element);
+    await waitFor(() => element.language === 'ar', 5000, 'Arabic');
+    await element.updateComplete;
+    expect(part(element, 'banner') === banner, 'the served Arabic banner adopted').to.equal(true);
   });
 });

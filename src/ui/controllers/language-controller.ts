@@ -51,7 +51,10 @@ export function languageController(host: ReactiveControllerHost & HTMLElement, s
       return loaded ?? Promise.resolve();
     },
     update() {
-      if (!session.state || wanted === undefined) return;
+      // A removed element (a single-page site left the page that had it) picks no language: the
+      // texts it would load are the ones every element of the page shows, and a served banner
+      // that arrived since would no longer match them and be replaced.
+      if (!host.isConnected || !session.state || wanted === undefined) return;
       const tags = controller.wantedTags(session.config);
       const now = tags.join();
       if (now === wanted) return;
@@ -75,6 +78,8 @@ export function languageController(host: ReactiveControllerHost & HTMLElement, s
       // The language follows `lang` on the element or any ancestor, also when a page switches it.
       observer ??= new MutationObserver(() => controller.update());
       observer.observe(host.ownerDocument.documentElement, { attributeFilter: ['lang'], subtree: true });
+      // Back in a page, whose `lang` may have changed meanwhile.
+      controller.update();
     },
     hostDisconnected() {
       observer?.disconnect();

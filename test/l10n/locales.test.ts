@@ -133,4 +133,15 @@ describe('languages', () => {
     expect(output.warn).to.deep.equal([]);
   });
 
+  it("put back in a page whose language changed meanwhile, speaks that page's", async () => {
+    const element = await mountManager();
+    await shownPart(element, 'banner');
+    const page = element.parentElement!;
+    element.remove();
+    // Changed while the element is out of the page: it sees no such change, only where it lands.
+    page.lang = 'de';
+    page.append(element);
+    await waitFor(() => part(element, 'accept-all')?.textContent?.trim() === 'Alle akzeptieren', 3000, 'German, without any other change of lang');
+    expect(element.language).to.equal('de');
+  });
 });

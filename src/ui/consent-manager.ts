@@ -70,6 +70,8 @@ export type BannerPosition = 'bottom-end' | 'bottom-start' | 'bottom' | 'top-end
  * @fires {ConsentUiHideEvent} consent-ui-hide - When the banner or the preferences dialog goes away; `detail.view` says which.
  * @fires {ConsentUiRequestEvent} consent-ui-request - With `headless`, on `showBanner()`, `showPreferences()` and `data-consent-open` clicks instead of rendering: `detail.view` says which view the site should show, `detail.opener` what asked for the preferences.
  *
+ * @attr showing - Set by the element, not the site: `banner`, `preferences` or both (space-separated) while they show, absent otherwise, so that tools watching the page's DOM see them appear.
+ *
  * @csspart banner - The first layer: a labelled region, or a modal dialog when `blocking`.
  * @csspart title - The banner's title.
  * @csspart partners - The banner's partner sentence: a paragraph, or a `<details>` whose summary opens the full list.
@@ -294,6 +296,11 @@ export class ConsentManagerElement extends ReactiveElement {
     for (const view of ['banner', 'preferences'] as const) {
       if (now[view] === this.#announced[view]) continue;
       this.#announced[view] = now[view];
+      // In the page's own DOM too: tools that watch it for a banner (autoconsent waits for a
+      // mutation there between tries) see no change inside the shadow root.
+      const showing = (['banner', 'preferences'] as const).filter((shown) => now[shown]).join(' ');
+      if (showing) this.setAttribute('showing', showing);
+      else this.removeAttribute('showing');
       this.dispatchEvent(now[view] ? new ConsentUiShowEvent({ view }) : new ConsentUiHideEvent({ view }));
     }
   }

@@ -126,6 +126,39 @@ describe('the autoconsent rule, run by @duckduckgo/autoconsent', () => {
     await context.close();
   });
 
+  it('finds a banner that shows only after its first tries, once the element says so in the page', async () => {
+    // Between tries the library waits for a mutation of the page's DOM (and 500 ms). The banner
+    // appears in the shadow root, where no such mutation is seen: the element's `showing`
+    // attribute is one. Here the bundle is held until the library has looked twice, and the banner
+    // chunk until it has looked once more after the element started: without the attribute it then
+    // waited up to a minute, and this test ran into its 20 s limit.
+    const context = await browser.newContext();
+    await routeVendors(context);
+    const looks = () => messages.filter((item) => item.type === 'eval').length;
+    const untilLooks = async (count) => {
+      for (const start = Date.now(); looks() < count; await new Promise((resolve) => setTimeout(resolve, 50))) {
+        if (Date.now() - start > 20_000) assert.fail(`the library did not look ${count} times: ${JSON.stringify(messages.map((item) => item.type))}`);
+      }
+    };
+    let releaseBundle;
+    const bundleReleased = new Promise((resolve) => (releaseBundle = resolve));
+    let releaseBanner;
+    const bannerReleased = new Promise((resolve) => (releaseBanner = resolve));
+    await context.route('**/dist/consent-manager.js', (route) => bundleReleased.then(() => route.continue()));
+    await context.route(/\/dist\/chunks\/banner-[\w-]+\.js$/, (route) => bannerReleased.then(() => route.continue()));
+    const { page, messages } = await runAutoconsent(context, VENDOR_PAGE);
+    // 'eval' messages are the library's own checks, sent on each try.
+    await untilLooks(2);
+    releaseBundle();
+    await page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
+    await untilLooks(looks() + 1);
+    assert.equal(messages.some((item) => item.type === 'cmpDetected'), false, 'nothing to find before the banner');
+    releaseBanner();
+    assert.equal((await message(messages, { type: 'optOutResult' })).result, true);
+    assert.equal(await page.evaluate(() => document.querySelector('consent-manager').hasAttribute('showing')), false, 'the banner is gone, and so is the attribute');
+    await context.close();
+  });
+
   it('opts out of the modal banner of a site that sets blocking', async () => {
     const context = await browser.newContext();
     const page = '<!doctype html><html lang="en"><title>blocking</title><script type="module" src="/dist/consent-manager.js"></script><consent-manager blocking></consent-manager></html>';

@@ -82,6 +82,8 @@ describe('showBanner(), showPreferences() and hide(): the last call wins', () =>
       expect(part(element, 'banner') !== null, 'banner shown').to.equal(banner);
       expect(part(element, 'preferences') !== null, 'dialog shown').to.equal(preferences);
       expect(element.shadowRoot!.querySelector('dialog:modal') !== null, 'a modal dialog is open').to.equal(preferences);
+      // The same, in the page's DOM, for tools that watch it (README, "Finding the banner").
+      expect(element.getAttribute('showing'), 'the showing attribute').to.equal([banner && 'banner', preferences && 'preferences'].filter(Boolean).join(' ') || null);
       if (!preferences) {
         expect(views, 'the dialog never showed').to.not.include('preferences');
         // A modal dialog left open makes the page inert: its controls cannot take the focus.

@@ -2,7 +2,8 @@
 // clears storage and vendor globals around each test (isolateAdapterTests in test/helpers/adapters.ts),
 // so a fresh browser context adds nothing but its cost: about 2 s per file per engine on this
 // 2-core machine, where the tests themselves take well under that (README, "Test suite").
-// Not here: stripe.test.ts, because @stripe/stripe-js loads Stripe.js once per page.
+// Not here: stripe.test.ts, because @stripe/stripe-js loads Stripe.js once per page. For the
+// same reason clobbering.test.ts, which loads it too, stays first.
 import '../adapters/clobbering.test.js';
 import '../adapters/config-replacement.test.js';
 import '../adapters/consent-mode-categories.test.js';

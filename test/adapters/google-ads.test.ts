@@ -3,7 +3,7 @@ import { googleAds } from '../../adapters/google-ads.js';
 import { googleAnalytics } from '../../adapters/google-analytics.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { CATEGORIES, CONSENT_MODE_DENIED, dataLayerEntries, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { waitFor } from '../helpers/page-state.js';
+import { cookieGone, waitFor } from '../helpers/page-state.js';
 
 const GTAG = 'https://www.googletagmanager.com/gtag/js';
 const ADS_GRANTED = { ...CONSENT_MODE_DENIED, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' };
@@ -19,9 +19,8 @@ describe('google-ads adapter', () => {
     await mountWithAdapters({ categories: CATEGORIES, adapters: { 'google-ads': { conversionId: 'AW-123456789' } } });
     expect(gtagCommands()).to.deep.equal([{ gtag: ['consent', 'default', CONSENT_MODE_DENIED] }]);
     expect(scriptsFor('https://')).to.deep.equal([]);
-    // WebKit can still read back, for a moment, a cookie the page has just expired (once in three
-    // local runs): the expiry has to show, not necessarily within the same task.
-    await waitFor(() => otherCookies().length === 0, 2000, 'the leftover _gcl_au cookie to expire');
+    await cookieGone('_gcl_au');
+    expect(otherCookies()).to.deep.equal([]);
     expect(localStorage.getItem('_gcl_ls')).to.equal(null);
   });
 
@@ -72,6 +71,7 @@ describe('google-ads adapter', () => {
     for (const name of ['_gcl_au', '_gcl_aw', 'other']) document.cookie = `${name}=1; Path=/`;
     element.save({ marketing: false });
     expect(gtagCommands().at(-1)).to.deep.equal({ gtag: ['consent', 'update', CONSENT_MODE_DENIED] });
+    await cookieGone('_gcl_');
     expect(otherCookies()).to.deep.equal(['other=1']);
     expect(log.changes.at(-1)?.reloadRecommended).to.equal(true);
     element.save({ marketing: true });
@@ -124,6 +124,7 @@ describe('google-ads adapter', () => {
     const set = ['_gcl_au', '_gcl_aw', '_gcl_dc', '_gcl_gs'];
     for (const name of set) document.cookie = `${name}=1; Path=/`;
     element.rejectAll();
+    await cookieGone('_gcl_');
     expect(otherCookies()).to.deep.equal([]);
     expect(set.filter((name) => !adapter.cookies.some((cookie) => new RegExp(cookie.pattern!).test(name)))).to.deep.equal([]);
   });

@@ -3,7 +3,7 @@ import { googleAnalytics } from '../../adapters/google-analytics.js';
 import { reported } from '../../src/diagnostics/report.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { CATEGORIES, CONSENT_MODE_DENIED, dataLayerEntries, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { waitFor } from '../helpers/page-state.js';
+import { cookieGone, waitFor } from '../helpers/page-state.js';
 
 const GTAG = 'https://www.googletagmanager.com/gtag/js';
 
@@ -52,7 +52,7 @@ describe('google-analytics adapter', () => {
     expect(document.cookie.split('; ').filter((cookie) => !cookie.startsWith('consent='))).to.deep.equal(['_gcl_au=1', 'other=1'], 'ads cookies stay while marketing is allowed');
     expect(log.changes.at(-1)?.reloadRecommended).to.equal(true);
     element.save({ marketing: false });
-    expect(document.cookie).not.to.contain('_gcl_au');
+    await cookieGone('_gcl_au');
     expect(log.changes.at(-1)?.reloadRecommended).to.equal(false, 'nothing Google loaded for marketing');
   });
 

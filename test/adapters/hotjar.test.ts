@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { hotjar, hotjarUrl } from '../../adapters/hotjar.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { CATEGORIES, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { waitFor } from '../helpers/page-state.js';
+import { cookieGone, waitFor } from '../helpers/page-state.js';
 
 const SITE = 1234567;
 const SCRIPT = 'https://static.hotjar.com/c/hotjar-1234567.js?sv=6';
@@ -28,7 +28,7 @@ describe('hotjar adapter', () => {
     expect(win.hj).to.equal(undefined);
     expect(win._hjSettings).to.equal(undefined);
     expect(scriptsFor('https://static.hotjar.com')).to.have.length(0);
-    expect(document.cookie).not.to.contain('_hj');
+    await cookieGone('_hj');
     expect(localStorage.getItem('_hjUserAttributes')).to.equal(null);
     expect(sessionStorage.getItem('_hjSessionStorageTest')).to.equal(null);
   });
@@ -57,7 +57,7 @@ describe('hotjar adapter', () => {
     localStorage.setItem('_hjUserAttributes', '{}');
     sessionStorage.setItem('_hjSessionStorageTest', '1');
     element.save({ analytics: false });
-    expect(document.cookie).not.to.contain('_hj');
+    await cookieGone('_hj');
     expect(document.cookie).to.contain('other=1');
     expect(localStorage.getItem('_hjUserAttributes')).to.equal(null);
     expect(sessionStorage.getItem('_hjSessionStorageTest')).to.equal(null);

@@ -2,7 +2,7 @@ import { expect, fixtureCleanup } from '@open-wc/testing';
 import { type Lintrk, linkedInInsight } from '../../adapters/linkedin-insight.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { CATEGORIES, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { waitFor } from '../helpers/page-state.js';
+import { cookieGone, waitFor } from '../helpers/page-state.js';
 
 const INSIGHT = 'https://snap.licdn.com/li.lms-analytics/insight.min.js';
 const globals = window as unknown as Record<string, unknown> & { lintrk?: Lintrk; _linkedin_data_partner_ids?: unknown; _linkedin_partner_id?: unknown };
@@ -21,7 +21,7 @@ describe('linkedin-insight adapter', () => {
     expect(NAMES.filter((name) => name in globals)).to.deep.equal([]);
     expect(scriptsFor('https://')).to.deep.equal([]);
     expect(document.querySelector('img[src*="linkedin"]')).to.equal(null);
-    expect(document.cookie).not.to.match(/li_fat_id|ln_or/);
+    await cookieGone(/li_fat_id|ln_or/);
   });
 
   it('on grant sets the partner globals and the lintrk queue, then loads insight.min.js once', async () => {
@@ -54,7 +54,7 @@ describe('linkedin-insight adapter', () => {
     document.cookie = 'li_fat_id=a; Path=/';
     document.cookie = 'ln_or=b; Path=/';
     element.save({ marketing: false });
-    expect(document.cookie).not.to.match(/li_fat_id|ln_or/);
+    await cookieGone(/li_fat_id|ln_or/);
     expect(log.changes.at(-1)?.reloadRecommended).to.equal(true);
   });
 

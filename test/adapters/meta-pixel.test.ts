@@ -1,7 +1,7 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { type Fbq, metaPixel } from '../../adapters/meta-pixel.js';
 import { CATEGORIES, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { waitFor } from '../helpers/page-state.js';
+import { cookieGone, waitFor } from '../helpers/page-state.js';
 
 const FBEVENTS = 'https://connect.facebook.net/en_US/fbevents.js';
 const fbq = () => (window as unknown as { fbq?: Fbq }).fbq;
@@ -16,7 +16,7 @@ describe('meta-pixel adapter', () => {
     expect(fbq()).to.equal(undefined);
     expect(scriptsFor('https://connect.facebook.net')).to.have.length(0);
     expect(document.querySelector('img[src*="facebook"]')).to.equal(null);
-    expect(document.cookie).not.to.contain('_fbp', 'a leftover cookie is expired');
+    await cookieGone('_fbp');
   });
 
   it('on grant queues consent grant, init for each pixel and PageView, as arguments objects, then loads fbevents.js once', async () => {
@@ -38,7 +38,7 @@ describe('meta-pixel adapter', () => {
     document.cookie = '_fbc=fb.1.1.abc; Path=/';
     element.save({ marketing: false });
     expect(queued()).to.deep.equal([['consent', 'grant'], ['init', '1234567890'], ['consent', 'revoke']]);
-    expect(document.cookie).not.to.match(/_fb[pc]=/);
+    await cookieGone(/_fb[pc]=/);
     expect(log.changes.at(-1)?.reloadRecommended).to.equal(true);
     element.save({ marketing: true });
     expect(queued().at(-1)).to.deep.equal(['consent', 'grant']);

@@ -2,7 +2,7 @@ import { expect, fixtureCleanup } from '@open-wc/testing';
 import { type Clarity, microsoftClarity } from '../../adapters/microsoft-clarity.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { CATEGORIES, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { waitFor } from '../helpers/page-state.js';
+import { cookieGone, waitFor } from '../helpers/page-state.js';
 
 const TAG = 'https://www.clarity.ms/tag/abcde12345';
 const globals = window as unknown as { clarity?: Clarity };
@@ -22,7 +22,7 @@ describe('microsoft-clarity adapter', () => {
     await mountWithAdapters({ categories: CATEGORIES, adapters: { 'microsoft-clarity': { projectId: 'abcde12345' } } });
     expect(globals.clarity).to.equal(undefined);
     expect(scriptsFor('https://')).to.deep.equal([]);
-    expect(document.cookie).not.to.match(/_cl(ck|sk)=/);
+    await cookieGone(/_cl(ck|sk)=/);
   });
 
   it('on grant queues consentv2 before the tag loads, once; a marketing change updates ad_Storage', async () => {
@@ -56,7 +56,7 @@ describe('microsoft-clarity adapter', () => {
       ['consentv2', GRANTED],
       ['consentv2', DENIED],
     ]);
-    expect(document.cookie).not.to.match(/_cl(ck|sk)=/);
+    await cookieGone(/_cl(ck|sk)=/);
     expect(log.changes.at(-1)?.reloadRecommended).to.equal(true);
   });
 
@@ -134,14 +134,14 @@ const isWebKit = !/Chrome|Firefox/.test(navigator.userAgent);
     await waitFor(() => /(^|; )_clck=/.test(document.cookie), 3000, 'the _clck cookie');
     expect((globals.clarity as unknown as { v?: string }).v).to.equal('0.8.70', 'the real client took the queue over');
     element.save({ analytics: false });
-    expect(document.cookie).not.to.match(/(^|; )_cl(ck|sk)=/);
+    await cookieGone(/(^|; )_cl(ck|sk)=/);
   });
 
   it('without the grant the same client starts and writes no cookie until consentv2 grants it', async () => {
     globals.clarity = Object.assign(() => undefined, { q: [['start', { projectId: 'abcde12345', track: false, upload: () => undefined }] as unknown as IArguments] });
     await runClarityClient();
     expect((globals.clarity as unknown as { v?: string }).v).to.equal('0.8.70');
-    expect(document.cookie).not.to.match(/(^|; )_clck=/);
+    await cookieGone(/(^|; )_clck=/);
     globals.clarity('consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' });
     await waitFor(() => /(^|; )_clck=/.test(document.cookie), 3000, 'the _clck cookie');
   });

@@ -3,7 +3,7 @@ import { microsoftUet } from '../../adapters/microsoft-uet.js';
 import type { AdapterContext } from '../../src/core/adapter.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { CATEGORIES, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { waitFor } from '../helpers/page-state.js';
+import { cookieGone, waitFor } from '../helpers/page-state.js';
 
 const BAT = 'https://bat.bing.com/bat.js?ti=12345678';
 const globals = window as unknown as Record<string, unknown> & { uetq?: unknown };
@@ -27,7 +27,7 @@ describe('microsoft-uet adapter', () => {
     await mountWithAdapters({ categories: CATEGORIES, adapters: { 'microsoft-uet': { tagId: '12345678' } } });
     expect(globals.uetq).to.equal(undefined);
     expect(scriptsFor('https://')).to.deep.equal([]);
-    expect(document.cookie).not.to.match(/_uet/);
+    await cookieGone(/_uet/);
     expect(localStorage.getItem('_uetvid_exp')).to.equal(null);
   });
 
@@ -82,7 +82,7 @@ describe('microsoft-uet adapter', () => {
     document.cookie = '_uetmsclkid=c; Path=/';
     element.save({ marketing: false });
     expect(queued()).to.deep.equal([...DEFAULT, ...GRANT, ...DENY]);
-    expect(document.cookie).not.to.match(/_uet/);
+    await cookieGone(/_uet/);
     expect(log.changes.at(-1)?.reloadRecommended).to.equal(true);
   });
 

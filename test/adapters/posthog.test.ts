@@ -2,7 +2,7 @@ import { expect, fixtureCleanup } from '@open-wc/testing';
 import { posthog } from '../../adapters/posthog.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { CATEGORIES, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { waitFor } from '../helpers/page-state.js';
+import { cookieGone, waitFor } from '../helpers/page-state.js';
 
 const API_KEY = 'phc_TestProjectKey1234';
 /** The test server stands in for PostHog (web-test-runner.config.mjs): the real array.js from posthog-js, `{}` for its API. */
@@ -34,7 +34,7 @@ describe('posthog adapter', () => {
     expect(sdk()).to.equal(undefined);
     expect(scriptsFor(API_HOST)).to.have.length(0);
     expect(requestsTo('/')).to.have.length(0);
-    expect(document.cookie).not.to.contain(STORAGE);
+    await cookieGone(STORAGE);
     expect(localStorage.getItem(STORAGE)).to.equal(null);
   });
 
@@ -91,7 +91,7 @@ describe('posthog adapter', () => {
     element.save({ analytics: false });
     expect(sdk()!.has_opted_out_capturing()).to.equal(true);
     expect(sdk()!.capture('after_withdrawal')).to.equal(undefined, 'opted out, nothing is captured');
-    expect(document.cookie).not.to.contain(STORAGE);
+    await cookieGone(STORAGE);
     expect(localStorage.getItem(STORAGE)).to.equal(null);
     expect(log.changes.at(-1)?.reloadRecommended).to.equal(false, 'PostHog stops by itself');
 

@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { EVENTS_URL, tiktokPixel } from '../../adapters/tiktok-pixel.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { CATEGORIES, isolateAdapterTests, mountWithAdapters, resetVendorGlobals, scriptsFor } from '../helpers/adapters.js';
-import { waitFor } from '../helpers/page-state.js';
+import { cookieGone, waitFor } from '../helpers/page-state.js';
 
 const PIXEL = 'C4TESTPIXEL12345ABCD';
 const SDK = `${EVENTS_URL}?sdkid=${PIXEL}&lib=ttq`;
@@ -27,7 +27,7 @@ describe('tiktok-pixel adapter', () => {
     element.rejectAll();
     expect(win.ttq).to.equal(undefined);
     expect(scriptsFor('https://analytics.tiktok.com')).to.have.length(0);
-    expect(document.cookie).not.to.match(/_ttp|ttcsid/);
+    await cookieGone(/_ttp|ttcsid/);
   });
 
   it('on grant queues grantConsent before load and page, then requests events.js once', async () => {
@@ -51,7 +51,7 @@ describe('tiktok-pixel adapter', () => {
     document.cookie = '_tt_enable_cookie=1; Path=/';
     element.save({ marketing: false });
     expect(queued()).to.deep.equal([['grantConsent'], ['revokeConsent']]);
-    expect(document.cookie).not.to.match(/_ttp|_tt_enable_cookie/);
+    await cookieGone(/_ttp|_tt_enable_cookie/);
     expect(log.changes.at(-1)?.reloadRecommended).to.equal(true);
     element.save({ marketing: true });
     expect(queued().at(-1)).to.deep.equal(['grantConsent']);

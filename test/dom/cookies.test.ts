@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { cookieNames, forgetVendorData, parentDomains } from '../../src/dom/cookies.js';
-import { clearBrowserStorage } from '../helpers/page-state.js';
+import { clearBrowserStorage, cookieGone } from '../helpers/page-state.js';
 
 describe('forgetVendorData', () => {
   afterEach(clearBrowserStorage);
@@ -12,11 +12,12 @@ describe('forgetVendorData', () => {
     expect(parentDomains('127.0.0.1')).to.deep.equal([]);
   });
 
-  it('expires matching cookies and removes matching localStorage keys, by name or pattern, and nothing else', () => {
+  it('expires matching cookies and removes matching localStorage keys, by name or pattern, and nothing else', async () => {
     for (const name of ['_ga', '_ga_ABC', '_gab', 'ajs_user_id', 'session']) document.cookie = `${name}=1; Path=/`;
     localStorage.setItem('ajs_user_traits', '{}');
     localStorage.setItem('theme', 'dark');
     forgetVendorData(['_ga', /^_ga_/, /^ajs_/]);
+    await cookieGone(/(^|; )(_ga|_ga_ABC|ajs_user_id)=/);
     expect(cookieNames(document).sort()).to.deep.equal(['_gab', 'session']);
     expect(Object.keys(localStorage)).to.deep.equal(['theme']);
   });

@@ -94,3 +94,14 @@ export async function waitFor(condition: () => boolean, timeoutMs = 2000, what =
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/**
+ * Resolves once no cookie of the page matches `pattern` (a substring or a pattern of
+ * `document.cookie`); fails after `timeoutMs` if one still does. WebKit can read back, for a
+ * moment, a cookie the page has just expired (seen in CI since the adapter files share a page),
+ * so a test that a leftover cookie was expired waits for that to show.
+ */
+export async function cookieGone(pattern: string | RegExp, timeoutMs = 2000): Promise<void> {
+  const present = (): boolean => (typeof pattern === 'string' ? document.cookie.includes(pattern) : pattern.test(document.cookie));
+  await waitFor(() => !present(), timeoutMs, `no cookie matching ${String(pattern)}`);
+}

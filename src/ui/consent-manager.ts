@@ -293,14 +293,17 @@ export class ConsentManagerElement extends ReactiveElement {
       if (!dialog.open) dialog.showModal();
     }
     const now = { banner: this.#banner !== undefined || this.#servedBanner?.isConnected === true, preferences: this.#view?.view === 'preferences' && this.#preferencesPlace !== undefined && this.#context() !== undefined };
+    // In the page's own DOM too: tools that watch it for a banner (autoconsent waits for a
+    // mutation there between tries) see no change inside the shadow root. Checked on every
+    // update, so that a `showing` written in the markup never outlives the first one.
+    const showing = (['banner', 'preferences'] as const).filter((shown) => now[shown]).join(' ');
+    if (this.getAttribute('showing') !== (showing || null)) {
+      if (showing) this.setAttribute('showing', showing);
+      else this.removeAttribute('showing');
+    }
     for (const view of ['banner', 'preferences'] as const) {
       if (now[view] === this.#announced[view]) continue;
       this.#announced[view] = now[view];
-      // In the page's own DOM too: tools that watch it for a banner (autoconsent waits for a
-      // mutation there between tries) see no change inside the shadow root.
-      const showing = (['banner', 'preferences'] as const).filter((shown) => now[shown]).join(' ');
-      if (showing) this.setAttribute('showing', showing);
-      else this.removeAttribute('showing');
       this.dispatchEvent(now[view] ? new ConsentUiShowEvent({ view }) : new ConsentUiHideEvent({ view }));
     }
   }

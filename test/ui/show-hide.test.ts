@@ -93,3 +93,25 @@ describe('showBanner(), showPreferences() and hide(): the last call wins', () =>
     });
   }
 });
+
+describe('the showing attribute belongs to the element', () => {
+  isolateUiTests();
+
+  it('drops a showing attribute written in the markup at its first update, when nothing shows (a returning visitor)', async () => {
+    const first = await mountManager();
+    first.rejectAll();
+    await first.updateComplete;
+    first.remove();
+    const element = await mountManager(undefined, 'showing="banner preferences"');
+    await nextFrames();
+    expect(part(element, 'banner'), 'no banner for a returning visitor').to.equal(null);
+    expect(element.getAttribute('showing'), 'the forged attribute').to.equal(null);
+  });
+
+  it('replaces a forged showing="preferences" with what shows (a new visitor: the banner)', async () => {
+    const element = await mountManager(undefined, 'showing="preferences"');
+    await waitFor(() => part(element, 'banner') !== null, 3000, 'the banner');
+    await element.updateComplete;
+    expect(element.getAttribute('showing')).to.equal('banner');
+  });
+});

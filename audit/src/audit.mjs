@@ -2,9 +2,8 @@
 // per phase (before any choice, after rejecting, after accepting, with each optional category
 // alone, after withdrawing), and records what the site set and sent in each.
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { lookUpDatabase, createClassifier } from './classify.mjs';
-import { browserVersion, HEADLESS_CHROMIUM_ARGS, locateBrowser, sandboxArgs } from './find-browser.mjs';
+import { browserVersion, locateBrowser, sandboxArgs, withChromiumArgs } from './find-browser.mjs';
 import { callManager, findConsentButton, readConsentManager, rejectThroughPreferences } from './page-actions.mjs';
 import { evaluateRules } from './rules.mjs';
 import { cookieParty, firstPartyMatcher } from './site.mjs';
@@ -76,7 +75,9 @@ export async function runAudit(options) {
     browserName = browserVersion(executablePath);
     progress(`Using ${browserName} at ${executablePath}`);
     try {
-      browser = await chromium.launch({ executablePath, headless: true, args: [...sandboxArgs(), ...HEADLESS_CHROMIUM_ARGS, ...(options.browserArgs ?? [])] });
+      // Loaded only here: it takes most of a second, which `--help` and a bad argument need not wait for.
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({ executablePath, headless: true, args: [...sandboxArgs(), ...withChromiumArgs(options.browserArgs)] });
     } catch (error) {
       throw new AuditError(`The browser at ${executablePath} could not be started: ${error.message.split('\n')[0]}`);
     }

@@ -37,7 +37,8 @@ async function run(...args) {
   }
 }
 
-describe('consent-manager-audit', { concurrency: 2 }, () => {
+// Each run starts a browser and mostly waits on the network: three run at once.
+describe('consent-manager-audit', { concurrency: 3 }, () => {
   it('on a clean site and one of its links: exit 0, a summary, a JSON report as documented and an HTML report with the verdict', async () => {
     const json = join(folder, 'clean.json');
     const html = join(folder, 'clean.html');
@@ -87,11 +88,10 @@ describe('consent-manager-audit', { concurrency: 2 }, () => {
   });
 
   it('exits 1 on an error finding, and 0 with --fail-on never', async () => {
-    const failing = await run(`${fixtures.url}/cookie-before-consent/`);
+    const [failing, tolerated] = await Promise.all([run(`${fixtures.url}/cookie-before-consent/`), run(`${fixtures.url}/cookie-before-consent/`, '--fail-on', 'never')]);
     assert.equal(failing.code, 1);
     assert.match(failing.stdout, /ERROR\s+cookie-before-consent\s+before\s+visitor_id/);
     assert.match(failing.stdout, /FAIL: 1 error/);
-    const tolerated = await run(`${fixtures.url}/cookie-before-consent/`, '--fail-on', 'never');
     assert.equal(tolerated.code, 0);
   });
 
@@ -103,27 +103,27 @@ describe('consent-manager-audit', { concurrency: 2 }, () => {
   });
 
   it('exits 2 with one sentence when the site cannot be audited', async () => {
-    const missing = await run(`${fixtures.url}/no-such-page/`);
+    const [missing, unresolvable] = await Promise.all([run(`${fixtures.url}/no-such-page/`), run('http://unresolvable.test/')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /could not be audited: .*no-such-page\/ could not be loaded: the server answered 404/);
     assert.equal(missing.stdout, '');
-    const unresolvable = await run('http://unresolvable.test/');
     assert.equal(unresolvable.code, 2);
     assert.match(unresolvable.stderr, /could not be loaded: .*ERR_NAME_NOT_RESOLVED/);
   });
 
   it('exits 2 on bad arguments, before starting a browser', async () => {
-    for (const [args, message] of [
+    const cases = [
       [[], /Give the URL to audit/],
       [['ftp://example.com/'], /not an http or https URL/],
       [['not a url'], /is not a URL/],
       [['http://127.0.0.1/', '--fail-on', 'sometimes'], /--fail-on must be one of error, warning, never/],
       [['http://127.0.0.1/', '--pages=-1'], /--pages must be a whole number/],
       [['http://127.0.0.1/', '--unknown'], /Unknown option '--unknown'/],
-    ]) {
-      const { code, stderr } = await run(...args);
-      assert.equal(code, 2, args.join(' '));
-      assert.match(stderr, message);
+    ];
+    const results = await Promise.all(cases.map(([args]) => run(...args)));
+    for (const [index, [args, message]] of cases.entries()) {
+      assert.equal(results[index].code, 2, args.join(' '));
+      assert.match(results[index].stderr, message);
     }
   });
 

@@ -119,7 +119,8 @@ const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
 /** The host's attributes the site gave, escaped; `lang` is the renderer's, and names that are not plain attributes or are event handlers are left out. */
 function attributeList(attributes: Readonly<Record<string, unknown>>): string {
   return Object.entries(attributes)
-    .filter(([name, value]) => ATTRIBUTE_NAME.test(name) && !name.startsWith('on') && name !== 'lang' && (typeof value === 'string' || value === true))
+    // `lang` and `showing` are written from what is rendered, not taken from the site.
+    .filter(([name, value]) => ATTRIBUTE_NAME.test(name) && !name.startsWith('on') && name !== 'lang' && name !== 'showing' && (typeof value === 'string' || value === true))
     .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeHtml(value as string)}"`))
     .join('');
 }
@@ -260,19 +261,20 @@ export function renderConsentManager(options: RenderConsentManagerOptions): stri
   const gpc = options?.gpc === true;
   const shown: Readonly<Record<string, unknown>> = typeof attributes === 'object' && attributes !== null ? attributes : {};
   const present = (name: string): boolean => shown[name] === true || typeof shown[name] === 'string';
-  const host = `<consent-manager lang="${escapeHtml(language)}"${attributeList(shown)}>`;
+  const host = (showing: string): string => `<consent-manager lang="${escapeHtml(language)}"${attributeList(shown)}${showing}>`;
   const configScript = json === '' ? '' : `<script type="application/json">${json}</script>`;
   const decided = readConsent(cookieHeader, input, now === undefined ? { gpc } : { gpc, now }).categories !== null;
   const inline = inlineFirstLayer(options?.inline);
   const styles = inline ? `<style${inline.nonce}>${BANNER_STYLES}</style>` : typeof stylesheet === 'string' && stylesheet !== '' ? `<link rel="stylesheet" href="${escapeHtml(stylesheet)}">` : '';
   const loader = inline ? `<script type="module"${inline.nonce}>${FIRST_PAINT_LOADER[0]}${inline.bundle}${FIRST_PAINT_LOADER[1]}</script>` : '';
-  if (decided || present('headless') || styles === '') return `${host}${configScript}</consent-manager>${loader}`;
+  if (decided || present('headless') || styles === '') return `${host('')}${configScript}</consent-manager>${loader}`;
   const page: BannerPage = {
     settingsLabel: settingsLinkText(typeof options.settingsLabel === 'string' ? options.settingsLabel : undefined),
     adapters: Array.isArray(options.adapters) ? (options.adapters as readonly unknown[]).filter(isPartnerSource) : [],
   };
   const banner = bannerMarkup(config, language, gpc && config.gpcDenies.length > 0, present('blocking'), page);
-  return `${host}<template shadowrootmode="open">${styles}${banner}</template>${configScript}</consent-manager>${loader}`;
+  // `showing="banner"`, as the element sets once running (README, "Finding the banner"): true from the first paint.
+  return `${host(' showing="banner"')}<template shadowrootmode="open">${styles}${banner}</template>${configScript}</consent-manager>${loader}`;
 }
 
 /** The `inline` option made safe to write: the bundle's URL as a script string, the nonce as an attribute (or nothing); null when it is unusable. */

@@ -41,7 +41,7 @@ describe('renderConsentManager: with or without a banner', () => {
     const markup = render({ cookieHeader: 'theme=dark; session=abc' });
     assert.ok(hasBanner(markup));
     assert.deepEqual(tags(markup), BANNER_TAGS);
-    assert.ok(markup.startsWith('<consent-manager lang="en">'));
+    assert.ok(markup.startsWith('<consent-manager lang="en" showing="banner">'), 'showing="banner", as the element sets it');
     assert.ok(markup.includes(`<link rel="stylesheet" href="${STYLESHEET}">`));
     assert.doesNotMatch(markup, /<style|style=/, 'no inline style: style-src self holds');
     assert.ok(markup.includes('<h2 id="title" part="title">This site uses cookies</h2>'));
@@ -54,6 +54,7 @@ describe('renderConsentManager: with or without a banner', () => {
     for (const cookieHeader of [`theme=dark; consent=${record()}; session=abc`, `consent=${encodeURIComponent(record())}`, record()]) {
       const markup = render({ cookieHeader });
       assert.equal(hasBanner(markup), false, cookieHeader);
+      assert.ok(markup.startsWith('<consent-manager lang="en">'), 'no showing attribute');
       assert.deepEqual(tags(markup), ['consent-manager', 'script', '/script', '/consent-manager']);
       assert.deepEqual(embeddedConfig(markup), config);
     }
@@ -120,7 +121,7 @@ describe('renderConsentManager: with or without a banner', () => {
 
   it('renders a blocking banner as an open dialog, which the element makes modal', () => {
     const markup = render({ attributes: { blocking: true } });
-    assert.match(markup, /^<consent-manager lang="en" blocking>/);
+    assert.match(markup, /^<consent-manager lang="en" blocking showing="banner">/);
     assert.match(markup, /<div aria-live="polite"><\/div><dialog id="cookie-consent-banner" class="banner surface cookie-consent consent-banner" part="banner" lang="en" dir="ltr" aria-labelledby="title" aria-describedby="text" open="">/);
   });
 });
@@ -130,7 +131,7 @@ describe('renderConsentManager: languages', () => {
     assert.equal(BANNER_LANGUAGES.length, 30);
     for (const language of BANNER_LANGUAGES) {
       const markup = render({ lang: language });
-      assert.ok(markup.startsWith(`<consent-manager lang="${language}">`), language);
+      assert.ok(markup.startsWith(`<consent-manager lang="${language}" showing="banner">`), language);
       assert.ok(markup.includes(`lang="${language}" dir="${language === 'ar' || language === 'he' ? 'rtl' : 'ltr'}"`), language);
       for (const id of ['cm.banner.title', 'cm.banner.text', 'cm.accept-all', 'cm.reject-all', 'cm.customize']) {
         const text = await translation(language, id);
@@ -190,11 +191,13 @@ describe('renderConsentManager: escaping', () => {
     assert.equal(markup.split('<template shadowrootmode').length, 2, 'the one served banner');
   });
 
-  it("escapes the site's attributes, and leaves out event handlers, odd names and its own lang", () => {
-    const markup = render({ lang: 'de', attributes: { 'script-sources': hostile, position: 'top', onclick: 'alert(1)', 'on-x': '1', 'a b': '1', '"x': '1', lang: 'fr', nonce: 'abc"def', blocking: false, theme: null } });
+  it("escapes the site's attributes, and leaves out event handlers, odd names and its own lang and showing", () => {
+    const markup = render({ lang: 'de', attributes: { 'script-sources': hostile, position: 'top', onclick: 'alert(1)', 'on-x': '1', 'a b': '1', '"x': '1', lang: 'fr', nonce: 'abc"def', blocking: false, theme: null, showing: 'preferences' } });
     const host = /^<consent-manager[^>]*>/.exec(markup)[0];
-    assert.equal(host, `<consent-manager lang="de" script-sources="${escapeHtml(hostile)}" position="top" nonce="abc&#34;def">`);
+    assert.equal(host, `<consent-manager lang="de" script-sources="${escapeHtml(hostile)}" position="top" nonce="abc&#34;def" showing="banner">`);
     assert.deepEqual(tags(markup), BANNER_TAGS);
+    const decided = render({ cookieHeader: `consent=${record()}`, attributes: { showing: 'banner' } });
+    assert.ok(decided.startsWith('<consent-manager lang="en">'), "a site's showing is left out when no banner is rendered");
   });
 
   it('never throws: a config that is not JSON data goes in as one the element rejects, with the banner', () => {

@@ -86,8 +86,15 @@ describe('the server-rendered banner', () => {
     const mutations: MutationRecord[] = [];
     const observer = new MutationObserver((records) => mutations.push(...records));
     observer.observe(element.shadowRoot!, { childList: true, subtree: true, characterData: true, attributes: true });
+    // The served showing="banner" stays as it was, from the first paint on (README, "Finding the banner").
+    expect(element.getAttribute('showing'), 'served with the banner').to.equal('banner');
+    const hostChanges: string[] = [];
+    const hostObserver = new MutationObserver((records) => hostChanges.push(...records.map((record) => `${record.attributeName}: ${element.getAttribute(record.attributeName!)}`)));
+    hostObserver.observe(element, { attributeFilter: ['showing'] });
     await bannerPartDone(element);
     await nextFrames();
+    hostObserver.disconnect();
+    expect(hostChanges, 'showing never changed while the banner was adopted').to.deep.equal([]);
     expect(part(element, 'banner') === banner, 'the served banner is the banner').to.equal(true);
     const kept = nodesOf(element.shadowRoot!);
     expect(nodes.every((node) => kept.includes(node)), 'every served node is still there').to.equal(true);

@@ -158,7 +158,7 @@ export const HEADLESS_CHROMIUM_ARGS = [
  */
 export function withChromiumArgs(extra = []) {
   const prefix = '--disable-features=';
-  const added = extra.filter((arg) => arg.startsWith(prefix)).flatMap((arg) => arg.slice(prefix.length).split(','));
+  const added = extra.filter((arg) => arg.startsWith(prefix)).flatMap((arg) => arg.slice(prefix.length).split(',')).filter(Boolean);
   const merged = HEADLESS_CHROMIUM_ARGS.map((arg) => (arg.startsWith(prefix) && added.length ? [arg, ...added].join(',') : arg));
   return [...merged, ...extra.filter((arg) => !arg.startsWith(prefix))];
 }

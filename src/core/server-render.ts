@@ -116,10 +116,9 @@ export function bannerLanguage(tags: readonly (string | null | undefined)[], con
 
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
 
-/** The host's attributes the site gave, escaped; `lang` is the renderer's, and names that are not plain attributes or are event handlers are left out. */
+/** The host's attributes the site gave, escaped; `lang` and `showing` are the renderer's, and names that are not plain attributes or are event handlers are left out. */
 function attributeList(attributes: Readonly<Record<string, unknown>>): string {
   return Object.entries(attributes)
-    // `lang` and `showing` are written from what is rendered, not taken from the site.
     .filter(([name, value]) => ATTRIBUTE_NAME.test(name) && !name.startsWith('on') && name !== 'lang' && name !== 'showing' && (typeof value === 'string' || value === true))
     .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeHtml(value as string)}"`))
     .join('');

@@ -37,7 +37,7 @@ async function run(...args) {
   }
 }
 
-// Each run starts a browser of its own; three at a time kept the file shortest on 2 cores.
+// Each run starts a browser of its own: three run at a time.
 describe('consent-manager-audit', { concurrency: 3 }, () => {
   it('on a clean site and one of its links: exit 0, a summary, a JSON report as documented and an HTML report with the verdict', async () => {
     const json = join(folder, 'clean.json');

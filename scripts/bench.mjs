@@ -1,5 +1,5 @@
-// `npm run bench`: loads the same page with this project's script-tag bundle (as a plain module
-// script and with the recommended markup), vanilla-cookieconsent, Klaro, a static HTML banner
+// `npm run bench`: loads the same page with this project's script-tag bundle (with the recommended
+// markup, a module script in <head>, and with `async`), vanilla-cookieconsent, Klaro, a static HTML banner
 // (the floor) and the server-rendered first layer in headless Chromium with the CPU throttled
 // 4x, and reports medians; then runs
 // Lighthouse (mobile, its default simulated throttling) on each page for LCP and Total Blocking

@@ -1,10 +1,14 @@
-// The recommended script tag (README, Quick start; issue 15) in a real page under the strict
-// Content Security Policy: a new visitor's banner chunk is requested by the entry itself, before
-// the element is even parsed; a returning visitor never requests it, and one who allowed
-// analytics gets the chunk that runs gated scripts (and the Trusted Types chunk it imports) as
-// early instead. The page holds its parser
-// on a blocking script that the test answers only once it has seen what it waits for, so the
-// order of events is fixed by the test, not by timing.
+// The entry's first statement (src/script-tag-prelude.ts; issue 15) in real pages under the strict
+// Content Security Policy: a new visitor's banner chunk is requested by the entry itself; a
+// returning visitor never requests it, and one who allowed analytics gets the chunk that runs
+// gated scripts (and the Trusted Types chunk it imports) as early instead.
+// - With the recommended markup (README, Quick start: a module script in <head>, run once the page
+//   is parsed), before the element is even defined, not in its first update after its start. (For
+//   a new visitor the element also asks for the banner when it connects, during the definition;
+//   the entry's first statement asks earlier still, before the rest of the bundle is evaluated.)
+// - With `async`, before the element is even parsed. That page holds its parser on a blocking
+//   script that the test answers only once it has seen what it waits for, so the order of events
+//   is fixed by the test, not by timing.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, openRecordedPage, startTestServer } from './helpers.mjs';
@@ -64,7 +68,7 @@ async function settleRequests(page) {
   await Promise.all([page.waitForRequest((request) => request.url().endsWith('/strict/embed.html?settle')), page.evaluate(() => fetch('/strict/embed.html?settle'))]);
 }
 
-describe('the recommended script tag', () => {
+describe('an async script tag', () => {
   it("requests a new visitor's banner chunk before the element is parsed, and shows the banner", async () => {
     const context = await browser.newContext();
     const { page, problems, events } = await openHeldPage(context);
@@ -113,6 +117,61 @@ describe('the recommended script tag', () => {
     assert.equal(await page.evaluate(() => window.parserHeld), true, 'the bundle ran while the element was not parsed');
     assert.deepEqual(events, ['parser released'], 'no chunk at all');
     assert.equal(await page.evaluate(() => window.e2eLog), undefined, 'the gated script did not run');
+    assert.equal(await page.locator('[part="banner"]').count(), 0);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+});
+
+/**
+ * Opens the recommended markup's page, which notes (performance.now()) when `consent-manager` is
+ * defined; resolves with that time and when each watched chunk's request started, in the same
+ * clock (Resource Timing), once `ready` has settled and every request has been reported.
+ */
+async function openModulePage(context, until) {
+  const { page, problems } = await openRecordedPage(context);
+  await page.route('**/strict/define-watch.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: "customElements.whenDefined('consent-manager').then(() => (window.definedAt = performance.now()));" }),
+  );
+  await page.goto(`${server.url}/strict/first-paint-module.html`);
+  await page.evaluate(() => document.querySelector('consent-manager').ready);
+  await until(page);
+  const times = await page.evaluate((pattern) => {
+    const requested = {};
+    for (const entry of performance.getEntriesByType('resource')) {
+      const chunk = new RegExp(pattern).exec(entry.name)?.[1];
+      if (chunk) requested[chunk] ??= entry.startTime;
+    }
+    return { definedAt: window.definedAt, requested };
+  }, WATCHED_CHUNKS.source);
+  return { page, problems, ...times };
+}
+
+describe('the recommended script tag (a module script in <head>)', () => {
+  it("requests a new visitor's banner chunk and the message runtime by the time the element is defined, not after its start", async () => {
+    const context = await browser.newContext();
+    const { problems, definedAt, requested } = await openModulePage(context, (page) => page.locator('[part="banner"]').waitFor());
+    assert.equal(typeof definedAt, 'number', 'the element was defined');
+    assert.ok(requested.banner < definedAt, `banner chunk requested at ${requested.banner} ms, element defined at ${definedAt} ms`);
+    assert.ok(requested.install < definedAt, `message runtime requested at ${requested.install} ms, element defined at ${definedAt} ms`);
+    assert.equal(requested['gated-script'], undefined, 'no gated-script chunk for a new visitor');
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
+  it('requests the gated-script chunk and its import, and no banner, before the element is defined for a returning visitor who allowed analytics', async () => {
+    const context = await browser.newContext();
+    const first = await openModulePage(context, (page) => page.locator('[part="banner"]').waitFor());
+    await first.page.locator('[part="accept-all"]').click();
+    await first.page.waitForFunction(() => (window.e2eLog ?? []).includes('analytics'));
+    await first.page.close();
+
+    const { page, problems, definedAt, requested } = await openModulePage(context, (page) => page.waitForFunction(() => (window.e2eLog ?? []).includes('analytics')));
+    assert.ok(requested['gated-script'] < definedAt, `gated-script chunk requested at ${requested['gated-script']} ms, element defined at ${definedAt} ms`);
+    assert.ok(requested['trusted-types'] < definedAt, `Trusted Types chunk requested at ${requested['trusted-types']} ms, element defined at ${definedAt} ms`);
+    assert.equal(requested.banner, undefined, 'no banner chunk');
     assert.equal(await page.locator('[part="banner"]').count(), 0);
     assert.deepEqual(problems.violations, []);
     assert.deepEqual(problems.errors, []);

@@ -126,8 +126,9 @@ describe('an async script tag', () => {
 
 /**
  * Opens the recommended markup's page, which notes (performance.now()) when `consent-manager` is
- * defined; resolves with that time and when each watched chunk's request started, in the same
- * clock (Resource Timing), once `ready` has settled and every request has been reported.
+ * defined; once `ready` has settled and `until` has seen what the test waits for, resolves with
+ * that time and when each watched chunk's request started, in the same clock (Resource Timing,
+ * which lists a request once its response has arrived).
  */
 async function openModulePage(context, until) {
   const { page, problems } = await openRecordedPage(context);

@@ -105,3 +105,27 @@ export async function cookieGone(pattern: string | RegExp, timeoutMs = 2000): Pr
   const present = (): boolean => (typeof pattern === 'string' ? document.cookie.includes(pattern) : pattern.test(document.cookie));
   await waitFor(() => !present(), timeoutMs, `no cookie matching ${String(pattern)}`);
 }
+
+/** The names of the cookies the page can see, sorted. */
+export function cookieNames(): string[] {
+  return document.cookie
+    .split('; ')
+    .filter(Boolean)
+    .map((cookie) => cookie.split('=')[0]!)
+    .sort();
+}
+
+/**
+ * Resolves once the page's cookie names are exactly `expected` (in any order); fails after
+ * `timeoutMs` with the names it last read. WebKit can answer `document.cookie` from a snapshot a
+ * few writes old (WebKit bug 324464): in CI a test read only `consent` right after it had written
+ * `session` and reset the choice. One read is not proof of the cookies' state there, a settled one is.
+ */
+export async function cookieNamesBecome(expected: readonly string[], timeoutMs = 2000): Promise<void> {
+  const wanted = [...expected].sort().join(' ');
+  try {
+    await waitFor(() => cookieNames().join(' ') === wanted, timeoutMs, `the cookies ${wanted}`);
+  } catch {
+    throw new Error(`expected the cookies [${wanted}], found [${cookieNames().join(' ')}] after ${timeoutMs} ms`);
+  }
+}

@@ -136,8 +136,9 @@ export default {
   // so three pages share the two cores, as before: with Chromium's two as well, waits of a few
   // seconds timed out in Chromium on the loaded machine.
   concurrentBrowsers: 3,
-  // WebKit's MiniBrowser can take longer than the default 30 s to open a page on a loaded 2-core machine.
-  browserStartTimeout: 60_000,
+  // WebKit's MiniBrowser can take longer than the default 30 s to open a page on a loaded 2-core
+  // machine, and when one fails to come up the WebKit launcher tries again, up to three times.
+  browserStartTimeout: 120_000,
   browsers: [
     closingPagePerFile(
       chromeLauncher({

@@ -8,10 +8,12 @@
 // window but the session's first. If emptying fails, the browser is replaced. test/isolation-*.test.ts
 // prove that no file sees another's storage.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
+/** WEBKIT_COMMAND_LOG=<file>: every WebDriver command and how long it took, to find where a run hangs. */
+const COMMAND_LOG = process.env.WEBKIT_COMMAND_LOG;
 const MINIBROWSER_CANDIDATES = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser'];
 
 /** The driver and browser, or undefined when WebKitGTK's WebDriver is not installed. */
@@ -132,15 +134,20 @@ export function webkitLauncher({ driver, browser }) {
   }
 
   async function command(method, path, body, timeoutMs = 60_000) {
-    const response = await fetch(`${endpoint}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json' },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const payload = await response.json();
-    if (!response.ok) throw new Error(`WebDriver ${method} ${path}: ${payload.value?.message ?? response.status}`);
-    return payload.value;
+    const started = Date.now();
+    try {
+      const response = await fetch(`${endpoint}${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const payload = await response.json();
+      if (!response.ok) throw new Error(`WebDriver ${method} ${path}: ${payload.value?.message ?? response.status}`);
+      return payload.value;
+    } finally {
+      if (COMMAND_LOG) appendFileSync(COMMAND_LOG, `${new Date(started).toISOString()} ${Date.now() - started} ms ${method} ${path}\n`);
+    }
   }
 
   async function startDriver() {
@@ -171,11 +178,16 @@ export function webkitLauncher({ driver, browser }) {
     },
   };
 
-  /** A new browser; now and then MiniBrowser fails to come up, so a stuck driver is replaced. */
+  /**
+   * A new browser; now and then MiniBrowser fails to come up, so a stuck driver is replaced. It
+   * comes up in about half a second, and a stuck one never does (WEBKIT_COMMAND_LOG caught one
+   * waiting the whole 20 s this once allowed): three tries must fit in web-test-runner's
+   * browserStartTimeout with the window and the page after them.
+   */
   async function newSession() {
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await command('POST', '/session', { capabilities }, 20_000)).sessionId;
+        return (await command('POST', '/session', { capabilities }, 10_000)).sessionId;
       } catch (error) {
         if (attempt === 3) throw error;
         stopDriver();

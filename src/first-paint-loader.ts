@@ -15,10 +15,11 @@
  * module shared with the bundle would become a chunk of its own, fetched by every page, and the
  * inline copy cannot import at all.
  *
- * The served banner shows before its buttons work. A button the visitor clicks in that time (a
- * trusted click; a script's is ignored) is clicked again once the element has adopted the banner
- * (`consent-banner-adopted`, src/ui/banner.ts), so the choice is not lost and is recorded as made
- * in the banner, which it was.
+ * The served banner shows before its buttons work. The button the visitor clicks last in that
+ * time (a trusted click; a script's is ignored) is clicked again once the element has adopted the
+ * banner (`consent-banner-adopted`, src/ui/banner.ts), so the choice is not lost and is recorded
+ * as made in the banner, which it was. The last, not the first: a visitor who pressed Accept all,
+ * saw nothing happen and pressed Reject all has rejected.
  */
 export function importAfterFirstPaint(bundleUrl: string): void {
   let loading = false;
@@ -34,7 +35,7 @@ export function importAfterFirstPaint(bundleUrl: string): void {
   let clicked: string | undefined;
   const keepClick = (event: Event): void => {
     const part = (event.target as Element).closest('button')?.getAttribute('part');
-    if (clicked || !event.isTrusted || (part !== 'accept-all' && part !== 'reject-all' && part !== 'customize')) return;
+    if (!event.isTrusted || (part !== 'accept-all' && part !== 'reject-all' && part !== 'customize')) return;
     clicked = part;
     load();
   };
@@ -44,8 +45,9 @@ export function importAfterFirstPaint(bundleUrl: string): void {
     () => {
       // From now on the element's own listener answers clicks.
       served.removeEventListener('click', keepClick);
-      // After the element's update, in which the banner was adopted, has finished.
-      if (clicked) setTimeout(() => [...root.querySelectorAll('button')].find((button) => button.getAttribute('part') === clicked)?.click());
+      // After the element's update, in which the banner was adopted, has finished; in the adopted
+      // banner itself, which the element checked node for node, not anywhere in the root.
+      if (clicked) setTimeout(() => [...served.querySelectorAll('button')].find((button) => button.getAttribute('part') === clicked)?.click());
     },
     { once: true },
   );

@@ -229,6 +229,13 @@ export class ConsentManagerElement extends ReactiveElement {
   #banner: ShownBanner | undefined;
   /** A banner the server rendered into the shadow root (Declarative Shadow DOM), there at the first update until the banner part adopts or removes it. */
   #servedBanner: HTMLElement | null = null;
+  /**
+   * The nodes a server wrote into the shadow root, as the first update found them. Once the
+   * banner shows as the element's own (adopted or replaced) or none is due, all of them but the
+   * live region and that banner go, and all else in the live region: the element's own styles are
+   * adopted by then, and whatever else is there was not written by renderConsentManager (SECURITY.md 13).
+   */
+  #servedNodes: ChildNode[] = [];
   #preferencesPlace: HTMLElement | undefined;
   /** Which views were on screen after the last update, to announce changes. */
   readonly #announced = { banner: false, preferences: false };
@@ -456,18 +463,28 @@ export class ConsentManagerElement extends ReactiveElement {
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     const root = this.renderRoot;
-    // A shadow root the server rendered (Declarative Shadow DOM) brings its live region and banner.
-    if (!this.#liveRegion && !(this.#liveRegion = root.querySelector<HTMLElement>(':scope > [aria-live]') ?? undefined)) {
+    if (!this.hasUpdated) {
+      // Before this element adds anything: what is there, the server wrote (Declarative Shadow DOM),
+      // with its banner in its live region (the blocking banner's dialog stands alone).
+      this.#servedNodes = [...root.childNodes];
+      this.#servedBanner = (root as ShadowRoot).getElementById('cookie-consent-banner');
+      this.#liveRegion = (this.#servedBanner?.parentElement ?? root.querySelector<HTMLElement>('[aria-live]')) ?? undefined;
+    }
+    if (!this.#liveRegion) {
       this.#liveRegion = this.ownerDocument.createElement('div');
       this.#liveRegion.setAttribute('aria-live', 'polite');
       root.append(this.#liveRegion);
     }
-    if (!this.hasUpdated) this.#servedBanner = (root as ShadowRoot).getElementById('cookie-consent-banner');
     const due = this.#bannerDue();
     const banner = this.#parts.loaded.banner;
     if (banner) this.#banner = banner.updateBanner(this, this.#liveRegion, due ? (this.#context() ?? null) : null, this.#banner);
     // A served banner waits for the banner part to adopt it, unless no banner is due.
     if (this.#session.state && !due) this.#servedBanner?.remove();
+    if (this.#servedNodes.length > 0 && this.#session.state && (!due || this.#banner)) {
+      // The live region holds nothing else of the element's yet.
+      for (const node of [...this.#servedNodes, ...this.#liveRegion.childNodes]) if (node !== this.#liveRegion && node !== this.#banner?.node) node.remove();
+      this.#servedNodes = [];
+    }
     this.#renderPreferences();
   }
 }

@@ -334,6 +334,28 @@ describe('the server-rendered first layer in a real page', () => {
     });
   }
 
+  it("makes the visitor's last early click, not the first: Accept all, then Reject all, is one rejection", async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    const release = await openHoldingBundle(tab, '/inline');
+    await tab.evaluate(() => {
+      window.changes = [];
+      document.querySelector('consent-manager').addEventListener('consent-change', (event) => window.changes.push(event.detail.categories));
+    });
+    await tab.locator('consent-manager [part="accept-all"]').click();
+    await tab.locator('consent-manager [part="reject-all"]').click();
+    release();
+    await tab.waitForFunction(() => document.querySelector('consent-manager').decided === true);
+    // A second replayed click would come in a task of its own, after this one.
+    await tab.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    const record = await tab.evaluate(() => document.querySelector('consent-manager').record);
+    assert.deepEqual([record.method, record.granted], ['banner', ['necessary']]);
+    assert.equal(await tab.evaluate(() => window.changes.length), 1);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
   it("does not make a script's early click on the served banner: only the visitor's", async () => {
     const context = await browser.newContext();
     const { page: tab, problems } = await openRecordedPage(context);

@@ -97,10 +97,17 @@ describe('the server-rendered banner', () => {
     expect(hostChanges, 'showing never changed while the banner was adopted').to.deep.equal([]);
     expect(part(element, 'banner') === banner, 'the served banner is the banner').to.equal(true);
     const kept = nodesOf(element.shadowRoot!);
-    expect(nodes.every((node) => kept.includes(node)), 'every served node is still there').to.equal(true);
+    const link = nodes.find((node) => node instanceof HTMLLinkElement)!;
+    expect(
+      nodes.every((node) => node === link || kept.includes(node)),
+      'every served node but the stylesheet link is still there',
+    ).to.equal(true);
+    expect(link.isConnected, "the stylesheet link goes once the element's own styles are adopted").to.equal(false);
+    expect(getComputedStyle(banner).position, 'still styled without it').to.equal('fixed');
+    expect(element.shadowRoot!.querySelectorAll('[aria-live]').length, 'the served live region is the one live region').to.equal(1);
     observer.disconnect();
     // The element adds nothing inside the banner and moves nothing; its own root may only gain what it had none of.
-    expect(mutations.filter((record) => banner.contains(record.target) || [...record.removedNodes].length > 0)).to.deep.equal([]);
+    expect(mutations.filter((record) => banner.contains(record.target) || [...record.removedNodes].some((node) => node !== link))).to.deep.equal([]);
     expect(element.shadowRoot!.activeElement, 'a non-blocking banner takes no focus').to.equal(null);
 
     const change = nextEvent(element, 'consent-change');
@@ -230,6 +237,38 @@ describe('the server-rendered banner', () => {
     expect(element.shadowRoot!.querySelectorAll('.banner').length).to.equal(1);
     expect(part(element, 'title')!.textContent).to.equal('This site uses cookies');
   });
+
+  /** Markup a server-side injection could put into the served root: a style hiding Reject all, look-alike buttons, another live region. */
+  function inject(root: ShadowRoot): void {
+    const region = root.querySelector('[aria-live]')!;
+    root.prepend(
+      document
+        .createRange()
+        .createContextualFragment('<div aria-live="polite"><p>decoy</p></div><style>#cookie-consent-reject-all{display:none}</style><button part="reject-all" id="decoy-root">Reject all</button>'),
+    );
+    region.prepend(document.createRange().createContextualFragment('<div><button part="accept-all" id="decoy-region">Accept all</button></div><link rel="stylesheet" href="data:text/css,section{display:none}">'));
+  }
+
+  for (const [variant, edit] of [
+    ['adopted', inject],
+    ['replaced, as it differs', (root: ShadowRoot) => (inject(root), (root.querySelector('[part="title"]')!.textContent = 'Injected title'))],
+  ] as const) {
+    it(`keeps nothing else of the served root once its banner is ${variant}: injected styles and look-alike buttons go`, async () => {
+      const { element, banner } = serve({}, edit);
+      await bannerPartDone(element);
+      const root = element.shadowRoot!;
+      expect(part(element, 'banner') === banner, 'adopted or replaced as it should be').to.equal(variant === 'adopted');
+      expect(root.querySelectorAll('style, link, #decoy-root, #decoy-region').length, 'nothing injected is left').to.equal(0);
+      expect(root.querySelectorAll('[aria-live]').length, 'one live region').to.equal(1);
+      expect([...root.querySelector('[aria-live]')!.childNodes], 'the live region holds the banner alone').to.deep.equal([part(element, 'banner')]);
+      expect(root.querySelectorAll('button[part="reject-all"]').length).to.equal(1);
+      expect(getComputedStyle(part(element, 'banner')!).display).to.not.equal('none');
+      expect(getComputedStyle(part(element, 'reject-all')!).display).to.not.equal('none');
+      const change = nextEvent(element, 'consent-change');
+      part(element, 'reject-all')!.click();
+      expect((await change).detail.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+    });
+  }
 
   it('goes when the browser holds a valid choice the server did not see, which is applied', async () => {
     const first = await mountManager();

@@ -37,7 +37,7 @@ export type ConsentReading =
     };
 
 export interface ReadConsentOptions {
-  /** The time to judge expiry by (milliseconds or a `Date`); now by default. */
+  /** The time to judge expiry by (milliseconds or a `Date`); now by default, and instead of an invalid one. */
   readonly now?: number | Date;
   /** Whether the request carries Global Privacy Control (`Sec-GPC: 1`): it overrides stored grants as on the page. */
   readonly gpc?: boolean;
@@ -81,7 +81,9 @@ export function readConsent(cookie: string | readonly string[] | null | undefine
   const values = valuesOf(cookie, parsed.storage.cookieName);
   if (values.length === 0) return { categories: null, record: null, reason: 'missing' };
   const given: RecordStorage = { kind: 'cookie', read: () => values, write: () => false, clear: () => undefined };
-  const now = options.now instanceof Date ? options.now.getTime() : (options.now ?? Date.now());
+  // An invalid date (NaN, a string from an untyped caller) would make every record unexpired.
+  const at = options.now instanceof Date ? options.now.getTime() : options.now;
+  const now = typeof at === 'number' && Number.isFinite(at) ? at : Date.now();
   const store = new ConsentStore({ config: parsed, storage: new FallbackStorage([given]), gpc: options.gpc === true, language: parsed.language, now: () => now });
   const { state, stale } = store.load();
   if (!state.decided || !state.record) return { categories: null, record: null, reason: stale ?? 'invalid' };

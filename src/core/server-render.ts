@@ -67,7 +67,7 @@ export interface RenderConsentManagerOptions {
    * the element's banner (which names their companies) in place of the served one.
    */
   readonly adapters?: readonly PartnerSource[] | null;
-  /** The time to judge the stored choice's expiry by (milliseconds or a `Date`); now by default. */
+  /** The time to judge the stored choice's expiry by (milliseconds or a `Date`); now by default, and instead of an invalid one. */
   readonly now?: number | Date;
 }
 

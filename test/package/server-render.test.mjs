@@ -76,6 +76,16 @@ describe('renderConsentManager: with or without a banner', () => {
     for (const [name, options] of cases) assert.ok(hasBanner(render(options)), name);
   });
 
+  it('judges expiry by the present time when given an invalid one, which would make every record unexpired', () => {
+    // Made more than 13 months before the present (the default lifetime), valid at `NOW`.
+    const old = `consent=${record({ createdAt: NOW - 500 * 86_400, updatedAt: NOW - 500 * 86_400 })}`;
+    assert.equal(readConsent(old, config, { now: (NOW - 400 * 86_400) * 1000 }).reason, null, 'the record is valid at a time it had not expired');
+    for (const now of [Number.NaN, new Date('not a date'), Number.POSITIVE_INFINITY, '2015-01-02', null]) {
+      assert.equal(readConsent(old, config, { now }).reason, 'expired', String(now));
+      assert.ok(hasBanner(render({ cookieHeader: old, now })), String(now));
+    }
+  });
+
   it('decides as readConsent does for hostile cookie headers: duplicates, percent-encoding, huge, malformed', () => {
     const valid = record();
     const headers = [

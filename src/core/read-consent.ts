@@ -67,6 +67,8 @@ export function readConfig(input: unknown): { config: ConsentConfig; errors: rea
 /**
  * Reads the visitor's consent from a request: `cookie` is the `Cookie` header, the cookie's
  * value alone (as a framework's cookie parser gives it, decoded or not), or a list of values.
+ * A header without the cookie that starts `v=` is read as such a value: a header whose only
+ * cookie is named `v` cannot be told from one, so pass the value itself when you have it.
  * `config` is what the page's element is given: the object or its JSON text. An object is parsed
  * once and remembered, so give a new object rather than changing one already used.
  *

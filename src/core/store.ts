@@ -115,9 +115,12 @@ export class ConsentStore {
     return Object.hasOwn(this.#current.categories, category) && this.#current.categories[category] === true;
   }
 
-  /** Reads the stored choice and applies it. */
-  load(): LoadResult {
-    const { stale, gpcChange } = this.#apply();
+  /**
+   * Reads the stored choice and applies it; `stored`, when given, stands for what storage holds
+   * (the values it would read), for a caller that knows better than the browser's answer.
+   */
+  load(stored?: readonly string[]): LoadResult {
+    const { stale, gpcChange } = this.#apply(stored);
     return { state: this.#current, gpcChange, stale };
   }
 
@@ -136,8 +139,8 @@ export class ConsentStore {
   }
 
   /** Applies the stored choice, or the defaults without a valid one; a GPC override is stored. */
-  #apply(): { stale: StaleReason | null; gpcChange: ConsentChange | null } {
-    const { record, stale } = this.#readStored();
+  #apply(stored?: readonly string[]): { stale: StaleReason | null; gpcChange: ConsentChange | null } {
+    const { record, stale } = this.#readStored(stored);
     if (!record) {
       this.#current = this.#undecidedState();
       return { stale, gpcChange: null };
@@ -220,9 +223,9 @@ export class ConsentStore {
   }
 
   /** The stored choice, by the rules `readStoredChoice` documents; none in safe mode. */
-  #readStored(): StoredChoice {
+  #readStored(stored: readonly string[] = this.#storage.read()): StoredChoice {
     if (this.#safeMode) return { record: null, stale: null };
-    return readStoredChoice(this.#storage.read(), recordRules(this.config), this.#nowSeconds());
+    return readStoredChoice(stored, recordRules(this.config), this.#nowSeconds());
   }
 
   #gpcOverrides(record: ConsentRecord): string[] {

@@ -8,7 +8,7 @@ import type { ConsentAdapter } from '../core/adapter.js';
 import { type ConsentConfig, DEFAULT_CONFIG } from '../core/config.js';
 import { CONSENT_DEFAULTS_KEY } from '../core/consent-defaults-settings.js';
 import { parseDataConsent } from '../core/data-consent.js';
-import type { ConsentMethod, ConsentRecord } from '../core/record.js';
+import { type ConsentMethod, type ConsentRecord, encodeRecord } from '../core/record.js';
 import type { StorageKind } from '../core/storage.js';
 import { type ConsentCategories, type ConsentChange, type ConsentState, ConsentStore, describeChange } from '../core/store.js';
 import { report, reportLoadFailure as loadFailed } from '../diagnostics/report.js';
@@ -16,7 +16,7 @@ import type { AdapterRunner } from '../dom/adapter-runner.js';
 import { createBrowserStorage } from '../dom/browser-storage.js';
 import { ConsentGate } from '../dom/gating.js';
 import { pageNonce, readGlobalPrivacyControl } from '../dom/page.js';
-import { TabSync } from '../dom/tab-sync.js';
+import { OWN_WRITE_SETTLE_MS, TabSync } from '../dom/tab-sync.js';
 
 /** The element a session runs for: where adapter events go, and the options it reads when they are needed. */
 export interface SessionHost extends HTMLElement {
@@ -45,6 +45,8 @@ export class ConsentSession {
   readonly #onFrame: (frame: HTMLIFrameElement, allowed: boolean) => void;
   #store: ConsentStore | undefined;
   #gate: ConsentGate | undefined;
+  /** When this session last stored a choice, by `performance.now()`. */
+  #decidedAt = Number.NEGATIVE_INFINITY;
   #sync: TabSync | undefined;
   // The runner is a lazy chunk, fetched only when the page has adapters or a data layer.
   #runner: AdapterRunner | undefined;
@@ -114,7 +116,11 @@ export class ConsentSession {
     const host = this.#host;
     const win = host.ownerDocument.defaultView ?? window;
     const store = new ConsentStore({ config, storage: createBrowserStorage(config.storage, win), gpc: readGlobalPrivacyControl(win.navigator), language, safeMode });
-    const { state, gpcChange } = store.load();
+    // Just after this session's own write WebKit can read back the value it replaced (see
+    // OWN_WRITE_SETTLE_MS): a config replaced then would bring back a withdrawn category, or lose
+    // a grant whose script ran. What storage holds then is the session's own record.
+    const own = before && win.performance.now() - this.#decidedAt < OWN_WRITE_SETTLE_MS ? (before.record ? [encodeRecord(before.record)] : []) : undefined;
+    const { state, gpcChange } = store.load(own);
     this.#store = store;
     // Kept across a config change: it knows which gated scripts already ran (they cannot be
     // unloaded, so withdrawing their category still recommends a reload) and which frames loaded.
@@ -145,6 +151,7 @@ export class ConsentSession {
       return;
     }
     const before = store.state.record;
+    this.#decidedAt = (this.#host.ownerDocument.defaultView ?? window).performance.now();
     const change = choice === null ? store.reset() : choice === true ? store.acceptAll(method) : choice === false ? store.rejectAll(method) : store.decide(choice, method);
     this.#announce(change, true, before);
     this.#warnAboutStorage(store.storageKind);
@@ -261,3 +268,4 @@ export class ConsentSession {
     report('warn', { code: kind === 'localStorage' ? 'storage-local' : 'storage-memory' });
   }
 }
+

@@ -112,6 +112,27 @@ describe('ConsentSession', () => {
     expect(storedCookieValue()).to.equal(null);
   });
 
+  it("keeps its own choice through a config replaced just after it, while WebKit reads back the value that choice replaced", () => {
+    const { session, changes } = createSession();
+    session.start(config, 'en', false);
+    const replaced = document.cookie;
+    session.decide('banner', { analytics: true });
+    const { config: relabelled } = parseConfig({ categories: CATEGORIES.map((category) => ({ ...category, label: `${category.id}!` })) });
+    // What WebKit's document.cookie can answer for a moment after a write (src/dom/tab-sync.ts).
+    const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => replaced, set: (value: string) => cookie.set!.call(document, value) });
+    try {
+      session.start(relabelled, 'en', false);
+    } finally {
+      delete (document as { cookie?: string }).cookie;
+    }
+    expect(session.state!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false });
+    expect(changes.at(-1)!.changed, 'the replaced config changed no category').to.deep.equal([]);
+    session.decide('banner', { analytics: false });
+    expect(changes.at(-1)).to.deep.include({ changed: ['analytics'] });
+    expect(storedMethod()).to.equal('banner');
+  });
+
   it('applies a decision asked for before start once started, after the state on load', async () => {
     const { session, changes } = createSession();
     session.decide('api', true);

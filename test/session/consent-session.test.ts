@@ -128,9 +128,18 @@ describe('ConsentSession', () => {
     }
     expect(session.state!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false });
     expect(changes.at(-1)!.changed, 'the replaced config changed no category').to.deep.equal([]);
+    const granting = document.cookie;
     session.decide('banner', { analytics: false });
     expect(changes.at(-1)).to.deep.include({ changed: ['analytics'] });
     expect(storedMethod()).to.equal('banner');
+    // And a withdrawal does not come back as the grant it replaced.
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => granting, set: (value: string) => cookie.set!.call(document, value) });
+    try {
+      session.start(config, 'en', false);
+    } finally {
+      delete (document as { cookie?: string }).cookie;
+    }
+    expect(session.state!.categories.analytics).to.equal(false);
   });
 
   it('applies a decision asked for before start once started, after the state on load', async () => {

@@ -268,4 +268,3 @@ export class ConsentSession {
     report('warn', { code: kind === 'localStorage' ? 'storage-local' : 'storage-memory' });
   }
 }
-

@@ -32,7 +32,8 @@ function isChangeMessage(data: unknown): data is ChangeMessage {
 }
 
 export class TabSync {
-  readonly #name: string;
+  /** The storage key of the record, which names the channel. */
+  readonly name: string;
   /** The localStorage key set to tell other tabs where BroadcastChannel is missing. */
   readonly #pingKey: string;
   readonly #onRemoteChange: () => void;
@@ -50,7 +51,7 @@ export class TabSync {
    * reads storage again and applies it.
    */
   constructor(name: string, onRemoteChange: () => void, win: Window & typeof globalThis = window) {
-    this.#name = name;
+    this.name = name;
     this.#pingKey = `${name}:changed`;
     this.#onRemoteChange = onRemoteChange;
     this.#win = win;
@@ -61,7 +62,7 @@ export class TabSync {
     this.#listening = true;
     if (typeof this.#win.BroadcastChannel === 'function') {
       try {
-        const channel = new this.#win.BroadcastChannel(`consent-manager:${this.#name}`);
+        const channel = new this.#win.BroadcastChannel(`consent-manager:${this.name}`);
         channel.addEventListener('message', this.#onMessage);
         this.#channel = channel;
       } catch {
@@ -130,7 +131,7 @@ export class TabSync {
 
   readonly #onStorage = (event: StorageEvent): void => {
     // The ping key, or the record itself, which changes in localStorage when cookies are blocked.
-    if (event.key === this.#pingKey || event.key === this.#name || event.key === null) this.#reread();
+    if (event.key === this.#pingKey || event.key === this.name || event.key === null) this.#reread();
   };
 
   readonly #onVisibilityChange = (): void => {

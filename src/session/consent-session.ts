@@ -126,7 +126,8 @@ export class ConsentSession {
     // unloaded, so withdrawing their category still recommends a reload) and which frames loaded.
     this.#gate ??= this.#createGate();
     this.#gate.start(this.#granted(state.categories));
-    this.#sync = new TabSync(config.storage.cookieName, () => this.#applyRemoteChange(), win);
+    // Kept while the cookie name is, as it knows when this tab last wrote (OWN_WRITE_SETTLE_MS).
+    if (this.#sync?.name !== config.storage.cookieName) this.#sync = new TabSync(config.storage.cookieName, () => this.#applyRemoteChange(), win);
     this.#sync.start();
     this.startAdapters();
     if (state.decided) this.#forgetDeclared(state.categories);

@@ -142,6 +142,27 @@ describe('ConsentSession', () => {
     expect(session.state!.categories.analytics).to.equal(false);
   });
 
+  it('after a config replaced just after its choice, still waits for that write to settle before reading another tab’s', async () => {
+    const { session } = createSession();
+    session.start(config, 'en', false);
+    const replaced = document.cookie;
+    session.decide('banner', { analytics: true });
+    const { config: relabelled } = parseConfig({ categories: CATEGORIES.map((category) => ({ ...category, label: `${category.id}!` })) });
+    session.start(relabelled, 'en', false);
+    const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => replaced, set: (value: string) => cookie.set!.call(document, value) });
+    const other = new BroadcastChannel('consent-manager:consent');
+    try {
+      // Another tab says the choice changed while WebKit still answers the value replaced here.
+      other.postMessage({ type: 'consent-changed' });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(session.state!.categories.analytics).to.equal(true);
+    } finally {
+      other.close();
+      delete (document as { cookie?: string }).cookie;
+    }
+  });
+
   it('applies a decision asked for before start once started, after the state on load', async () => {
     const { session, changes } = createSession();
     session.decide('api', true);

@@ -86,6 +86,11 @@ export class TabSync {
     this.#win.document.removeEventListener('visibilitychange', this.#onVisibilityChange);
   }
 
+  /** Whether this tab changed the stored choice so recently that storage may still answer the value it replaced. */
+  get settling(): boolean {
+    return this.#win.performance.now() - this.#ownWriteAt < OWN_WRITE_SETTLE_MS;
+  }
+
   /** Tells the other tabs that this tab changed the stored choice. */
   announce(): void {
     this.#ownWriteAt = this.#win.performance.now();

@@ -16,7 +16,7 @@ import type { AdapterRunner } from '../dom/adapter-runner.js';
 import { createBrowserStorage } from '../dom/browser-storage.js';
 import { ConsentGate } from '../dom/gating.js';
 import { pageNonce, readGlobalPrivacyControl } from '../dom/page.js';
-import { OWN_WRITE_SETTLE_MS, TabSync } from '../dom/tab-sync.js';
+import { TabSync } from '../dom/tab-sync.js';
 
 /** The element a session runs for: where adapter events go, and the options it reads when they are needed. */
 export interface SessionHost extends HTMLElement {
@@ -45,8 +45,6 @@ export class ConsentSession {
   readonly #onFrame: (frame: HTMLIFrameElement, allowed: boolean) => void;
   #store: ConsentStore | undefined;
   #gate: ConsentGate | undefined;
-  /** When this session last stored a choice, by `performance.now()`. */
-  #decidedAt = Number.NEGATIVE_INFINITY;
   #sync: TabSync | undefined;
   // The runner is a lazy chunk, fetched only when the page has adapters or a data layer.
   #runner: AdapterRunner | undefined;
@@ -116,18 +114,19 @@ export class ConsentSession {
     const host = this.#host;
     const win = host.ownerDocument.defaultView ?? window;
     const store = new ConsentStore({ config, storage: createBrowserStorage(config.storage, win), gpc: readGlobalPrivacyControl(win.navigator), language, safeMode });
-    // Just after this session's own write WebKit can read back the value it replaced (see
+    // Tab sync knows when this tab last wrote, and is kept while the cookie name is.
+    const sync = this.#sync?.name === config.storage.cookieName ? this.#sync : undefined;
+    // Just after this tab's own write WebKit can read back the value it replaced (see
     // OWN_WRITE_SETTLE_MS): a config replaced then would bring back a withdrawn category, or lose
     // a grant whose script ran. What storage holds then is the session's own record.
-    const own = before && win.performance.now() - this.#decidedAt < OWN_WRITE_SETTLE_MS ? (before.record ? [encodeRecord(before.record)] : []) : undefined;
+    const own = before && sync?.settling ? (before.record ? [encodeRecord(before.record)] : []) : undefined;
     const { state, gpcChange } = store.load(own);
     this.#store = store;
     // Kept across a config change: it knows which gated scripts already ran (they cannot be
     // unloaded, so withdrawing their category still recommends a reload) and which frames loaded.
     this.#gate ??= this.#createGate();
     this.#gate.start(this.#granted(state.categories));
-    // Kept while the cookie name is, as it knows when this tab last wrote (OWN_WRITE_SETTLE_MS).
-    if (this.#sync?.name !== config.storage.cookieName) this.#sync = new TabSync(config.storage.cookieName, () => this.#applyRemoteChange(), win);
+    this.#sync = sync ?? new TabSync(config.storage.cookieName, () => this.#applyRemoteChange(), win);
     this.#sync.start();
     this.startAdapters();
     if (state.decided) this.#forgetDeclared(state.categories);
@@ -152,7 +151,6 @@ export class ConsentSession {
       return;
     }
     const before = store.state.record;
-    this.#decidedAt = (this.#host.ownerDocument.defaultView ?? window).performance.now();
     const change = choice === null ? store.reset() : choice === true ? store.acceptAll(method) : choice === false ? store.rejectAll(method) : store.decide(choice, method);
     this.#announce(change, true, before);
     this.#warnAboutStorage(store.storageKind);

@@ -142,6 +142,16 @@ describe('ConsentSession', () => {
     expect(session.state!.categories.analytics).to.equal(false);
   });
 
+  it('reads storage at once after a config that renames the cookie, even just after its choice: nothing is stored under the new name', () => {
+    const { session } = createSession();
+    session.start(config, 'en', false);
+    session.decide('banner', { analytics: true });
+    const { config: renamed } = parseConfig({ categories: CATEGORIES, storage: { cookieName: 'site_consent' } });
+    session.start(renamed, 'en', false);
+    expect(session.state!.decided).to.equal(false);
+    expect(session.state!.categories.analytics).to.equal(false);
+  });
+
   it('after a config replaced just after its choice, still waits for that write to settle before reading another tab’s', async () => {
     const { session } = createSession();
     session.start(config, 'en', false);

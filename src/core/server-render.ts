@@ -37,12 +37,13 @@ export interface RenderConsentManagerOptions {
   readonly stylesheet?: string | null;
   /**
    * The first layer with nothing of ours requested before it paints, for a page whose
-   * Content-Security-Policy allows an inline style and script by `nonce` (or that has no policy):
+   * Content-Security-Policy allows an inline style and script by `nonce`, by hash
+   * (`inlineFirstLayerSources`), or that has no policy:
    * the banner's styles go into its shadow root as a `<style>` in place of the `stylesheet` link,
    * and a module script after the element imports `bundle` (the URL of `consent-manager.js`)
    * once the banner has been painted, in place of `consent-manager-ssr.js`; the page needs no
-   * other script tag of ours. `nonce` is written on both; leave it out only on a page without a
-   * policy. Given, it is used in place of `stylesheet`; without a `bundle` it is ignored.
+   * other script tag of ours. `nonce` is written on both; leave it out on a page that allows them
+   * by hash, or that has no policy. Given, it is used in place of `stylesheet`; without a `bundle` it is ignored.
    * Lighthouse's mobile LCP of such a page is the static banner's (BENCHMARKS.md).
    */
   readonly inline?: { readonly bundle: string; readonly nonce?: string | null } | null;
@@ -231,7 +232,8 @@ function bannerMarkup(config: ConsentConfig, language: string, gpc: boolean, blo
  * Every text and attribute is escaped. Never throws: a config that is not valid JSON data is
  * put in as one that the element reports as invalid (nothing optional granted, banner shown).
  * The markup depends on the request's cookies: send it with `Cache-Control: private` or `Vary: Cookie`.
- * With `inline`, the styles and the loader are inline instead, under the page's CSP nonce:
+ * With `inline`, the styles and the loader are inline instead, under the page's CSP nonce (or
+ * its hashes: `inlineFirstLayerSources`):
  *
  *     renderConsentManager({ config, cookieHeader, lang, inline: { bundle: '/consent/consent-manager.js', nonce } });
  */
@@ -265,7 +267,7 @@ export function renderConsentManager(options: RenderConsentManagerOptions): stri
   const decided = readConsent(cookieHeader, input, now === undefined ? { gpc } : { gpc, now }).categories !== null;
   const inline = inlineFirstLayer(options?.inline);
   const styles = inline ? `<style${inline.nonce}>${BANNER_STYLES}</style>` : typeof stylesheet === 'string' && stylesheet !== '' ? `<link rel="stylesheet" href="${escapeHtml(stylesheet)}">` : '';
-  const loader = inline ? `<script type="module"${inline.nonce}>${FIRST_PAINT_LOADER[0]}${inline.bundle}${FIRST_PAINT_LOADER[1]}</script>` : '';
+  const loader = inline ? `<script type="module"${inline.nonce}>${inline.loader}</script>` : '';
   if (decided || present('headless') || styles === '') return `${host('')}${configScript}</consent-manager>${loader}`;
   const page: BannerPage = {
     settingsLabel: settingsLinkText(typeof options.settingsLabel === 'string' ? options.settingsLabel : undefined),
@@ -276,10 +278,50 @@ export function renderConsentManager(options: RenderConsentManagerOptions): stri
   return `${host(' showing="banner"')}<template shadowrootmode="open">${styles}${banner}</template>${configScript}</consent-manager>${loader}`;
 }
 
-/** The `inline` option made safe to write: the bundle's URL as a script string, the nonce as an attribute (or nothing); null when it is unusable. */
-function inlineFirstLayer(inline: unknown): { readonly bundle: string; readonly nonce: string } | null {
+/** The `inline` option made safe to write: the loader's text with the bundle's URL as a script string, the nonce as an attribute (or nothing); null when it is unusable. */
+function inlineFirstLayer(inline: unknown): { readonly loader: string; readonly nonce: string } | null {
   if (typeof inline !== 'object' || inline === null) return null;
   const { bundle, nonce } = inline as { bundle?: unknown; nonce?: unknown };
   if (typeof bundle !== 'string' || bundle === '') return null;
-  return { bundle: jsonForScript(bundle)!, nonce: typeof nonce === 'string' && nonce !== '' ? ` nonce="${escapeHtml(nonce)}"` : '' };
+  return { loader: loaderText(bundle), nonce: typeof nonce === 'string' && nonce !== '' ? ` nonce="${escapeHtml(nonce)}"` : '' };
+}
+
+/** The inline loader's script text for `bundle`: what `renderConsentManager` writes and `inlineFirstLayerSources` hashes, so the two cannot differ. */
+function loaderText(bundle: string): string {
+  return `${FIRST_PAINT_LOADER[0]}${jsonForScript(bundle)!}${FIRST_PAINT_LOADER[1]}`;
+}
+
+/** The Content-Security-Policy sources that allow the inline first layer without a nonce: one for `script-src`, one for `style-src`. */
+export interface InlineFirstLayerSources {
+  /** `'sha256-…'` of the loader that imports this bundle, for `script-src`. */
+  readonly script: string;
+  /** `'sha256-…'` of the banner's styles, for `style-src`; the same for every page and bundle of this version. */
+  readonly style: string;
+}
+
+/**
+ * The hashes that let a fixed Content-Security-Policy allow the inline first layer
+ * (`renderConsentManager({ inline: { bundle } })` without a nonce), for pages that cannot send a
+ * fresh nonce with each response: static pages, pages cached by a CDN, markup rendered at deploy
+ * time. They depend only on `bundle` and this package's version, so compute them once, at start
+ * or at build time, and put them in the policy:
+ *
+ *     const { script, style } = await inlineFirstLayerSources('/consent/consent-manager.js');
+ *     // script-src 'self' ${script}; style-src 'self' ${style}
+ *
+ * A hash allows its exact text wherever it appears: markup injected into the page could repeat the
+ * loader, which imports only this bundle, or the banner's styles, which style only the element.
+ * Uses WebCrypto (Node 20, or a browser's secure context). Rejects with a TypeError when `bundle`
+ * is not a non-empty string, or when WebCrypto is missing.
+ */
+export async function inlineFirstLayerSources(bundle: string): Promise<InlineFirstLayerSources> {
+  if (typeof bundle !== 'string' || bundle === '') throw new TypeError('inlineFirstLayerSources: bundle must be the URL of consent-manager.js, as given to renderConsentManager({ inline: { bundle } })');
+  const subtle = (globalThis.crypto as Crypto | undefined)?.subtle;
+  if (!subtle) throw new TypeError('inlineFirstLayerSources: WebCrypto (crypto.subtle) is not available here (a browser allows it only in a secure context)');
+  const sha256 = async (text: string): Promise<string> => {
+    const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
+    return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
+  };
+  const [script, style] = await Promise.all([sha256(loaderText(bundle)), sha256(BANNER_STYLES)]);
+  return { script, style };
 }

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { renderConsentManager, languagesFromHeader } from 'consent-manager-element/core';
+import { inlineFirstLayerSources, renderConsentManager, languagesFromHeader } from 'consent-manager-element/core';
 import { STRICT_CSP } from '../../scripts/serve.mjs';
 import { launchBrowser, openRecordedPage } from './helpers.mjs';
 
@@ -28,8 +28,15 @@ function renderElement(request, nonce) {
   });
 }
 
+/** The inline first layer with no nonce, for a page whose fixed policy allows it by hash. */
+function renderHashedElement(request) {
+  return renderConsentManager({ config, cookieHeader: request.headers.cookie, lang: languagesFromHeader(request.headers['accept-language']), inline: { bundle: '/dist/consent-manager.js' } });
+}
+
 /** STRICT_CSP with a nonce for inline scripts and styles: the policy a site using the inline first layer sends. */
 const nonceCsp = (nonce) => STRICT_CSP.replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`).replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`);
+/** STRICT_CSP with the inline first layer's hashes: the same policy for every response, computed once at start. */
+const hashCsp = ({ script, style }) => STRICT_CSP.replace("script-src 'self'", `script-src 'self' ${script}`).replace("style-src 'self'", `style-src 'self' ${style}`);
 
 function page(request) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
@@ -57,16 +64,21 @@ const heldPage = {
 };
 
 /** A page with the inline first layer and no other script tag of ours. */
-const inlinePage = (request, nonce) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>
+const inlinePage = (request, nonce, render = renderElement) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>
 <body><main><h1>Shop</h1><p>Products and prices.</p></main>
-${renderElement(request, nonce)}
+${render(request, nonce)}
 </body></html>`;
 
 /** Releases of `/held/…` pages, whose end (the element and `</body></html>`) waits for the test. */
 const heldEnds = [];
 
-/** The site: pages rendered per request, the built bundle and stylesheet under /dist/. */
-function startSite() {
+/**
+ * The site: pages rendered per request, the built bundle and stylesheet under /dist/. `/hashed`
+ * has the inline first layer under a fixed policy with its hashes; `/unhashed` the same markup
+ * under the strict policy alone, which must refuse it.
+ */
+async function startSite() {
+  const hashedPolicy = hashCsp(await inlineFirstLayerSources('/dist/consent-manager.js'));
   const server = createServer((request, response) => {
     void (async () => {
       const { pathname } = new URL(request.url, 'http://localhost');
@@ -79,6 +91,10 @@ function startSite() {
         } catch {
           return response.writeHead(404).end();
         }
+      }
+      if (pathname === '/hashed' || pathname === '/unhashed') {
+        const policy = pathname === '/hashed' ? hashedPolicy : STRICT_CSP;
+        return response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': policy, 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' }).end(inlinePage(request, undefined, renderHashedElement));
       }
       const held = /^\/held\/(\w+)$/.exec(pathname)?.[1];
       // A fresh nonce per response, as a site sends it, for the pages with the inline first layer.
@@ -108,6 +124,14 @@ before(async () => {
 after(async () => {
   await Promise.all([browser?.close(), site?.close()]);
 });
+
+/** Resolves once `check()` holds, polling; rejects naming `what` after 10 s. */
+async function waitUntil(check, what) {
+  for (const start = Date.now(); !check(); ) {
+    if (Date.now() - start > 10_000) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Whether the banner part has adopted the served banner: it adds its stylesheets to the root first. */
 const adopted = () => document.querySelector('consent-manager')?.shadowRoot?.adoptedStyleSheets.length >= 3;
@@ -294,6 +318,42 @@ describe('the server-rendered first layer in a real page', () => {
     assert.equal(await tab.locator('consent-manager [part="banner"]').count(), 0);
     assert.deepEqual(problems.violations, []);
     assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
+  it('with the inline first layer under a fixed policy that allows it by hash (no nonce), paints the styled banner, loads the bundle and adopts the banner; no CSP violation', async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    const release = await openHoldingBundle(tab, '/hashed');
+    const banner = tab.locator('consent-manager [part="banner"]');
+    assert.equal(await banner.evaluate((node) => getComputedStyle(node).position), 'fixed', 'styled by the hashed inline style');
+    await banner.evaluate((node) => (window.served = node));
+    release();
+    await tab.waitForFunction(adopted);
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]') === window.served), true, 'the served node was adopted');
+    await tab.locator('consent-manager [part="accept-all"]').click();
+    await tab.waitForFunction(() => document.querySelector('consent-manager').consent.analytics === true);
+    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').record.method), 'banner');
+    // A returning visitor: no banner, and the hashed loader (the same text) still brings the bundle.
+    await tab.reload();
+    await tab.waitForFunction(() => document.querySelector('consent-manager')?.decided === true);
+    assert.equal(await tab.locator('consent-manager [part="banner"]').count(), 0);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
+  it('the same markup under the strict policy without the hashes is refused by the browser: the hashes are what allows it', async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    await tab.goto(`${site.url}/unhashed`);
+    const banner = tab.locator('consent-manager [part="banner"]');
+    await banner.waitFor({ state: 'attached' });
+    await tab.waitForFunction(() => document.readyState === 'complete');
+    await waitUntil(() => problems.violations.length >= 2, 'two violations reported');
+    assert.deepEqual(problems.violations.map((text) => text.split(' ')[0]).sort(), ['script-src-elem', 'style-src-elem']);
+    assert.notEqual(await banner.evaluate((node) => getComputedStyle(node).position), 'fixed', 'the refused style did not apply');
+    assert.equal(await tab.evaluate(() => customElements.get('consent-manager')), undefined, 'the refused loader did not bring the bundle');
     await context.close();
   });
 

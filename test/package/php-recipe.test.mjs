@@ -9,11 +9,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { encodeRecord, readConsent, renderConsentManager } from 'consent-manager-element/core';
+import { encodeRecord, inlineFirstLayerSources, readConsent, renderConsentManager } from 'consent-manager-element/core';
 
 const php = spawnSync('php', ['--version'], { encoding: 'utf8' }).status === 0;
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const [recipe = '', inlineRecipe = ''] = [...readme.matchAll(/```php\n([\s\S]*?)\n```/g)].map(([, block]) => block);
+const [recipe = '', inlineRecipe = '', hashRecipe = ''] = [...readme.matchAll(/```php\n([\s\S]*?)\n```/g)].map(([, block]) => block);
 // The function alone: the lines after it serve a page.
 const recipeFunction = recipe.slice(0, recipe.indexOf('\n$language'));
 
@@ -88,6 +88,26 @@ function freePort() {
   });
 }
 
+/** Starts PHP's built-in server on `folder` for the test `t`; `get(cookie)` fetches `/`, retrying until it answers. */
+async function servePhp(t, folder) {
+  const port = await freePort();
+  const server = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', folder], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let serverOutput = '';
+  server.stderr.on('data', (chunk) => (serverOutput += chunk));
+  t.after(() => server.kill());
+  const get = async (cookie) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fetch(`http://127.0.0.1:${port}/`, { headers: cookie ? { cookie } : {} });
+      } catch (error) {
+        if (attempt > 100) throw new Error(`PHP's server did not answer: ${serverOutput}`, { cause: error });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  };
+  return { get, output: () => serverOutput };
+}
+
 describe('the PHP recipe for the inline first layer, served by PHP', { skip: php ? false : 'php-cli is not installed' }, () => {
   const STAND_IN = 'CONSENT_MANAGER_NONCE';
   // A site text holding the stand-in in attribute form: it must come out as it went in.
@@ -108,24 +128,10 @@ describe('the PHP recipe for the inline first layer, served by PHP', { skip: php
     writeFileSync(join(folder, 'consent', 'consent-manager.en.banner.html'), files.banner);
     writeFileSync(join(folder, 'consent', 'consent-manager.en.chosen.html'), files.chosen);
     writeFileSync(join(folder, 'index.php'), `${recipeFunction}\n$language = 'en';\n${inlineRecipe}\n`);
-    const port = await freePort();
-    const server = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', folder], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let serverOutput = '';
-    server.stderr.on('data', (chunk) => (serverOutput += chunk));
-    t.after(() => server.kill());
-    const get = async (cookie) => {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await fetch(`http://127.0.0.1:${port}/`, { headers: cookie ? { cookie } : {} });
-        } catch (error) {
-          if (attempt > 100) throw new Error(`PHP's server did not answer: ${serverOutput}`, { cause: error });
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      }
-    };
+    const { get, output } = await servePhp(t, folder);
     const served = async (cookie, deployed, attributes) => {
       const response = await get(cookie);
-      assert.equal(response.status, 200, serverOutput);
+      assert.equal(response.status, 200, output());
       const body = await response.text();
       const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
       assert.ok(nonce && nonce.length >= 22, `a nonce in the policy: ${response.headers.get('content-security-policy')}`);
@@ -141,5 +147,50 @@ describe('the PHP recipe for the inline first layer, served by PHP', { skip: php
     assert.notEqual(first, second, 'a new nonce for each response');
     // A returning visitor: the element and its loader, no banner.
     await served(`consent=${encodeURIComponent(chosen)}`, files.chosen, 2);
+  });
+});
+
+describe('the PHP recipe for the inline first layer by hash, served by PHP', { skip: php ? false : 'php-cli is not installed' }, () => {
+  const bundle = '/consent/consent-manager.js';
+  const siteConfig = { revision: 1, categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }] };
+  const deploy = (cookieHeader) => renderConsentManager({ config: siteConfig, lang: 'en', cookieHeader, inline: { bundle } });
+  const now = Math.floor(Date.now() / 1000);
+  const chosen = encodeRecord({ version: 1, id: '3q2-7wE8Tn6J0c1YbXk1vA', revision: 1, createdAt: now - 100, updatedAt: now - 50, granted: ['necessary', 'analytics'], denied: ['marketing'], method: 'banner', gpc: false, language: 'en' });
+
+  it("sends the deployed markup as it is, under the policy with the deploy time's hashes", async (t) => {
+    assert.match(hashRecipe, /inline-sources\.json/, 'the third ```php block is the hash variant');
+    const folder = mkdtempSync(join(tmpdir(), 'consent-php-hash-'));
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
+    mkdirSync(join(folder, 'consent'));
+    const sources = await inlineFirstLayerSources(bundle);
+    const files = { banner: deploy(null), chosen: deploy(`consent=${encodeURIComponent(chosen)}`) };
+    writeFileSync(join(folder, 'consent', 'inline-sources.json'), JSON.stringify(sources));
+    writeFileSync(join(folder, 'consent', 'consent-manager.en.banner.html'), files.banner);
+    writeFileSync(join(folder, 'consent', 'consent-manager.en.chosen.html'), files.chosen);
+    writeFileSync(join(folder, 'index.php'), `${recipeFunction}\n$language = 'en';\n${hashRecipe}\n`);
+    const { get, output } = await servePhp(t, folder);
+    const policy = `default-src 'self'; script-src 'self' ${sources.script}; style-src 'self' ${sources.style}; object-src 'none'; base-uri 'none'`;
+    for (const [cookie, deployed] of [
+      [null, files.banner],
+      [`consent=${encodeURIComponent(chosen)}`, files.chosen],
+    ]) {
+      const response = await get(cookie);
+      assert.equal(response.status, 200, output());
+      assert.equal(response.headers.get('content-security-policy'), policy);
+      assert.equal(await response.text(), deployed, cookie ? 'a returning visitor: the element and its loader' : 'a new visitor: the served banner');
+    }
+  });
+
+  it('answers 500 with no markup when the hashes file is missing or broken, rather than a page its policy would break', async (t) => {
+    const folder = mkdtempSync(join(tmpdir(), 'consent-php-hash-'));
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
+    mkdirSync(join(folder, 'consent'));
+    writeFileSync(join(folder, 'consent', 'consent-manager.en.banner.html'), deploy(null));
+    writeFileSync(join(folder, 'consent', 'inline-sources.json'), '{"script":');
+    writeFileSync(join(folder, 'index.php'), `${recipeFunction}\n$language = 'en';\n${hashRecipe}\n`);
+    const { get } = await servePhp(t, folder);
+    const response = await get(null);
+    assert.equal(response.status, 500);
+    assert.doesNotMatch(await response.text(), /consent-manager/);
   });
 });

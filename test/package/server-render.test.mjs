@@ -3,6 +3,7 @@
 // site or visitor escapes its place in the markup. Browsers parse and adopt the markup in
 // test/ui/server-render.test.ts and test/e2e/server-render.test.mjs.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import * as core from 'consent-manager-element/core';
@@ -330,6 +331,47 @@ describe('renderConsentManager: the inline first layer', () => {
       const bare = render({ inline: given, stylesheet: undefined });
       assert.equal(hasBanner(bare), false);
       assert.equal(loaders(bare).length, 0);
+    }
+  });
+});
+
+describe('inlineFirstLayerSources: the inline first layer under a fixed policy', () => {
+  const BUNDLE = '/assets/consent-manager.js';
+  /** The CSP hash source of a text, computed here with node:crypto, independently of the code under test. */
+  const sha256Source = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  /** The texts a browser hashes: the <style> in the served root and the module script after the element. */
+  const inlineTexts = (markup) => ({
+    style: /<template shadowrootmode="open"><style>([\s\S]*?)<\/style>/.exec(markup)?.[1],
+    script: /<\/consent-manager><script type="module">([\s\S]*?)<\/script>$/.exec(markup)?.[1],
+  });
+
+  it("gives the hashes of the exact style and loader texts that renderConsentManager writes without a nonce", async () => {
+    const markup = render({ inline: { bundle: BUNDLE } });
+    const texts = inlineTexts(markup);
+    assert.ok(texts.style && texts.script, 'both inline texts are in the markup');
+    assert.deepEqual(await core.inlineFirstLayerSources(BUNDLE), { script: sha256Source(texts.script), style: sha256Source(texts.style) });
+  });
+
+  it('gives the same hashes whatever the request: a returning visitor, another language, GPC', async () => {
+    const sources = await core.inlineFirstLayerSources(BUNDLE);
+    for (const options of [{ cookieHeader: `consent=${record()}` }, { lang: 'de' }, { gpc: true }, { attributes: { layout: 'bar' } }]) {
+      const texts = inlineTexts(render({ inline: { bundle: BUNDLE }, ...options }));
+      assert.equal(sha256Source(texts.script), sources.script, JSON.stringify(options));
+      if (texts.style !== undefined) assert.equal(sha256Source(texts.style), sources.style, JSON.stringify(options));
+    }
+  });
+
+  it('gives another script hash for another bundle, and hashes a hostile URL as it is escaped in the markup', async () => {
+    const hostile = '/x.js"</script><script>alert(1)</script><!--\u2028';
+    const [ours, other, escaped] = await Promise.all([BUNDLE, '/elsewhere/consent-manager.js', hostile].map((bundle) => core.inlineFirstLayerSources(bundle)));
+    assert.notEqual(other.script, ours.script);
+    assert.equal(other.style, ours.style, 'the styles do not depend on the bundle');
+    assert.equal(escaped.script, sha256Source(inlineTexts(render({ inline: { bundle: hostile } })).script));
+  });
+
+  it('rejects with a TypeError that says what it needs when the bundle is not a URL string', async () => {
+    for (const bundle of [undefined, null, '', 42, { bundle: BUNDLE }]) {
+      await assert.rejects(core.inlineFirstLayerSources(bundle), (error) => error instanceof TypeError && /bundle must be the URL of consent-manager\.js/.test(error.message), String(bundle));
     }
   });
 });

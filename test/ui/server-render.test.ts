@@ -5,7 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
-import { BANNER_LANGUAGES, renderConsentManager, type RenderConsentManagerOptions } from '../../src/core/server-render.js';
+import { BANNER_LANGUAGES, inlineFirstLayerSources, renderConsentManager, type RenderConsentManagerOptions } from '../../src/core/server-render.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import type { ConsentChangeEvent } from '../../src/events/consent-events.js';
 import { nextEvent, setGlobalPrivacyControl, storedMethod, waitFor } from '../helpers/page-state.js';
@@ -308,5 +308,50 @@ describe('the server-rendered banner', () => {
     await waitFor(() => element.language === 'ar', 5000, 'Arabic');
     await element.updateComplete;
     expect(part(element, 'banner') === banner, 'the served Arabic banner adopted').to.equal(true);
+  });
+});
+
+// The inline first layer under a fixed policy (`inlineFirstLayerSources`), in each engine: a frame
+// whose own policy, in a <meta>, allows only the hashes. test/e2e/server-render.test.mjs sends the
+// policy as a header in Chromium and checks that no violation is reported.
+describe('the inline first layer under a policy with its hashes', () => {
+  const frames: HTMLIFrameElement[] = [];
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
+
+  /** A frame of this origin whose document is `markup` under `policy`; resolves once it has loaded. */
+  async function frameUnder(policy: string, markup: string): Promise<Document> {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${policy}"></head><body><main><p>Products.</p></main>${markup}</body></html>`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frames.push(frame);
+    document.body.append(frame);
+    await loaded;
+    return frame.contentDocument!;
+  }
+
+  const bundle = new URL('/dist/consent-manager.js', location.href).href;
+  // Firefox matches 'self' in an about:srcdoc document against no origin, which would refuse the
+  // bundle itself: this page's origin is named as well. The hashes are what is under test.
+  const self = `'self' ${location.origin}`;
+  const markup = (): string => renderConsentManager({ config: { categories: CATEGORIES }, inline: { bundle } });
+  const servedBanner = (page: Document): HTMLElement => page.querySelector('consent-manager')!.shadowRoot!.querySelector<HTMLElement>('.banner')!;
+
+  it('applies the hashed style and runs the hashed loader, which brings the bundle that adopts the banner', async () => {
+    const { script, style } = await inlineFirstLayerSources(bundle);
+    const page = await frameUnder(`default-src 'self'; script-src ${self} ${script}; style-src 'self' ${style}`, markup());
+    const banner = servedBanner(page);
+    expect(page.defaultView!.getComputedStyle(banner).position, 'styled by the hashed <style>').to.equal('fixed');
+    await waitFor(() => page.defaultView!.customElements.get('consent-manager') !== undefined, 6000, 'the loader to import the bundle');
+    const element = page.querySelector<ConsentManagerElement>('consent-manager')!;
+    await waitFor(() => element.shadowRoot!.adoptedStyleSheets.length >= 3, 4000, 'the banner part');
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part="banner"]') === banner, 'the served banner adopted').to.equal(true);
+  });
+
+  it('is refused without the hashes: the style does not apply (the policy in the frame is enforced)', async () => {
+    const page = await frameUnder(`default-src 'self'; script-src ${self}; style-src 'self'`, markup());
+    expect(page.defaultView!.getComputedStyle(servedBanner(page)).position).to.not.equal('fixed');
   });
 });

@@ -286,9 +286,15 @@ function inlineFirstLayer(inline: unknown): { readonly loader: string; readonly 
   return { loader: loaderText(bundle), nonce: typeof nonce === 'string' && nonce !== '' ? ` nonce="${escapeHtml(nonce)}"` : '' };
 }
 
-/** The inline loader's script text for `bundle`: what `renderConsentManager` writes and `inlineFirstLayerSources` hashes, so the two cannot differ. */
+/**
+ * The inline loader's script text for `bundle`: what `renderConsentManager` writes and
+ * `inlineFirstLayerSources` hashes, so the two cannot differ. ASCII only (the URL's other
+ * characters as `\u` escapes), so a page in any ASCII-compatible encoding reads the text its hash
+ * was taken of.
+ */
 function loaderText(bundle: string): string {
-  return `${FIRST_PAINT_LOADER[0]}${jsonForScript(bundle)!}${FIRST_PAINT_LOADER[1]}`;
+  const literal = jsonForScript(bundle)!.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${FIRST_PAINT_LOADER[0]}${literal}${FIRST_PAINT_LOADER[1]}`;
 }
 
 /** The Content-Security-Policy sources that allow the inline first layer without a nonce: one for `script-src`, one for `style-src`. */
@@ -310,7 +316,8 @@ export interface InlineFirstLayerSources {
  *     // script-src 'self' ${script}; style-src 'self' ${style}
  *
  * A hash allows its exact text wherever it appears: markup injected into the page could repeat the
- * loader, which imports only this bundle, or the banner's styles, which style only the element.
+ * loader, which imports only this bundle, or the banner's styles, which restyle only what their
+ * selectors name (SECURITY.md, 13).
  * Uses WebCrypto (Node 20, or a browser's secure context). Rejects with a TypeError when `bundle`
  * is not a non-empty string, or when WebCrypto is missing.
  */

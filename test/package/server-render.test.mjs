@@ -369,6 +369,14 @@ describe('inlineFirstLayerSources: the inline first layer under a fixed policy',
     assert.equal(escaped.script, sha256Source(inlineTexts(render({ inline: { bundle: hostile } })).script));
   });
 
+  it('writes a bundle URL with other than ASCII as \\u escapes, so the hashed text is the same in any ASCII-compatible page encoding', async () => {
+    const bundle = '/cönsent/\u{1F36A}/consent-manager.js';
+    const { script } = inlineTexts(render({ inline: { bundle } }));
+    assert.doesNotMatch(script, /[\u0080-\uffff]/);
+    assert.equal(JSON.parse(/\(("(?:[^"\\]|\\.)*")\);$/.exec(script)[1]), bundle, 'the string reads back as the URL given');
+    assert.equal((await core.inlineFirstLayerSources(bundle)).script, sha256Source(script));
+  });
+
   it('rejects with a TypeError that says what it needs when the bundle is not a URL string', async () => {
     for (const bundle of [undefined, null, '', 42, { bundle: BUNDLE }]) {
       await assert.rejects(core.inlineFirstLayerSources(bundle), (error) => error instanceof TypeError && /bundle must be the URL of consent-manager\.js/.test(error.message), String(bundle));

@@ -308,8 +308,8 @@ export interface InlineFirstLayerSources {
 /**
  * The hashes that let a fixed Content-Security-Policy allow the inline first layer
  * (`renderConsentManager({ inline: { bundle } })` without a nonce), for pages that cannot send a
- * fresh nonce with each response: static pages, pages cached by a CDN, markup rendered at deploy
- * time. They depend only on `bundle` and this package's version, so compute them once, at start
+ * fresh nonce with each response: markup rendered at deploy time and sent as it is, or cached in
+ * two variants (with and without the banner). They depend only on `bundle` and this package's version, so compute them once, at start
  * or at build time, and put them in the policy:
  *
  *     const { script, style } = await inlineFirstLayerSources('/consent/consent-manager.js');

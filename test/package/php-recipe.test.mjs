@@ -162,9 +162,15 @@ describe('the PHP recipe for the inline first layer by hash, served by PHP', { s
     const folder = mkdtempSync(join(tmpdir(), 'consent-php-hash-'));
     t.after(() => rmSync(folder, { recursive: true, force: true }));
     mkdirSync(join(folder, 'consent'));
+    // The README's deploy-time command, run as written (from the package's folder, which resolves it).
+    const command = /```sh\nnode --input-type=module -e "([^"]+)" > consent\/inline-sources\.json\n```/.exec(readme)?.[1];
+    assert.ok(command?.includes(`inlineFirstLayerSources('${bundle}')`), "the README's command for inline-sources.json");
+    const written = spawnSync(process.execPath, ['--input-type=module', '-e', command], { encoding: 'utf8', cwd: new URL('../..', import.meta.url) });
+    assert.equal(written.status, 0, written.stderr);
     const sources = await inlineFirstLayerSources(bundle);
+    assert.deepEqual(JSON.parse(written.stdout), sources);
     const files = { banner: deploy(null), chosen: deploy(`consent=${encodeURIComponent(chosen)}`) };
-    writeFileSync(join(folder, 'consent', 'inline-sources.json'), JSON.stringify(sources));
+    writeFileSync(join(folder, 'consent', 'inline-sources.json'), written.stdout);
     writeFileSync(join(folder, 'consent', 'consent-manager.en.banner.html'), files.banner);
     writeFileSync(join(folder, 'consent', 'consent-manager.en.chosen.html'), files.chosen);
     writeFileSync(join(folder, 'index.php'), `${recipeFunction}\n$language = 'en';\n${hashRecipe}\n`);

@@ -19,14 +19,18 @@
  * time (a trusted click; a script's is ignored) is clicked again once the element has adopted the
  * banner (`consent-banner-adopted`, src/ui/banner.ts), so the choice is not lost and is recorded
  * as made in the banner, which it was. The last, not the first: a visitor who pressed Accept all,
- * saw nothing happen and pressed Reject all has rejected.
+ * saw nothing happen and pressed Reject all has rejected. Once per served banner, whatever the
+ * number of loaders on the page: markup injected into a page whose policy allows the inline loader
+ * by hash can repeat it, and each copy keeps the same click. `loadBundle` loads the bundle once
+ * it is due: `importModule` by default, `insertModuleScript` for the inline loader of a page
+ * without a nonce.
  */
-export function importAfterFirstPaint(bundleUrl: string): void {
+export function importAfterFirstPaint(bundleUrl: string, loadBundle: (url: string) => void = importModule): void {
   let loading = false;
   const load = (): void => {
     if (loading) return;
     loading = true;
-    import(bundleUrl).catch((error: unknown) => console.error('consent-manager: the bundle did not load', error));
+    loadBundle(bundleUrl);
   };
   const afterFrame = (): void => void requestAnimationFrame(() => setTimeout(load));
   const root = document.querySelector('consent-manager')?.shadowRoot;
@@ -47,7 +51,10 @@ export function importAfterFirstPaint(bundleUrl: string): void {
       served.removeEventListener('click', keepClick);
       // After the element's update, in which the banner was adopted, has finished; in the adopted
       // banner itself, which the element checked node for node, not anywhere in the root.
-      if (clicked) setTimeout(() => [...served.querySelectorAll('button')].find((button) => button.getAttribute('part') === clicked)?.click());
+      const replayed = Symbol.for('consent-manager.early-click');
+      if (!clicked || replayed in served) return;
+      Object.defineProperty(served, replayed, { value: true });
+      setTimeout(() => [...served.querySelectorAll('button')].find((button) => button.getAttribute('part') === clicked)?.click());
     },
     { once: true },
   );
@@ -60,4 +67,33 @@ export function importAfterFirstPaint(bundleUrl: string): void {
     }).observe({ type: 'paint', buffered: true });
   } else afterFrame();
   setTimeout(load, 3000);
+}
+
+const failed = (error: unknown): void => console.error('consent-manager: the bundle did not load', error);
+
+/** Loads the bundle with `import()`, which carries the nonce of the script that calls it. */
+export function importModule(url: string): void {
+  import(url).catch(failed);
+}
+
+/**
+ * Loads the bundle with a module script element. Under a hash-based `'strict-dynamic'` policy an
+ * `import()` from the parser's inline script counts as parser-inserted and has no nonce to carry,
+ * so it is refused, while an element inserted by an allowed script is allowed. Under Trusted Types
+ * its URL comes from the `consent-manager-loader` policy, which returns this URL and nothing else;
+ * where the page's `trusted-types` directive does not allow that name, `import()` is used instead.
+ */
+export function insertModuleScript(url: string): void {
+  let src = url;
+  const types = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(): string }): { createScriptURL(input: string): string } } }).trustedTypes;
+  try {
+    if (types) src = types.createPolicy('consent-manager-loader', { createScriptURL: () => url }).createScriptURL('');
+  } catch {
+    return importModule(url);
+  }
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = src;
+  script.addEventListener('error', () => failed(new Error(`${url} could not be loaded`)));
+  (document.head ?? document.documentElement).append(script);
 }

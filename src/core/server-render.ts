@@ -8,7 +8,7 @@
 
 import type { ConsentConfig } from './config.js';
 import { BANNER_MESSAGES } from './generated/banner-messages.js';
-import { BANNER_STYLES, FIRST_PAINT_LOADER } from './generated/inline-first-layer.js';
+import { BANNER_STYLES, FIRST_PAINT_LOADER, FIRST_PAINT_LOADER_BY_ELEMENT } from './generated/inline-first-layer.js';
 import { matchLanguageIn } from './language-match.js';
 import { anyTextFor, textFor } from './localized-text.js';
 import { partnerNames, partnerSentences, settingsLinkText, type PartnerSource } from './partners.js';
@@ -283,18 +283,22 @@ function inlineFirstLayer(inline: unknown): { readonly loader: string; readonly 
   if (typeof inline !== 'object' || inline === null) return null;
   const { bundle, nonce } = inline as { bundle?: unknown; nonce?: unknown };
   if (typeof bundle !== 'string' || bundle === '') return null;
-  return { loader: loaderText(bundle), nonce: typeof nonce === 'string' && nonce !== '' ? ` nonce="${escapeHtml(nonce)}"` : '' };
+  const withNonce = typeof nonce === 'string' && nonce !== '';
+  return { loader: loaderText(bundle, withNonce), nonce: withNonce ? ` nonce="${escapeHtml(nonce)}"` : '' };
 }
 
 /**
  * The inline loader's script text for `bundle`: what `renderConsentManager` writes and
  * `inlineFirstLayerSources` hashes, so the two cannot differ. ASCII only (the URL's other
  * characters as `\u` escapes), so a page in any ASCII-compatible encoding reads the text its hash
- * was taken of.
+ * was taken of. Under a nonce the loader imports the bundle, and the import carries the nonce;
+ * without one it inserts a script element, which a hash-based `'strict-dynamic'` policy allows
+ * (src/first-paint-loader.ts).
  */
-function loaderText(bundle: string): string {
+function loaderText(bundle: string, withNonce: boolean): string {
   const literal = jsonForScript(bundle)!.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `${FIRST_PAINT_LOADER[0]}${literal}${FIRST_PAINT_LOADER[1]}`;
+  const [before, after] = withNonce ? FIRST_PAINT_LOADER : FIRST_PAINT_LOADER_BY_ELEMENT;
+  return `${before}${literal}${after}`;
 }
 
 /** The Content-Security-Policy sources that allow the inline first layer without a nonce: one for `script-src`, one for `style-src`. */
@@ -315,6 +319,10 @@ export interface InlineFirstLayerSources {
  *     const { script, style } = await inlineFirstLayerSources('/consent/consent-manager.js');
  *     // script-src 'self' ${script}; style-src 'self' ${style}
  *
+ * `script-src 'strict-dynamic' ${script}` works as well: without a nonce the loader inserts a
+ * module script for the bundle, its URL from the `consent-manager-loader` Trusted Types policy,
+ * which a `trusted-types` allow-list must then name.
+ *
  * A hash allows its exact text wherever it appears: markup injected into the page could repeat the
  * loader, which imports only this bundle, or the banner's styles, which restyle only what their
  * selectors name (SECURITY.md, 13).
@@ -329,6 +337,6 @@ export async function inlineFirstLayerSources(bundle: string): Promise<InlineFir
     const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
     return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
   };
-  const [script, style] = await Promise.all([sha256(loaderText(bundle)), sha256(BANNER_STYLES)]);
+  const [script, style] = await Promise.all([sha256(loaderText(bundle, false)), sha256(BANNER_STYLES)]);
   return { script, style };
 }

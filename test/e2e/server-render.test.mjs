@@ -35,8 +35,15 @@ function renderHashedElement(request) {
 
 /** STRICT_CSP with a nonce for inline scripts and styles: the policy a site using the inline first layer sends. */
 const nonceCsp = (nonce) => STRICT_CSP.replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`).replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`);
-/** STRICT_CSP with the inline first layer's hashes: the same policy for every response, computed once at start. */
-const hashCsp = ({ script, style }) => STRICT_CSP.replace("script-src 'self'", `script-src 'self' ${script}`).replace("style-src 'self'", `style-src 'self' ${style}`);
+/**
+ * STRICT_CSP with the inline first layer's hashes: the same policy for every response, computed
+ * once at start; with `strictDynamic`, the hash-based strict policy (`'strict-dynamic'` and the
+ * hash, no host). Both allow the loader's Trusted Types policy, `consent-manager-loader`.
+ */
+const hashCsp = ({ script, style }, strictDynamic = false) =>
+  STRICT_CSP.replace("script-src 'self'", strictDynamic ? `script-src 'strict-dynamic' ${script}` : `script-src 'self' ${script}`)
+    .replace("style-src 'self'", `style-src 'self' ${style}`)
+    .replace('trusted-types consent-manager lit-html', 'trusted-types consent-manager consent-manager-loader lit-html');
 
 function page(request) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
@@ -74,11 +81,14 @@ const heldEnds = [];
 
 /**
  * The site: pages rendered per request, the built bundle and stylesheet under /dist/. `/hashed`
- * has the inline first layer under a fixed policy with its hashes; `/unhashed` the same markup
- * under the strict policy alone, which must refuse it.
+ * has the inline first layer under a fixed policy with its hashes, `/hashed-strict` under the
+ * hash-based `'strict-dynamic'` policy, `/hashed-injected` as `/hashed` with a copy of the loader
+ * injected before the element; `/unhashed` the same markup under the strict policy alone, which
+ * must refuse it.
  */
 async function startSite() {
-  const hashedPolicy = hashCsp(await inlineFirstLayerSources('/dist/consent-manager.js'));
+  const sources = await inlineFirstLayerSources('/dist/consent-manager.js');
+  const hashedPages = { '/hashed': hashCsp(sources), '/hashed-strict': hashCsp(sources, true), '/hashed-injected': hashCsp(sources), '/unhashed': STRICT_CSP };
   const server = createServer((request, response) => {
     void (async () => {
       const { pathname } = new URL(request.url, 'http://localhost');
@@ -92,9 +102,11 @@ async function startSite() {
           return response.writeHead(404).end();
         }
       }
-      if (pathname === '/hashed' || pathname === '/unhashed') {
-        const policy = pathname === '/hashed' ? hashedPolicy : STRICT_CSP;
-        return response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': policy, 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' }).end(inlinePage(request, undefined, renderHashedElement));
+      if (pathname in hashedPages) {
+        let markup = renderHashedElement(request);
+        // Markup injected into the page: the hashed loader, copied before the element.
+        if (pathname === '/hashed-injected') markup = `${/<script type="module">[\s\S]*?<\/script>$/.exec(markup)[0]}${markup}`;
+        return response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': hashedPages[pathname], 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' }).end(inlinePage(request, undefined, () => markup));
       }
       const held = /^\/held\/(\w+)$/.exec(pathname)?.[1];
       // A fresh nonce per response, as a site sends it, for the pages with the inline first layer.
@@ -321,25 +333,49 @@ describe('the server-rendered first layer in a real page', () => {
     await context.close();
   });
 
-  it('with the inline first layer under a fixed policy that allows it by hash (no nonce), paints the styled banner, loads the bundle and adopts the banner; no CSP violation', async () => {
+  for (const [path, policy] of [
+    ['/hashed', "'self' and the hashes"],
+    ['/hashed-strict', "'strict-dynamic' and the hashes"],
+  ]) {
+    it(`with the inline first layer under a fixed policy that allows it by hash (${policy}, Trusted Types, no nonce), paints the styled banner, loads the bundle and adopts the banner; no CSP violation`, async () => {
+      const context = await browser.newContext();
+      const { page: tab, problems } = await openRecordedPage(context);
+      const release = await openHoldingBundle(tab, path);
+      const banner = tab.locator('consent-manager [part="banner"]');
+      assert.equal(await banner.evaluate((node) => getComputedStyle(node).position), 'fixed', 'styled by the hashed inline style');
+      await banner.evaluate((node) => (window.served = node));
+      release();
+      await tab.waitForFunction(adopted);
+      assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]') === window.served), true, 'the served node was adopted');
+      await tab.locator('consent-manager [part="accept-all"]').click();
+      await tab.waitForFunction(() => document.querySelector('consent-manager').consent.analytics === true);
+      assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').record.method), 'banner');
+      // A returning visitor: no banner, and the hashed loader (the same text) still brings the bundle.
+      await tab.reload();
+      await tab.waitForFunction(() => document.querySelector('consent-manager')?.decided === true);
+      assert.equal(await tab.locator('consent-manager [part="banner"]').count(), 0);
+      assert.deepEqual(problems.violations, []);
+      assert.deepEqual(problems.errors, []);
+      await context.close();
+    });
+  }
+
+  it("replays the visitor's early click once when injected markup repeats the hashed loader", async () => {
     const context = await browser.newContext();
-    const { page: tab, problems } = await openRecordedPage(context);
-    const release = await openHoldingBundle(tab, '/hashed');
-    const banner = tab.locator('consent-manager [part="banner"]');
-    assert.equal(await banner.evaluate((node) => getComputedStyle(node).position), 'fixed', 'styled by the hashed inline style');
-    await banner.evaluate((node) => (window.served = node));
-    release();
-    await tab.waitForFunction(adopted);
-    assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]') === window.served), true, 'the served node was adopted');
+    const { page: tab } = await openRecordedPage(context);
+    await tab.addInitScript(() => {
+      window.changes = [];
+      addEventListener('consent-change', (event) => window.changes.push(event.detail?.source ?? 'change'));
+    });
+    const release = await openHoldingBundle(tab, '/hashed-injected');
+    assert.equal(await tab.locator('script[type="module"]:not([src])').count(), 2, 'two copies of the loader');
     await tab.locator('consent-manager [part="accept-all"]').click();
-    await tab.waitForFunction(() => document.querySelector('consent-manager').consent.analytics === true);
+    release();
+    await tab.waitForFunction(() => document.querySelector('consent-manager').decided === true);
+    // Both loaders heard the adoption in the same event; a second replay would be a timer queued with the first.
+    await tab.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    assert.equal(await tab.evaluate(() => window.changes.length), 1, 'one consent-change');
     assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').record.method), 'banner');
-    // A returning visitor: no banner, and the hashed loader (the same text) still brings the bundle.
-    await tab.reload();
-    await tab.waitForFunction(() => document.querySelector('consent-manager')?.decided === true);
-    assert.equal(await tab.locator('consent-manager [part="banner"]').count(), 0);
-    assert.deepEqual(problems.violations, []);
-    assert.deepEqual(problems.errors, []);
     await context.close();
   });
 

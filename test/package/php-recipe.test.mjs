@@ -175,7 +175,7 @@ describe('the PHP recipe for the inline first layer by hash, served by PHP', { s
     writeFileSync(join(folder, 'consent', 'consent-manager.en.chosen.html'), files.chosen);
     writeFileSync(join(folder, 'index.php'), `${recipeFunction}\n$language = 'en';\n${hashRecipe}\n`);
     const { get, output } = await servePhp(t, folder);
-    const policy = `default-src 'self'; script-src 'self' ${sources.script}; style-src 'self' ${sources.style}; object-src 'none'; base-uri 'none'`;
+    const policy = `default-src 'self'; script-src 'self' ${sources.script}; style-src 'self' ${sources.style}; object-src 'none'; base-uri 'none'; form-action 'self'`;
     for (const [cookie, deployed] of [
       [null, files.banner],
       [`consent=${encodeURIComponent(chosen)}`, files.chosen],

@@ -338,17 +338,19 @@ describe('the inline first layer under a policy with its hashes', () => {
   const markup = (): string => renderConsentManager({ config: { categories: CATEGORIES }, inline: { bundle } });
   const servedBanner = (page: Document): HTMLElement => page.querySelector('consent-manager')!.shadowRoot!.querySelector<HTMLElement>('.banner')!;
 
-  it('applies the hashed style and runs the hashed loader, which brings the bundle that adopts the banner', async () => {
-    const { script, style } = await inlineFirstLayerSources(bundle);
-    const page = await frameUnder(`default-src 'self'; script-src ${self} ${script}; style-src 'self' ${style}`, markup());
-    const banner = servedBanner(page);
-    expect(page.defaultView!.getComputedStyle(banner).position, 'styled by the hashed <style>').to.equal('fixed');
-    await waitFor(() => page.defaultView!.customElements.get('consent-manager') !== undefined, 6000, 'the loader to import the bundle');
-    const element = page.querySelector<ConsentManagerElement>('consent-manager')!;
-    await waitFor(() => element.shadowRoot!.adoptedStyleSheets.length >= 3, 4000, 'the banner part');
-    await element.updateComplete;
-    expect(element.shadowRoot!.querySelector('[part="banner"]') === banner, 'the served banner adopted').to.equal(true);
-  });
+  for (const strictDynamic of [false, true]) {
+    it(`applies the hashed style and runs the hashed loader, which brings the bundle that adopts the banner${strictDynamic ? ", under 'strict-dynamic'" : ''}`, async () => {
+      const { script, style } = await inlineFirstLayerSources(bundle);
+      const page = await frameUnder(`default-src 'self'; script-src ${strictDynamic ? "'strict-dynamic'" : self} ${script}; style-src 'self' ${style}`, markup());
+      const banner = servedBanner(page);
+      expect(page.defaultView!.getComputedStyle(banner).position, 'styled by the hashed <style>').to.equal('fixed');
+      await waitFor(() => page.defaultView!.customElements.get('consent-manager') !== undefined, 6000, 'the loader to import the bundle');
+      const element = page.querySelector<ConsentManagerElement>('consent-manager')!;
+      await waitFor(() => element.shadowRoot!.adoptedStyleSheets.length >= 3, 4000, 'the banner part');
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('[part="banner"]') === banner, 'the served banner adopted').to.equal(true);
+    });
+  }
 
   it('is refused without the hashes: the style does not apply (the policy in the frame is enforced)', async () => {
     const page = await frameUnder(`default-src 'self'; script-src ${self}; style-src 'self'`, markup());

@@ -70,6 +70,13 @@ export interface RenderConsentManagerOptions {
   readonly adapters?: readonly PartnerSource[] | null;
   /** The time to judge the stored choice's expiry by (milliseconds or a `Date`); now by default, and instead of an invalid one. */
   readonly now?: number | Date;
+  /**
+   * `true`: render the element for a visitor known to hold a valid choice (no banner), whatever
+   * `cookieHeader` says; for markup rendered ahead of time, in a variant with the banner and one
+   * without, between which the server chooses per request (README, "PHP"). The element judges
+   * the browser's own record either way, and shows its banner if that is not valid.
+   */
+  readonly decided?: boolean;
 }
 
 /** Escapes text for HTML text content and for double- or single-quoted attribute values. */
@@ -264,7 +271,7 @@ export function renderConsentManager(options: RenderConsentManagerOptions): stri
   const present = (name: string): boolean => shown[name] === true || typeof shown[name] === 'string';
   const host = (showing: string): string => `<consent-manager lang="${escapeHtml(language)}"${attributeList(shown)}${showing}>`;
   const configScript = json === '' ? '' : `<script type="application/json">${json}</script>`;
-  const decided = readConsent(cookieHeader, input, now === undefined ? { gpc } : { gpc, now }).categories !== null;
+  const decided = options?.decided === true || readConsent(cookieHeader, input, now === undefined ? { gpc } : { gpc, now }).categories !== null;
   const inline = inlineFirstLayer(options?.inline);
   const styles = inline ? `<style${inline.nonce}>${BANNER_STYLES}</style>` : typeof stylesheet === 'string' && stylesheet !== '' ? `<link rel="stylesheet" href="${escapeHtml(stylesheet)}">` : '';
   const loader = inline ? `<script type="module"${inline.nonce}>${inline.loader}</script>` : '';

@@ -4,10 +4,11 @@
 // (.ci/run installs it).
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { encodeRecord, inlineFirstLayerSources, readConsent, renderConsentManager } from 'consent-manager-element/core';
 
@@ -157,22 +158,25 @@ describe('the PHP recipe for the inline first layer by hash, served by PHP', { s
   const now = Math.floor(Date.now() / 1000);
   const chosen = encodeRecord({ version: 1, id: '3q2-7wE8Tn6J0c1YbXk1vA', revision: 1, createdAt: now - 100, updatedAt: now - 50, granted: ['necessary', 'analytics'], denied: ['marketing'], method: 'banner', gpc: false, language: 'en' });
 
-  it("sends the deployed markup as it is, under the policy with the deploy time's hashes", async (t) => {
+  it("sends the files of the README's deploy script as they are, under the policy with the deploy time's hashes", async (t) => {
     assert.match(hashRecipe, /inline-sources\.json/, 'the third ```php block is the hash variant');
+    const deployScript = /```js\n(\/\/ deploy\.mjs\n[\s\S]*?)\n```/.exec(readme)?.[1];
+    assert.ok(deployScript, "the README's deploy.mjs");
     const folder = mkdtempSync(join(tmpdir(), 'consent-php-hash-'));
     t.after(() => rmSync(folder, { recursive: true, force: true }));
     mkdirSync(join(folder, 'consent'));
-    // The README's deploy-time command, run as written (from the package's folder, which resolves it).
-    const command = /```sh\nnode --input-type=module -e "([^"]+)" > consent\/inline-sources\.json\n```/.exec(readme)?.[1];
-    assert.ok(command?.includes(`inlineFirstLayerSources('${bundle}')`), "the README's command for inline-sources.json");
-    const written = spawnSync(process.execPath, ['--input-type=module', '-e', command], { encoding: 'utf8', cwd: new URL('../..', import.meta.url) });
-    assert.equal(written.status, 0, written.stderr);
+    // The site's folder: its config, the package installed (this checkout), the script as written.
+    mkdirSync(join(folder, 'node_modules'));
+    symlinkSync(fileURLToPath(new URL('../..', import.meta.url)), join(folder, 'node_modules', 'consent-manager-element'), 'dir');
+    writeFileSync(join(folder, 'consent-config.json'), JSON.stringify(siteConfig));
+    writeFileSync(join(folder, 'deploy.mjs'), deployScript);
+    const deployRun = spawnSync(process.execPath, ['deploy.mjs'], { cwd: folder, encoding: 'utf8' });
+    assert.equal(deployRun.status, 0, deployRun.stderr);
     const sources = await inlineFirstLayerSources(bundle);
-    assert.deepEqual(JSON.parse(written.stdout), sources);
+    assert.deepEqual(JSON.parse(readFileSync(join(folder, 'consent', 'inline-sources.json'), 'utf8')), sources);
     const files = { banner: deploy(null), chosen: deploy(`consent=${encodeURIComponent(chosen)}`) };
-    writeFileSync(join(folder, 'consent', 'inline-sources.json'), written.stdout);
-    writeFileSync(join(folder, 'consent', 'consent-manager.en.banner.html'), files.banner);
-    writeFileSync(join(folder, 'consent', 'consent-manager.en.chosen.html'), files.chosen);
+    for (const variant of ['banner', 'chosen']) assert.equal(readFileSync(join(folder, 'consent', `consent-manager.en.${variant}.html`), 'utf8'), files[variant], `the ${variant} variant, as rendered for such a request`);
+    assert.match(readFileSync(join(folder, 'consent', 'consent-manager.de.banner.html'), 'utf8'), /lang="de"/);
     writeFileSync(join(folder, 'index.php'), `${recipeFunction}\n$language = 'en';\n${hashRecipe}\n`);
     const { get, output } = await servePhp(t, folder);
     const policy = `default-src 'self'; script-src 'self' ${sources.script}; style-src 'self' ${sources.style}; object-src 'none'; base-uri 'none'; form-action 'self'`;

@@ -275,6 +275,23 @@ describe('renderConsentManager: partners and the settings hint', () => {
   });
 });
 
+describe('renderConsentManager: decided', () => {
+  it('renders no banner with decided: true, whatever the cookie header, and the same markup as for a valid choice', () => {
+    for (const cookieHeader of [undefined, '', 'consent=forged', `consent=${record()}`]) {
+      assert.equal(hasBanner(render({ cookieHeader, decided: true })), false, String(cookieHeader));
+    }
+    assert.equal(render({ decided: true }), render({ cookieHeader: `consent=${record()}` }));
+    assert.equal(render({ decided: true, inline: { bundle: '/c.js' } }), render({ cookieHeader: `consent=${record()}`, inline: { bundle: '/c.js' } }));
+  });
+
+  it('reads the cookie header as usual for anything but true', () => {
+    for (const decided of [false, undefined, null, 'true', 1, {}]) {
+      assert.equal(hasBanner(render({ decided })), true, String(decided));
+      assert.equal(hasBanner(render({ decided, cookieHeader: `consent=${record()}` })), false, String(decided));
+    }
+  });
+});
+
 describe('renderConsentManager: the inline first layer', () => {
   const BUNDLE = '/assets/consent-manager.js';
   const NONCE = 'r4nd0m+Nonce/=';

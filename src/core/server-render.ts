@@ -43,7 +43,8 @@ export interface RenderConsentManagerOptions {
    * and a module script after the element imports `bundle` (the URL of `consent-manager.js`)
    * once the banner has been painted, in place of `consent-manager-ssr.js`; the page needs no
    * other script tag of ours. `nonce` is written on both; leave it out on a page that allows them
-   * by hash, or that has no policy. Given, it is used in place of `stylesheet`; without a `bundle` it is ignored.
+   * by hash, or that has no policy. Given, it is used in place of `stylesheet`; without a
+   * `bundle` it is ignored.
    * Lighthouse's mobile LCP of such a page is the static banner's (BENCHMARKS.md).
    */
   readonly inline?: { readonly bundle: string; readonly nonce?: string | null } | null;
@@ -320,8 +321,8 @@ export interface InlineFirstLayerSources {
  * The hashes that let a fixed Content-Security-Policy allow the inline first layer
  * (`renderConsentManager({ inline: { bundle } })` without a nonce), for pages that cannot send a
  * fresh nonce with each response: markup rendered at deploy time and sent as it is, or cached in
- * two variants (with and without the banner). They depend only on `bundle` and this package's version, so compute them once, at start
- * or at build time, and put them in the policy:
+ * two variants (with and without the banner). They depend only on `bundle` and this package's
+ * version, so compute them once, at start or at build time, and put them in the policy:
  *
  *     const { script, style } = await inlineFirstLayerSources('/consent/consent-manager.js');
  *     // script-src 'self' ${script}; style-src 'self' ${style}

@@ -143,7 +143,9 @@ window.klaroConfig = {
  * (`returningPage`, rendered with a valid choice in the cookie header). Two markups, as the README
  * gives them: the stylesheet link with `consent-manager-ssr.js` (`style-src 'self'` holds), and
  * the inline first layer (styles and loader inline under the page's nonce; the bench serves no
- * policy, so the nonce is only an attribute here, as it costs nothing in a browser).
+ * policy, so the nonce is only an attribute here, as it costs nothing in a browser), and the same
+ * without a nonce, as a page under a hash policy gets it (its loader inserts a module script for
+ * the bundle in place of `import()`).
  */
 export async function serverRenderedContenders() {
   const { renderConsentManager, encodeRecord } = await import('../lib/src/core/index.js');
@@ -161,7 +163,7 @@ export async function serverRenderedContenders() {
       body: renderConsentManager({ config, cookieHeader, stylesheet: '/dist/consent-banner.css', attributes }),
     });
   // Nothing of ours in <head>: the element brings its styles and its loader.
-  const inline = (cookieHeader) => renderPage({ tags, body: renderConsentManager({ config, cookieHeader, inline: { bundle: '/dist/consent-manager.js', nonce: 'BenchNonce0123456789' }, attributes }) });
+  const inline = (cookieHeader, nonce = 'BenchNonce0123456789') => renderPage({ tags, body: renderConsentManager({ config, cookieHeader, inline: { bundle: '/dist/consent-manager.js', nonce }, attributes }) });
   const served = {
     banner: { host: 'consent-manager', selector: '[part=banner]' },
     accept: { host: 'consent-manager', selector: '[part=accept-all]' },
@@ -172,5 +174,6 @@ export async function serverRenderedContenders() {
   return [
     { id: 'consent-manager-ssr', label: 'consent-manager, server-rendered first layer', page: linked(''), returningPage: linked(`consent=${chosen}`), ...served },
     { id: 'consent-manager-ssr-inline', label: 'consent-manager, server-rendered first layer, inline (nonce)', page: inline(''), returningPage: inline(`consent=${chosen}`), ...served },
+    { id: 'consent-manager-ssr-hash', label: 'consent-manager, server-rendered first layer, inline (hash policy)', page: inline('', null), returningPage: inline(`consent=${chosen}`, null), ...served },
   ];
 }

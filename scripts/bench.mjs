@@ -288,7 +288,7 @@ function formatReport(medians, { executablePath, runs }) {
           check('CLS 0', ours.cls === 0, `${number(ours.cls, 3)}`),
         ].join('\n')
       : '(targets need vanilla-cookieconsent, the static floor and the recommended script tag in the run)';
-  const servedTargets = ['consent-manager-ssr', 'consent-manager-ssr-inline']
+  const servedTargets = ['consent-manager-ssr', 'consent-manager-ssr-inline', 'consent-manager-ssr-hash']
     .filter((id) => medians[id] && floor)
     .map((id) => {
       const served = medians[id];

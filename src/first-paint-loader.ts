@@ -30,10 +30,14 @@ export function importAfterFirstPaint(bundleUrl: string, loadBundle: (url: strin
   const load = (): void => {
     if (loading) return;
     loading = true;
-    loadBundle(bundleUrl);
+    try {
+      loadBundle(bundleUrl);
+    } catch (error) {
+      failed(error);
+    }
   };
   const afterFrame = (): void => void requestAnimationFrame(() => setTimeout(load));
-  const root = document.querySelector('consent-manager')?.shadowRoot;
+  const root = find('consent-manager')?.shadowRoot;
   const served = root?.querySelector('.banner');
   if (!root || !served) return load();
   let clicked: string | undefined;
@@ -71,6 +75,10 @@ export function importAfterFirstPaint(bundleUrl: string, loadBundle: (url: strin
 
 const failed = (error: unknown): void => console.error('consent-manager: the bundle did not load', error);
 
+// The document's own methods, not whatever its named properties hold: markup on the page such as
+// <img name="querySelector"> or <iframe name="head"> shadows document.querySelector or document.head.
+const find = (selector: string): Element | null => Document.prototype.querySelector.call(document, selector);
+
 /** Loads the bundle with `import()`, which carries the nonce of the script that calls it. */
 export function importModule(url: string): void {
   import(url).catch(failed);
@@ -91,9 +99,9 @@ export function insertModuleScript(url: string): void {
   } catch {
     return importModule(url);
   }
-  const script = document.createElement('script');
+  const script = Document.prototype.createElement.call(document, 'script') as HTMLScriptElement;
   script.type = 'module';
   script.src = src;
   script.addEventListener('error', () => failed(new Error(`${url} could not be loaded`)));
-  (document.head ?? document.documentElement).append(script);
+  (find('head') ?? find(':root'))!.append(script);
 }

@@ -88,7 +88,7 @@ const heldEnds = [];
  */
 async function startSite() {
   const sources = await inlineFirstLayerSources('/dist/consent-manager.js');
-  const hashedPages = { '/hashed': hashCsp(sources), '/hashed-strict': hashCsp(sources, true), '/hashed-injected': hashCsp(sources), '/unhashed': STRICT_CSP };
+  const hashedPages = { '/hashed': hashCsp(sources), '/hashed-strict': hashCsp(sources, true), '/hashed-injected': hashCsp(sources), '/hashed-clobbered': hashCsp(sources, true), '/unhashed': STRICT_CSP };
   const server = createServer((request, response) => {
     void (async () => {
       const { pathname } = new URL(request.url, 'http://localhost');
@@ -106,6 +106,8 @@ async function startSite() {
         let markup = renderHashedElement(request);
         // Markup injected into the page: the hashed loader, copied before the element.
         if (pathname === '/hashed-injected') markup = `${/<script type="module">[\s\S]*?<\/script>$/.exec(markup)[0]}${markup}`;
+        // Markup injected into the page: named elements that shadow the document's methods and head.
+        if (pathname === '/hashed-clobbered') markup = `<img name="querySelector" alt=""><img name="createElement" alt=""><iframe name="head"></iframe>${markup}`;
         return response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': hashedPages[pathname], 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' }).end(inlinePage(request, undefined, () => markup));
       }
       const held = /^\/held\/(\w+)$/.exec(pathname)?.[1];
@@ -376,6 +378,20 @@ describe('the server-rendered first layer in a real page', () => {
     await tab.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
     assert.equal(await tab.evaluate(() => window.changes.length), 1, 'one consent-change');
     assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').record.method), 'banner');
+    await context.close();
+  });
+
+  it("the loader still loads the bundle when injected markup shadows the document's querySelector, createElement and head", async () => {
+    // Only the loader is under test: the bundle itself reads the document's methods by name, and
+    // fails closed under such markup (nothing optional granted; SECURITY.md, limits of 13).
+    const context = await browser.newContext();
+    const { page: tab } = await openRecordedPage(context);
+    const bundleRequested = new Promise((resolve) => tab.on('request', (request) => request.url().endsWith('/dist/consent-manager.js') && resolve()));
+    await tab.goto(`${site.url}/hashed-clobbered`);
+    assert.equal(await tab.evaluate(() => typeof document.querySelector === 'function' || typeof document.createElement === 'function' || document.head instanceof HTMLHeadElement), false, 'the page shadows all three');
+    await Promise.race([bundleRequested, new Promise((resolve, reject) => setTimeout(() => reject(new Error('the bundle was not requested within 10 s')), 10_000).unref())]);
+    const inserted = await tab.evaluate(() => [...Document.prototype.querySelectorAll.call(document, 'head > script[type="module"][src]')].map((script) => script.src));
+    assert.deepEqual(inserted, [`${site.url}/dist/consent-manager.js`], 'one module script for the bundle, in <head>');
     await context.close();
   });
 

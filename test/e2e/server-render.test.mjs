@@ -83,7 +83,8 @@ const heldEnds = [];
  * The site: pages rendered per request, the built bundle and stylesheet under /dist/. `/hashed`
  * has the inline first layer under a fixed policy with its hashes, `/hashed-strict` under the
  * hash-based `'strict-dynamic'` policy, `/hashed-injected` as `/hashed` with a copy of the loader
- * injected before the element; `/unhashed` the same markup under the strict policy alone, which
+ * injected before the element, `/hashed-clobbered` as `/hashed-strict` with named elements that
+ * shadow the document's methods; `/unhashed` the same markup under the strict policy alone, which
  * must refuse it.
  */
 async function startSite() {

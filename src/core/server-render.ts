@@ -7,6 +7,7 @@
  */
 
 import type { ConsentConfig } from './config.js';
+import { cspDigest } from './csp-hash.js';
 import { BANNER_MESSAGES } from './generated/banner-messages.js';
 import { BANNER_STYLES, FIRST_PAINT_LOADER, FIRST_PAINT_LOADER_BY_ELEMENT } from './generated/inline-first-layer.js';
 import { matchLanguageIn } from './language-match.js';
@@ -339,12 +340,7 @@ export interface InlineFirstLayerSources {
  */
 export async function inlineFirstLayerSources(bundle: string): Promise<InlineFirstLayerSources> {
   if (typeof bundle !== 'string' || bundle === '') throw new TypeError('inlineFirstLayerSources: bundle must be the URL of consent-manager.js, as given to renderConsentManager({ inline: { bundle } })');
-  const subtle = (globalThis.crypto as Crypto | undefined)?.subtle;
-  if (!subtle) throw new TypeError('inlineFirstLayerSources: WebCrypto (crypto.subtle) is not available here (a browser allows it only in a secure context)');
-  const sha256 = async (text: string): Promise<string> => {
-    const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
-    return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
-  };
-  const [script, style] = await Promise.all([sha256(loaderText(bundle, false)), sha256(BANNER_STYLES)]);
-  return { script, style };
+  const [script, style] = await Promise.all([cspDigest('sha256', loaderText(bundle, false)), cspDigest('sha256', BANNER_STYLES)]);
+  if (script === null || style === null) throw new TypeError('inlineFirstLayerSources: WebCrypto (crypto.subtle) is not available here (a browser allows it only in a secure context)');
+  return { script: `'sha256-${script}'`, style: `'sha256-${style}'` };
 }

@@ -4,6 +4,7 @@
  * of exactly what was judged. A chunk of its own: pages load it once a gated script is allowed.
  */
 
+import { cspDigest } from '../core/csp-hash.js';
 import type { Diagnostic } from '../diagnostics/report.js';
 import { describeElement } from './gating.js';
 import { scriptUrl } from './script-url.js';
@@ -45,16 +46,6 @@ export function isListedSource(url: URL, sources: readonly string[], base: strin
   });
 }
 
-/** The base64 digest of `text` (UTF-8) as CSP hashes it, or `null` where Web Crypto is missing (insecure origins). */
-async function digest(algorithm: string, text: string): Promise<string | null> {
-  const subtle = globalThis.crypto?.subtle as SubtleCrypto | undefined;
-  if (!subtle) return null;
-  const bytes = new Uint8Array(await subtle.digest(algorithm.replace('sha', 'SHA-'), new TextEncoder().encode(text)));
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
 /**
  * Why the gate will not run `script`, or `null` when the site vouches for it: it carries the
  * trusted `nonce`, or its URL (external) or its hash (inline) is in `sources`. Never a URL that
@@ -71,9 +62,9 @@ export async function judgeScript(script: ScriptSnapshot, nonce: string | undefi
   if (!nonce && sources.includes("'unsafe-inline'")) return null;
   for (const entry of sources) {
     const [, algorithm = '', value = ''] = HASH_ENTRY.exec(entry) ?? [];
-    if (algorithm && (await digest(algorithm, script.text)) === value.replaceAll('-', '+').replaceAll('_', '/')) return null;
+    if (algorithm && (await cspDigest(algorithm, script.text)) === value.replaceAll('-', '+').replaceAll('_', '/')) return null;
   }
-  const hash = await digest('sha256', script.text);
+  const hash = await cspDigest('sha256', script.text);
   return { code: nonce ? 'gate-needs-nonce' : 'gate-inline', ...(hash ? { hash: `'sha256-${hash}'` } : {}) };
 }
 

@@ -93,8 +93,10 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
  * Serves `mounts` (URL prefix to folder). `csp(pathname, nonce)` returns the policy for an HTML
  * page, or null for none; `{{nonce}}` in HTML is replaced by a fresh nonce per response. Text is
  * sent gzip-compressed to clients that accept it, as a production server or CDN would.
+ * `cacheControl(pathname)` gives each response's Cache-Control; `no-store` by default, which also
+ * keeps pages out of the back/forward cache.
  */
-export function startStaticServer({ port = 0, host = '127.0.0.1', mounts, csp = () => STRICT_CSP } = {}) {
+export function startStaticServer({ port = 0, host = '127.0.0.1', mounts, csp = () => STRICT_CSP, cacheControl = () => 'no-store' } = {}) {
   const roots = Object.entries(mounts)
     .map(([prefix, folder]) => [prefix, resolve(folder)])
     .sort(([a], [b]) => b.length - a.length);
@@ -112,7 +114,7 @@ export function startStaticServer({ port = 0, host = '127.0.0.1', mounts, csp = 
       let body = await readFile(file).catch(() => null);
       if (!body) return notFound(response);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      const headers = { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+      const headers = { 'Content-Type': type, 'Cache-Control': cacheControl(pathname), 'X-Content-Type-Options': 'nosniff' };
       if (type.startsWith('text/html')) {
         const nonce = randomBytes(16).toString('base64');
         body = Buffer.from(body.toString('utf8').replaceAll('{{nonce}}', nonce));

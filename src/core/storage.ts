@@ -177,14 +177,24 @@ export class MemoryStorage implements RecordStorage {
 
 /**
  * Tries each storage in order. A write lands in the first that accepts it and clears the ones
- * after it, so that an old fallback copy never outlives a newer choice.
+ * after it, so that an old fallback copy never outlives a newer choice; except `witness`, which
+ * is written too when the write lands in the first storage. Reads return every copy.
  */
 export class FallbackStorage {
   #lastWrittenTo: StorageKind | null = null;
   readonly #storages: readonly RecordStorage[];
+  readonly #witness: RecordStorage | undefined;
 
-  constructor(storages: readonly RecordStorage[]) {
+  /**
+   * `witness`, one of `storages`, keeps a second copy of what the first holds. The element passes
+   * localStorage for a host-only cookie: a sibling subdomain can push the cookie out of the
+   * browser's cookie jar (by filling it) and put its own on the parent domain, but cannot reach
+   * this origin's localStorage, so the visitor's own copy is still there to take away what the
+   * planted one grants.
+   */
+  constructor(storages: readonly RecordStorage[], witness?: RecordStorage) {
     this.#storages = storages;
+    this.#witness = witness;
   }
 
   /** Where the last write landed, or `null` before any write. */
@@ -199,7 +209,7 @@ export class FallbackStorage {
   write(value: string): StorageKind | null {
     const index = this.#storages.findIndex((storage) => storage.write(value));
     if (index < 0) return null;
-    this.#storages.slice(index + 1).forEach((storage) => storage.clear());
+    this.#storages.slice(index + 1).forEach((storage) => (index === 0 && storage === this.#witness ? storage.write(value) : storage.clear()));
     const kind = this.#storages[index]?.kind ?? null;
     this.#lastWrittenTo = kind;
     return kind;

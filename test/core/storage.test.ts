@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CookieStorage, type CookieJar, FallbackStorage, type KeyValueStore, MemoryStorage, readCookieValues, WebStorage } from '../../src/core/storage.js';
+import { CookieStorage, type CookieJar, FallbackStorage, type KeyValueStore, MemoryStorage, readCookieValues, type RecordStorage, WebStorage } from '../../src/core/storage.js';
 
 /** A jar that records what was written and behaves like a browser that keeps cookies. */
 class RecordingJar implements CookieJar {
@@ -119,6 +119,28 @@ describe('WebStorage', () => {
 });
 
 describe('FallbackStorage', () => {
+  it('writes its witness too when the write lands in the first storage; a landing witness is the copy itself', () => {
+    const first = new MemoryStorage();
+    const witness = new MemoryStorage();
+    const last = new MemoryStorage();
+    last.write('old');
+    const storage = new FallbackStorage([first, witness, last], witness);
+    assert.equal(storage.write('v=1'), 'memory');
+    assert.deepEqual([first.read(), witness.read(), last.read()], [['v=1'], ['v=1'], []]);
+    assert.deepEqual(storage.read(), ['v=1', 'v=1']);
+
+    const refusing: RecordStorage = { kind: 'cookie', read: () => [], write: () => false, clear: () => undefined };
+    const fallbackWitness = new MemoryStorage();
+    const after = new MemoryStorage();
+    after.write('old');
+    const withoutCookie = new FallbackStorage([refusing, fallbackWitness, after], fallbackWitness);
+    assert.equal(withoutCookie.write('v=2'), 'memory');
+    assert.deepEqual([fallbackWitness.read(), after.read()], [['v=2'], []], 'the witness is then the copy itself');
+
+    storage.clear();
+    assert.deepEqual(witness.read(), []);
+  });
+
   it('writes to the cookie when it works and removes older fallback copies', () => {
     const jar = new RecordingJar();
     const local = new MemoryStorage();

@@ -36,11 +36,21 @@ describe('createBrowserStorage', () => {
     expect(http.writes[0]).not.to.contain('Secure');
   });
 
-  it('uses this page\'s cookie first, then its localStorage', () => {
+  it('uses this page\'s cookie first, with a copy in its localStorage for a host-only cookie', () => {
     const { config } = parseConfig({ storage: { cookieName: 'browser_storage_test' } });
     const storage = createBrowserStorage(config.storage);
     expect(storage.write('v=1')).to.equal('cookie');
     expect(document.cookie).to.contain('browser_storage_test=v=1');
+    expect(localStorage.getItem('browser_storage_test'), 'the copy a sibling subdomain cannot reach').to.equal('v=1');
+    expect(storage.read()).to.deep.equal(['v=1', 'v=1']);
+  });
+
+  it('keeps no localStorage copy of a cookie shared across subdomains, and removes an old one', () => {
+    localStorage.setItem('browser_storage_test', 'v=0');
+    const { config } = parseConfig({ storage: { cookieName: 'browser_storage_test', domain: 'example.com' } });
+    const https = fakeWindow('https:');
+    expect(createBrowserStorage(config.storage, https.win).write('v=1')).to.equal('cookie');
+    // A choice made on another subdomain changes the shared cookie only: a copy here would outvote it.
     expect(localStorage.getItem('browser_storage_test')).to.equal(null);
   });
 });
@@ -139,6 +149,20 @@ describe('copies of the record a sibling subdomain wrote on the parent domain', 
     expect(jar.cookies[0]).to.include({ domain: host, hostOnly: true, path: '/' });
     now += 60;
     expect(open().isAllowed('marketing'), 'the next page').to.equal(false);
+  });
+
+  it("keeps a rejection when a sibling has pushed the visitor's cookie out of the jar and planted a grant dated now", () => {
+    open().rejectAll('banner');
+    now += 60;
+    // Browsers evict a domain's least recently used cookies when a site (any subdomain) sets too many.
+    jar.cookies.splice(0, jar.cookies.length);
+    jar.set(`consent=${allGranted(now)}; Domain=example.test; Path=/`, 'evil.example.test');
+    const store = open();
+    expect(store.state.decided).to.equal(true);
+    expect(store.isAllowed('analytics') || store.isAllowed('marketing'), "the origin's own copy still denies them").to.equal(false);
+    store.reset();
+    expect(items.size, 'reset() removed the localStorage copy too').to.equal(0);
+    expect(open().state.decided).to.equal(false);
   });
 
   it('never lets a copy written after a rejection grant what the rejection denies, and reset() removes every copy', () => {

@@ -74,4 +74,23 @@ describe('a sibling subdomain writing the consent cookie on the parent domain', 
     assert.equal(await copies(evil), 0);
     await context.close();
   });
+
+  it("cannot undo a rejection by filling the cookie jar until the browser evicts the visitor's cookie, then planting a grant dated now", async () => {
+    const context = await browser.newContext();
+    const www = await context.newPage();
+    await open(www, 'www.example.test');
+    await www.evaluate(() => document.querySelector('consent-manager').rejectAll());
+    const evil = await context.newPage();
+    await evil.goto(urlOn('evil.example.test'));
+    // Chromium keeps at most 180 cookies per site and then evicts the least recently used.
+    await evil.evaluate(() => {
+      for (let i = 0; i < 200; i += 1) document.cookie = `filler${i}=1; Domain=example.test; Path=/; Max-Age=60`;
+      for (let i = 0; i < 200; i += 1) document.cookie = `filler${i}=; Domain=example.test; Path=/; Max-Age=0`;
+    });
+    await siblingWrites(evil, allGranted(Math.floor(Date.now() / 1000)));
+    await open(www, 'www.example.test');
+    assert.equal(await copies(www), 1, "the visitor's cookie is gone; only the planted one is left");
+    assert.deepEqual(await consentOf(www), { decided: true, consent: NOTHING_OPTIONAL }, "the rejection's localStorage copy still denies what the planted one grants");
+    await context.close();
+  });
 });

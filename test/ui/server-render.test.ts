@@ -8,7 +8,7 @@ import '../../src/define.js';
 import { BANNER_LANGUAGES, inlineFirstLayerSources, renderConsentManager, type RenderConsentManagerOptions } from '../../src/core/server-render.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import type { ConsentChangeEvent } from '../../src/events/consent-events.js';
-import { nextEvent, setGlobalPrivacyControl, storedMethod, waitFor } from '../helpers/page-state.js';
+import { clearBrowserStorage, nextEvent, setGlobalPrivacyControl, storedMethod, waitFor } from '../helpers/page-state.js';
 import { CATEGORIES, deepActiveElement, isolateUiTests, mountManager, nextFrames, part } from '../helpers/ui.js';
 
 const STYLESHEET = '/dist/consent-banner.css';
@@ -147,7 +147,7 @@ describe('the server-rendered banner', () => {
     expect((await change).detail.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
     expect(storedMethod()).to.equal('banner');
     served.element.remove();
-    document.cookie = 'consent=; max-age=0; path=/';
+    clearBrowserStorage();
 
     served = serve();
     await bannerPartDone(served.element);
@@ -156,7 +156,7 @@ describe('the server-rendered banner', () => {
     await sendKeys({ press: 'Escape' });
     expect((await change).detail.categories.analytics).to.equal(false);
     served.element.remove();
-    document.cookie = 'consent=; max-age=0; path=/';
+    clearBrowserStorage();
 
     served = serve();
     await bannerPartDone(served.element);

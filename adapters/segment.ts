@@ -102,6 +102,20 @@ export function segment(options: SegmentOptions): ConsentAdapter {
     return Object.fromEntries(Object.entries(mapping).map(([segmentId, siteId]) => [segmentId, current!.categories[siteId] === true]));
   }
 
+  /**
+   * Segment's wrapper turns analytics.js off, without a word, when none of the categories sent as
+   * granted is one of the workspace's consent categories, as when the site's ids (`analytics`)
+   * are sent for Segment's (`Analytics`): every event is then lost. Said as an options problem,
+   * by the wrapper's own rule, so the site learns which ids to map.
+   */
+  function checkWorkspaceCategories(consentSettings: { allCategories?: string[]; hasUnmappedDestinations?: boolean } | undefined): void {
+    const workspace = consentSettings?.allCategories;
+    if (!workspace || consentSettings.hasUnmappedDestinations) return;
+    const granted = Object.entries(categoryPreferences()).filter(([, allowed]) => allowed).map(([id]) => id);
+    if (granted.some((id) => workspace.includes(id))) return;
+    context!.invalid([{ field: 'categoryPreferences', expected: 'segment-categories', got: `${granted.join(', ') || 'none granted'} (the workspace's: ${workspace.join(', ')})` }]);
+  }
+
   function live(): AnalyticsBuffer {
     // Once analytics.js has loaded, window.analytics is the live instance instead of the buffer.
     const current = vendorGlobal(context!.window, 'analytics');
@@ -134,6 +148,7 @@ export function segment(options: SegmentOptions): ConsentAdapter {
       // Runs after the wrapper removed the destinations that lack consent: what is left will load.
       updateCDNSettings: (settings) => {
         deviceModeLoaded = (settings.remotePlugins?.length ?? 0) > 0 || Object.keys(settings.integrations ?? {}).some((name) => name !== 'Segment.io');
+        checkWorkspaceCategories(settings.consentSettings);
         return settings;
       },
     });

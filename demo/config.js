@@ -43,7 +43,8 @@ export const SITE_CONFIG = {
   adapters: {
     'google-analytics': { measurementId: 'G-PARLEYDEMO0' },
     'meta-pixel': { pixelId: '000000000000001' },
-    segment: { writeKey: 'parleyDemoWriteKey0000' },
+    // Segment's consent category ids, as its Consent Management names them, to ours.
+    segment: { writeKey: 'parleyDemoWriteKey0000', categoryPreferences: { Analytics: 'analytics', Advertising: 'marketing' } },
     stripe: { publishableKey: 'pk_test_parleyDemoOnly0000', category: 'payments' },
   },
 };

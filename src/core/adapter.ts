@@ -79,6 +79,7 @@ export type AdapterOptionExpectation =
   | 'https-url'
   | 'site-id'
   | 'tiktok-pixel-id'
+  | 'segment-categories'
   | 'object';
 
 /** A test for one option, the expectation it names when it fails, and whether the option is required. */

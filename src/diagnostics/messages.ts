@@ -47,6 +47,7 @@ const ADAPTER_EXPECTED: Record<AdapterOptionExpectation, string> = {
   'https-url': 'an https URL (http only for localhost) without a trailing slash, query or fragment',
   'site-id': 'a site ID (digits)',
   'tiktok-pixel-id': 'a TikTok pixel ID (capital letters and digits)',
+  'segment-categories': "a map from the Segment workspace's consent categories to the site's: Segment turns itself off when none of those granted is the workspace's",
   object: 'an object',
 };
 

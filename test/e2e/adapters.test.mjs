@@ -154,6 +154,24 @@ describe('on grant', () => {
   });
 });
 
+describe('a Segment workspace without the categories sent', () => {
+  it("says so, naming the workspace's categories, as Segment's wrapper then turns analytics.js off", async () => {
+    const context = await browser.newContext();
+    const log = await routeVendors(context);
+    const { page, problems } = await open(context, '/open/adapters/index.html?segment-unmapped');
+    await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    await page.waitForFunction(() => window.events.some((event) => event.name === 'consent-adapter-error' && event.id === 'segment'), null, { timeout: 10_000 }).catch(() => {});
+    assert.deepEqual((await eventsOf(page, 'consent-adapter-error')).map(({ id, reason }) => ({ id, reason })), [{ id: 'segment', reason: 'options' }]);
+    const said = problems.errors.filter((text) => text.includes('categoryPreferences'));
+    assert.equal(said.length, 1, problems.errors.join('\n'));
+    assert.match(said[0], /got necessary, analytics, marketing \(the workspace's: Analytics, Advertising\)/);
+    await page.evaluate(() => window.analytics.track('Lost'));
+    await page.waitForTimeout(300);
+    assert.deepEqual(log.segmentEvents, [], 'Segment sent nothing: the reason the message is needed');
+    await context.close();
+  });
+});
+
 describe('on withdrawal', () => {
   it('tells each vendor, resets Segment, expires their cookies, recommends a reload, and blocks them on the next page', async () => {
     const context = await browser.newContext();

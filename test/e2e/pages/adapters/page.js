@@ -9,6 +9,15 @@ for (const name of ['consent-ready', 'consent-change', 'consent-adapter-load', '
 const params = new URLSearchParams(location.search);
 if (params.has('reload')) document.querySelector('consent-manager').setAttribute('reload-on-revoke', '');
 
+// The Segment adapter with its default ids (the site's `analytics` and `marketing`), which the
+// fixture's workspace (`Analytics`, `Advertising`) does not have.
+if (params.has('segment-unmapped')) {
+  const json = document.querySelector('consent-manager script[type="application/json"]');
+  const config = JSON.parse(json.textContent);
+  delete config.adapters.segment.categoryPreferences;
+  json.textContent = JSON.stringify(config);
+}
+
 // Records every analytics.reset() call, and on which object. The spy sits on the window property
 // rather than on one object: analytics.js replaces the snippet's buffer with its own instance,
 // whose methods are bound copies on the instance, so a spy on the buffer or on the prototype

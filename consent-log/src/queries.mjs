@@ -1,4 +1,5 @@
 // The read side: the proof for one consent id, the latest records, daily statistics and exports.
+import { readNotices } from './notices.mjs';
 import { readRecords } from './seals.mjs';
 import { DAY_MS, dayStart } from './time.mjs';
 
@@ -32,18 +33,27 @@ export function apiRecord(row) {
 }
 
 /**
- * Every record of one consent id, oldest first, and the notices they reference (null for a notice
- * whose content never reached the log).
+ * Every record of one consent id, oldest first, and the notices they reference: for each, its
+ * content and when it was first stored, null for a notice whose content never reached the log,
+ * or, for stored content that no longer hashes to its hash (it was edited after it was stored, so
+ * it is not what the visitor was shown), `contentMatchesHash: false` and that content as
+ * `storedContent`, never as `content`.
  * @param {import('./database.mjs').Queryable} db @param {string} consentId
  */
 export async function consentProof(db, consentId) {
   const { rows } = await db.query(`SELECT ${API_COLUMNS} FROM consent_records WHERE consent_id = $1 ORDER BY received_at, record_id`, [consentId]);
   const hashes = [...new Set(rows.map((row) => row.notice_hash))];
-  const notices = Object.fromEntries(hashes.map((hash) => [hash, null]));
-  if (hashes.length > 0) {
-    const found = await db.query(`SELECT hash, content, to_char(first_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS first_seen_at FROM consent_notices WHERE hash = ANY($1)`, [hashes]);
-    for (const notice of found.rows) notices[notice.hash] = { content: notice.content, firstSeenAt: notice.first_seen_at };
-  }
+  const stored = await readNotices(db, hashes);
+  const notices = Object.fromEntries(
+    hashes.map((hash) => {
+      const notice = stored.get(hash);
+      if (!notice) return [hash, null];
+      if (!notice.matchesHash) {
+        return [hash, { contentMatchesHash: false, error: 'the stored content does not hash to this hash: it was changed after it was stored, so it is not what the visitor was shown', storedContent: notice.content, firstSeenAt: notice.firstSeenAt }];
+      }
+      return [hash, { contentMatchesHash: true, content: notice.content, firstSeenAt: notice.firstSeenAt }];
+    }),
+  );
   return { consentId, records: rows.map(apiRecord), notices };
 }
 

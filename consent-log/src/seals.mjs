@@ -1,9 +1,13 @@
 // Tamper evidence. Each closed UTC day is sealed: a SHA-256 over that day's records, read in a
-// fixed order and written in a fixed form, chained to the previous day's seal. Editing, adding or
-// deleting a sealed record, or a seal, changes what `verifySeals` recomputes. Anyone who can
-// rewrite the whole database can also rewrite the chain: keep the latest seal somewhere else
-// too (`/v1/verify` returns it) to anchor it.
+// fixed order and written in a fixed form, and the notices those records name that the log did
+// not hold, chained to the previous day's seal. Editing, adding or deleting a sealed record, or a
+// seal, changes what `verifySeals` recomputes. The notices need no hash of their own in the seal:
+// each is stored under the hash of its content, which the sealed records name, so an edited
+// notice no longer matches its hash, and a deleted one is missing without the seal saying so.
+// Anyone who can rewrite the whole database can also rewrite the chain: keep the latest seal
+// somewhere else too (`/v1/verify` returns it) to anchor it.
 import { createHash } from 'node:crypto';
+import { readNotices } from './notices.mjs';
 import { addDays, dayOf, dayStart, DAY_MS } from './time.mjs';
 
 export const GENESIS_SEAL = '0'.repeat(64);
@@ -53,20 +57,33 @@ function line(row) {
   ]);
 }
 
-/** The number of records received on `day` and the SHA-256 over them, as a seal holds them. @param {import("./database.mjs").Queryable} db @param {string} day */
+/**
+ * The number of records received on `day` and the SHA-256 over them, as a seal holds them, and
+ * the hashes of the notices they name, sorted.
+ * @param {import("./database.mjs").Queryable} db @param {string} day
+ * @returns {Promise<{ count: number, recordsHash: string, noticeHashes: string[] }>}
+ */
 export async function digestDay(db, day) {
   const hash = createHash('sha256');
+  const noticeHashes = new Set();
   let count = 0;
   for await (const row of readRecords(db, dayStart(day), dayStart(day) + DAY_MS)) {
     hash.update(`${line(row)}\n`);
+    noticeHashes.add(row.notice_hash);
     count++;
   }
-  return { count, recordsHash: hash.digest('hex') };
+  return { count, recordsHash: hash.digest('hex'), noticeHashes: [...noticeHashes].sort() };
 }
 
-/** @param {string} previous @param {string} day @param {number} count @param {string} recordsHash */
-export function sealOf(previous, day, count, recordsHash) {
-  return createHash('sha256').update(`${previous}\n${day}\n${count}\n${recordsHash}`).digest('hex');
+/**
+ * A day's seal. `missingNotices`: the sorted hashes of the notices the day's records name that
+ * the log did not hold when it sealed the day; null for seals written before seals listed them,
+ * which are computed as they were then.
+ * @param {string} previous @param {string} day @param {number} count @param {string} recordsHash @param {string[] | null} missingNotices
+ */
+export function sealOf(previous, day, count, recordsHash, missingNotices) {
+  const sealed = `${previous}\n${day}\n${count}\n${recordsHash}`;
+  return createHash('sha256').update(missingNotices ? `${sealed}\n${missingNotices.join(',')}` : sealed).digest('hex');
 }
 
 /** The last day that has closed, grace included, at `now`. */
@@ -98,10 +115,12 @@ export async function sealClosedDays(db, now) {
         next = first;
       }
       if (next > until) return null;
-      const { count, recordsHash } = await digestDay(tx, next);
+      const { count, recordsHash, noticeHashes } = await digestDay(tx, next);
+      const stored = await readNotices(tx, noticeHashes);
+      const missingNotices = noticeHashes.filter((hash) => !stored.has(hash));
       const previous = last?.seal ?? GENESIS_SEAL;
-      await tx.query('INSERT INTO consent_seals (day, record_count, records_hash, previous_seal, seal, sealed_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-        next, count, recordsHash, previous, sealOf(previous, next, count, recordsHash), new Date(now).toISOString(),
+      await tx.query('INSERT INTO consent_seals (day, record_count, records_hash, previous_seal, seal, sealed_at, missing_notices) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        next, count, recordsHash, previous, sealOf(previous, next, count, recordsHash, missingNotices), new Date(now).toISOString(), missingNotices,
       ]);
       return next;
     });
@@ -111,7 +130,9 @@ export async function sealClosedDays(db, now) {
 }
 
 /**
- * Recomputes the seals of the days from `from` to `to` and checks the chain. Days before
+ * Recomputes the seals of the days from `from` to `to` and checks the chain, and that every notice
+ * their records name is stored with content that hashes to its hash, unless the seal says it was
+ * missing already. Each notice is read and hashed once however many days name it. Days before
  * `retainedFrom` (records deleted by retention) are skipped; days after the last seal are not
  * sealed yet (`sealedThrough` says how far the seals go).
  * @param {import('./database.mjs').Queryable} db
@@ -137,21 +158,34 @@ export async function verifySeals(db, { from, to, retainedFrom }) {
   const first = start < firstSealed ? firstSealed : start;
   const last = to < lastSealed ? to : lastSealed;
   const seals = new Map(
-    (await db.query('SELECT day::text AS day, record_count::text AS record_count, records_hash, previous_seal, seal FROM consent_seals WHERE day >= $1 AND day <= $2', [first, last])).rows.map(
+    (await db.query('SELECT day::text AS day, record_count::text AS record_count, records_hash, previous_seal, seal, missing_notices FROM consent_seals WHERE day >= $1 AND day <= $2', [first, last])).rows.map(
       (row) => [row.day, row],
     ),
   );
   const before = (await db.query('SELECT day::text AS day, seal FROM consent_seals WHERE day < $1 ORDER BY day DESC LIMIT 1', [first])).rows[0];
   if (before && before.day !== addDays(first, -1)) return { ok: false, day: addDays(before.day, 1), reason: 'the seal of this day is missing' };
   let previous = before?.seal ?? GENESIS_SEAL;
+  /** @type {Map<string, boolean | null>} each notice checked so far: whether it hashes to its hash, null when it is not stored */
+  const noticeMatches = new Map();
   for (let day = first; day <= last; day = addDays(day, 1)) {
     const seal = seals.get(day);
     if (!seal) return { ok: false, day, reason: 'the seal of this day is missing' };
-    const { count, recordsHash } = await digestDay(db, day);
+    const { count, recordsHash, noticeHashes } = await digestDay(db, day);
     if (String(count) !== seal.record_count) return { ok: false, day, reason: `${seal.record_count} records were sealed, ${count} are stored: records were added or deleted` };
     if (recordsHash !== seal.records_hash) return { ok: false, day, reason: 'records were changed after the day was sealed' };
     if (seal.previous_seal !== previous) return { ok: false, day, reason: "the chain is broken: this seal does not follow the previous day's seal" };
-    if (sealOf(previous, day, count, recordsHash) !== seal.seal) return { ok: false, day, reason: 'the seal does not match what it seals' };
+    if (sealOf(previous, day, count, recordsHash, seal.missing_notices) !== seal.seal) return { ok: false, day, reason: 'the seal does not match what it seals' };
+    const unread = noticeHashes.filter((hash) => !noticeMatches.has(hash));
+    const stored = await readNotices(db, unread);
+    for (const hash of unread) noticeMatches.set(hash, stored.get(hash)?.matchesHash ?? null);
+    const missingWhenSealed = new Set(seal.missing_notices ?? []);
+    for (const hash of noticeHashes) {
+      const matches = noticeMatches.get(hash);
+      if (matches === false) return { ok: false, day, reason: `the notice ${hash}, which records of this day name, was changed: its content no longer hashes to its hash` };
+      if (matches === null && !missingWhenSealed.has(hash)) {
+        return { ok: false, day, reason: seal.missing_notices ? `the notice ${hash}, which records of this day name, was deleted after the day was sealed` : `the notice ${hash}, which records of this day name, is not stored` };
+      }
+    }
     previous = seal.seal;
     result.latestSeal = { day, seal: seal.seal };
     result.daysVerified++;

@@ -6,10 +6,11 @@ import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import { canonicalNoticeJson, MAX_LOG_BATCH, validateConsentLogRecord } from 'consent-manager-element/core';
+import { MAX_LOG_BATCH, validateConsentLogRecord } from 'consent-manager-element/core';
 import Fastify from 'fastify';
 import { Counter, Gauge, Histogram, collectDefaultMetrics, Registry } from 'prom-client';
 import { migrate, openDatabase } from './database.mjs';
+import { noticeHashOf } from './notices.mjs';
 import { enforceRetention, ensurePartitions, retentionCutoff } from './partitions.mjs';
 import { consentProof, dailyStats, exportLines, latestRecords } from './queries.mjs';
 import { lastClosedDay, sealClosedDays, verifySeals } from './seals.mjs';
@@ -44,13 +45,11 @@ function sha256(text) {
 }
 
 /**
- * Whether a record's notice content, when it carries one, hashes to its hash: the element's
- * `hashNotice`, computed with node:crypto in the request rather than through WebCrypto's async
- * digest, which costs a trip through libuv's thread pool for a few hundred bytes.
+ * Whether a record's notice content, when it carries one, hashes to its hash.
  * @param {import('consent-manager-element/core').ConsentLogRecord} record
  */
 function noticeMatchesHash(record) {
-  return record.notice.content === undefined || createHash('sha256').update(canonicalNoticeJson(record.notice.content)).digest('hex') === record.notice.hash;
+  return record.notice.content === undefined || noticeHashOf(record.notice.content) === record.notice.hash;
 }
 
 /** What a client is told to wait before it sends again when the write queue is full, in seconds. */

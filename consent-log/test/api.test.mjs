@@ -180,6 +180,23 @@ for (const backend of backends()) {
       assert.deepEqual(proof.records.map((record) => record.action), ['given', 'changed', 'withdrawn']);
       assert.deepEqual(proof.notices[otherHash].content, other);
       assert.equal(proof.notices['f'.repeat(64)], null, 'a notice whose content never arrived is named, as missing');
+      assert.equal(proof.notices[otherHash].contentMatchesHash, true);
+    });
+
+    it('flags a notice whose stored content no longer hashes to its hash, and never gives that content as the notice shown', async () => {
+      const consentId = randomId();
+      const edited = { ...NOTICE, language: 'it', texts: { bannerTitle: 'Usiamo i cookie' } };
+      const editedHash = await hashNotice(edited);
+      log.clock.now += 1000;
+      assert.equal((await post(log.app, makeRecord({ consentId, language: 'it', notice: { hash: editedHash, content: edited } }))).statusCode, 202);
+      await database.db.query(`UPDATE consent_notices SET content = jsonb_set(content, '{texts,bannerTitle}', '"Continuando accetti tutti i cookie"') WHERE hash = $1`, [editedHash]);
+      const proof = (await log.app.inject({ url: `/v1/consents/${consentId}`, headers: ADMIN })).json();
+      const notice = proof.notices[editedHash];
+      assert.equal(notice.contentMatchesHash, false);
+      assert.equal(notice.content, undefined, 'the edited text is not offered as what the visitor was shown');
+      assert.equal(notice.storedContent.texts.bannerTitle, 'Continuando accetti tutti i cookie');
+      assert.match(notice.error, /does not hash to this hash: it was changed after it was stored/);
+      assert.equal(proof.records.length, 1);
       assert.equal((await log.app.inject({ url: `/v1/consents/${randomId()}`, headers: ADMIN })).statusCode, 404);
       assert.equal((await log.app.inject({ url: '/v1/consents/not-an-id', headers: ADMIN })).statusCode, 400);
     });

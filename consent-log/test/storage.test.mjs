@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listPartitions } from '../src/partitions.mjs';
 import { digestDay, sealOf } from '../src/seals.mjs';
-import { ADMIN, backends, count, makeRecord, NOTICE_HASH, post, startLog } from './helpers.mjs';
+import { hashNotice } from 'consent-manager-element/core';
+import { ADMIN, backends, count, makeRecord, NOTICE, NOTICE_HASH, post, startLog } from './helpers.mjs';
 
 const at = (iso) => Date.parse(iso);
 
@@ -36,6 +37,7 @@ for (const backend of backends()) {
         }
       }
       await database.db.exec('CREATE TABLE tamper_saved AS SELECT * FROM consent_records WITH NO DATA');
+      await database.db.exec('CREATE TABLE notices_saved AS SELECT * FROM consent_notices');
     });
     after(async () => {
       await log?.app.close();
@@ -130,23 +132,84 @@ for (const backend of backends()) {
       );
       await expectDetected(
         `INSERT INTO tamper_saved (received_at, record_id, consent_id, action, granted, denied, method, revision, language, gpc, given_at, changed_at, url, notice_hash, component_name, component_version, origin)
-           SELECT sealed_at, seal, records_hash, previous_seal, '{}', '{}', 'x', record_count, 'x', false, 0, 0, 'x', 'x', 'x', 'x', day::text FROM consent_seals WHERE day = '2026-03-11';
+           SELECT sealed_at, seal, records_hash, previous_seal, missing_notices, '{}', 'x', record_count, 'x', false, 0, 0, 'x', 'x', 'x', 'x', day::text FROM consent_seals WHERE day = '2026-03-11';
          DELETE FROM consent_seals WHERE day = '2026-03-11'`,
-        `INSERT INTO consent_seals SELECT origin::date, revision, consent_id, action, record_id, received_at FROM tamper_saved; DELETE FROM tamper_saved`,
+        `INSERT INTO consent_seals SELECT origin::date, revision, consent_id, action, record_id, received_at, granted FROM tamper_saved; DELETE FROM tamper_saved`,
         '2026-03-11',
         /seal of this day is missing/,
       );
       // Editing a record and sealing its day again, correctly, breaks the link from the next day.
       const [id] = ids['2026-03-11T0'];
-      const sealed = (await database.db.query(`SELECT records_hash, previous_seal, seal FROM consent_seals WHERE day = '2026-03-11'`)).rows[0];
+      const sealed = (await database.db.query(`SELECT records_hash, previous_seal, seal, missing_notices FROM consent_seals WHERE day = '2026-03-11'`)).rows[0];
       await database.db.exec(`UPDATE consent_records SET language = 'fr' WHERE record_id = '${id}'`);
       const { count: resealedCount, recordsHash } = await digestDay(database.db, '2026-03-11');
-      await database.db.query('UPDATE consent_seals SET records_hash = $1, seal = $2 WHERE day = $3', [recordsHash, sealOf(sealed.previous_seal, '2026-03-11', resealedCount, recordsHash), '2026-03-11']);
+      await database.db.query('UPDATE consent_seals SET records_hash = $1, seal = $2 WHERE day = $3', [
+        recordsHash, sealOf(sealed.previous_seal, '2026-03-11', resealedCount, recordsHash, sealed.missing_notices), '2026-03-11',
+      ]);
       const result = await verify();
       await database.db.query('UPDATE consent_seals SET records_hash = $1, seal = $2 WHERE day = $3', [sealed.records_hash, sealed.seal, '2026-03-11']);
       await database.db.exec(`UPDATE consent_records SET language = 'en' WHERE record_id = '${id}'`);
       assert.deepEqual([result.ok, result.day], [false, '2026-03-12']);
       assert.match(result.reason, /chain is broken/);
+      assert.equal((await verify()).ok, true);
+    });
+
+    it('fails verification on the first day whose records name a notice that was edited or deleted, naming the notice', async () => {
+      const restore = `DELETE FROM consent_notices; INSERT INTO consent_notices SELECT * FROM notices_saved`;
+      await expectDetected(
+        `UPDATE consent_notices SET content = jsonb_set(content, '{texts,bannerTitle}', '"By browsing on you accept every cookie"') WHERE hash = '${NOTICE_HASH}'`,
+        restore,
+        '2026-03-10',
+        new RegExp(`notice ${NOTICE_HASH}, which records of this day name, was changed: its content no longer hashes to its hash`),
+      );
+      await expectDetected(`DELETE FROM consent_notices WHERE hash = '${NOTICE_HASH}'`, restore, '2026-03-10', new RegExp(`notice ${NOTICE_HASH}, which records of this day name, was deleted after the day was sealed`));
+      // Moving the content to another key: the records' hash names nothing, the new key names no record.
+      await expectDetected(`UPDATE consent_notices SET hash = repeat('e', 64)`, restore, '2026-03-10', /was deleted after the day was sealed/);
+      // The seal lists the notices missing when it was written: adding one there to excuse a deletion breaks it.
+      await expectDetected(
+        `DELETE FROM consent_notices; UPDATE consent_seals SET missing_notices = ARRAY['${NOTICE_HASH}'] WHERE day = '2026-03-10'`,
+        `${restore}; UPDATE consent_seals SET missing_notices = '{}' WHERE day = '2026-03-10'`,
+        '2026-03-10',
+        /the seal does not match what it seals/,
+      );
+    });
+
+    it('verifies a day whose records name a notice the log never received, as its seal says, and still checks that notice once it arrives', async () => {
+      const unsent = { ...NOTICE, texts: { ...NOTICE.texts, bannerTitle: 'Cookies, briefly' } };
+      const unsentHash = await hashNotice(unsent);
+      log.clock.now = at('2026-03-15T10:00:00Z');
+      assert.equal((await post(log.app, makeRecord({ notice: { hash: unsentHash } }))).statusCode, 202);
+      log.clock.now = at('2026-03-16T00:10:00Z');
+      assert.deepEqual((await log.runJobs()).sealed, ['2026-03-15']);
+      assert.deepEqual((await database.db.query(`SELECT missing_notices FROM consent_seals WHERE day = '2026-03-15'`)).rows[0].missing_notices, [unsentHash]);
+      assert.equal((await verify()).ok, true, 'a notice missing when the day was sealed was not deleted since');
+      log.clock.now = at('2026-03-16T10:00:00Z');
+      assert.equal((await post(log.app, makeRecord({ notice: { hash: unsentHash, content: unsent } }))).statusCode, 202);
+      assert.equal((await verify()).ok, true);
+      await expectDetected(
+        `UPDATE consent_notices SET content = jsonb_set(content, '{texts,bannerTitle}', '"Cookies, all of them"') WHERE hash = '${unsentHash}'`,
+        `UPDATE consent_notices SET content = jsonb_set(content, '{texts,bannerTitle}', '"Cookies, briefly"') WHERE hash = '${unsentHash}'`,
+        '2026-03-15',
+        /was changed: its content no longer hashes to its hash/,
+      );
+    });
+
+    it('verifies a seal written before seals listed missing notices as it was written, and then takes any missing notice as a failure', async () => {
+      const day = '2026-03-15';
+      const sealed = (await database.db.query('SELECT previous_seal, seal, missing_notices FROM consent_seals WHERE day = $1', [day])).rows[0];
+      const { count: recordCount, recordsHash } = await digestDay(database.db, day);
+      await database.db.query('UPDATE consent_seals SET missing_notices = NULL, seal = $1 WHERE day = $2', [sealOf(sealed.previous_seal, day, recordCount, recordsHash, null), day]);
+      try {
+        const legacy = await verify('from=2026-03-10&to=2026-03-15');
+        assert.equal(legacy.ok, true, JSON.stringify(legacy));
+        await database.db.exec(`CREATE TABLE unsent_saved AS SELECT * FROM consent_notices WHERE hash <> '${NOTICE_HASH}'; DELETE FROM consent_notices WHERE hash <> '${NOTICE_HASH}'`);
+        const missing = await verify('from=2026-03-10&to=2026-03-15');
+        await database.db.exec('INSERT INTO consent_notices SELECT * FROM unsent_saved; DROP TABLE unsent_saved');
+        assert.deepEqual([missing.ok, missing.day], [false, day]);
+        assert.match(missing.reason, /which records of this day name, is not stored/);
+      } finally {
+        await database.db.query('UPDATE consent_seals SET missing_notices = $1, seal = $2 WHERE day = $3', [sealed.missing_notices, sealed.seal, day]);
+      }
       assert.equal((await verify()).ok, true);
     });
   });

@@ -45,6 +45,16 @@ for (const backend of backends()) {
       assert.ok(!all.includes('127.0.0.1') && !all.includes('198.51.100') && !all.includes('X11; Linux') && !all.includes('AppleWebKit'), all.slice(0, 400));
     });
 
+    it("stores givenAt and changedAt as the visitor's device clock sent them, however wrong, beside its own receivedAt", async () => {
+      // A 400 makes the element drop the record: a device clock set to 1970 or 2100 must not cost a real decision.
+      for (const givenAt of [0, 4_102_444_800]) {
+        const record = makeRecord({ givenAt, changedAt: givenAt });
+        assert.equal((await post(log.app, record)).statusCode, 202);
+        const [stored] = (await log.app.inject({ url: `/v1/consents/${record.consentId}`, headers: ADMIN })).json().records;
+        assert.deepEqual([stored.givenAt, stored.changedAt, stored.receivedAt], [givenAt, givenAt, new Date(log.clock.now).toISOString().replace('Z', '000Z')]);
+      }
+    });
+
     it('stores a retried record once and says it was a duplicate', async () => {
       const record = makeRecord();
       assert.deepEqual((await post(log.app, record)).json(), { accepted: 1, duplicates: 0 });

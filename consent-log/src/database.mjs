@@ -10,22 +10,52 @@ import { join } from 'node:path';
  *
  * @typedef {Queryable & {
  *   kind: 'postgresql' | 'pglite',
+ *   quickQuery: (text: string, params?: unknown[]) => Promise<{ rows: any[] }>,
  *   exec: (sql: string) => Promise<void>,
  *   transaction: <T>(work: (tx: Queryable) => Promise<T>) => Promise<T>,
  *   close: () => Promise<void>,
  *   maxConcurrentWrites: number,
  * }} Database
+ *   `quickQuery`: a statement that takes milliseconds when the database is well (a batch of
+ *   records, a health check), given up after `timeouts.quickQueryMs`.
+ *
+ * @typedef {{ connectMs: number, quickQueryMs: number, statementMs: number }} Timeouts
  */
 
 /**
+ * How long the log waits on PostgreSQL. A hung database must fail a write well within the
+ * element's 15 s request timeout (connecting, then the insert: 12 s at most), so the request is
+ * answered 503 and the record stays in the visitor's queue to be sent again; without these a
+ * write waited forever, and so did the batch behind it. Reads over months of records may take
+ * longer than a write: every statement gets `statementMs`, enforced by PostgreSQL itself (which
+ * then also releases the statement's locks), and the client stops waiting a little after that in
+ * case the server does not answer at all. PGlite runs in the process and has none of these.
+ * @type {Timeouts}
+ */
+export const DEFAULT_TIMEOUTS = { connectMs: 4_000, quickQueryMs: 8_000, statementMs: 60_000 };
+/** How much longer than the server's statement_timeout the client waits for an answer. */
+const UNANSWERED_MARGIN_MS = 5_000;
+
+/**
  * Opens PostgreSQL when `url` is given, else PGlite in `dataDir` (`memory://` keeps it in memory).
- * @param {{ url?: string | undefined, dataDir?: string, poolSize?: number }} options
+ * @param {{ url?: string | undefined, dataDir?: string, poolSize?: number, timeouts?: Partial<Timeouts> }} options
+ *   `timeouts`: PostgreSQL only; each one not given is its `DEFAULT_TIMEOUTS` value.
  * @returns {Promise<Database>}
  */
-export async function openDatabase({ url, dataDir = './consent-log-data', poolSize = 10 }) {
+export async function openDatabase({ url, dataDir = './consent-log-data', poolSize = 10, timeouts: givenTimeouts = {} }) {
   if (url) {
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...givenTimeouts };
     const { default: pg } = await import('pg');
-    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: poolSize,
+      // Also bounds the wait for a free connection when the pool is busy.
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      query_timeout: timeouts.statementMs + UNANSWERED_MARGIN_MS,
+      // Notices a connection whose server vanished without closing it.
+      keepAlive: true,
+    });
     let closing = false;
     // An idle client that loses its connection emits here; without a listener it would crash the process.
     pool.on('error', (error) => {
@@ -36,9 +66,14 @@ export async function openDatabase({ url, dataDir = './consent-log-data', poolSi
       kind: 'postgresql',
       maxConcurrentWrites: Math.max(1, Math.min(4, poolSize - 2)),
       query: (text, params) => pool.query(text, params),
+      // A query that fails this way releases its connection with the error, so the pool closes it
+      // rather than lend out a connection that may still be waiting on the unanswered query.
+      quickQuery: (text, params) => pool.query({ text, values: params, query_timeout: timeouts.quickQueryMs }),
       exec: async (sql) => void (await pool.query(sql)),
       async transaction(work) {
         const client = await pool.connect();
+        /** Set when the connection cannot even roll back: the pool must close it, not lend it again. */
+        let broken;
         try {
           await client.query('BEGIN');
           const result = await work({ query: (text, params) => client.query(text, params) });
@@ -46,10 +81,12 @@ export async function openDatabase({ url, dataDir = './consent-log-data', poolSi
           return result;
         } catch (error) {
           // The connection may be what failed; the original error is the one worth reporting.
-          await client.query('ROLLBACK').catch(() => undefined);
+          await client.query('ROLLBACK').catch((rollbackError) => {
+            broken = rollbackError;
+          });
           throw error;
         } finally {
-          client.release();
+          client.release(broken);
         }
       },
       close: () => {
@@ -65,6 +102,7 @@ export async function openDatabase({ url, dataDir = './consent-log-data', poolSi
     // PGlite runs one query at a time: more concurrent batches would only queue inside it.
     maxConcurrentWrites: 1,
     query: (text, params) => db.query(text, params),
+    quickQuery: (text, params) => db.query(text, params),
     exec: async (sql) => void (await db.exec(sql)),
     transaction: (work) => db.transaction((tx) => work({ query: (text, params) => tx.query(text, params) })),
     close: () => db.close(),

@@ -270,7 +270,7 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
 
   app.get('/healthz', async (_request, reply) => {
     try {
-      await db.query('SELECT 1');
+      await db.quickQuery('SELECT 1');
       return { ok: true, database: db.kind };
     } catch {
       return reply.code(503).send({ ok: false, database: db.kind });

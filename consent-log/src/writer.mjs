@@ -137,7 +137,9 @@ export class RecordWriter {
         this.months.add(month);
       }
       // One statement, so one round trip and its own transaction: the notices, the ids and the records commit together.
-      const { rows: inserted } = await this.db.query(INSERT_RECORDS, [JSON.stringify(rows), JSON.stringify(notices), new Date().toISOString()]);
+      // A quick query: a hung database fails the batch (503, sent again) instead of holding it. Should
+      // the statement still commit after the log gave up, the record sent again is a duplicate.
+      const { rows: inserted } = await this.db.quickQuery(INSERT_RECORDS, [JSON.stringify(rows), JSON.stringify(notices), new Date().toISOString()]);
       const fresh = new Set(inserted.map((row) => row.record_id));
       for (const pending of batch) {
         let accepted = 0;

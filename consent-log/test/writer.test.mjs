@@ -1,8 +1,9 @@
 // The batching writer under failure: a request the database refuses inside a shared batch, the
-// database going away, and the bounded queue, directly and through the HTTP API.
+// database going away or hanging, and the bounded queue, directly and through the HTTP API.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { migrate } from '../src/database.mjs';
+import { migrate, openDatabase } from '../src/database.mjs';
 import { QueueFullError, RecordWriter } from '../src/writer.mjs';
 import { backends, closeSharedPglite, count, makeRecord, post, sharedPglite, startLog } from './helpers.mjs';
 
@@ -40,7 +41,62 @@ function controlled(db) {
     }
     return db.query(text, params);
   };
-  return { db: { ...db, query }, control };
+  return { db: { ...db, query, quickQuery: query }, control };
+}
+
+/**
+ * A "PostgreSQL" on 127.0.0.1 that hangs: with `answers: 0` it accepts connections and never
+ * says a word; with `answers: n` it lets a client in (no password asked) and answers its first
+ * n simple queries with an empty result, then nothing more, as a server stuck on a lock or a
+ * full disk does.
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+async function unansweringPostgres({ answers }) {
+  const sockets = new Set();
+  const message = (type, body = Buffer.alloc(0)) => {
+    const header = Buffer.alloc(5);
+    header.write(type, 0, 'latin1');
+    header.writeInt32BE(body.length + 4, 1);
+    return Buffer.concat([header, body]);
+  };
+  const readyForQuery = message('Z', Buffer.from('I'));
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    if (answers === 0) return;
+    let pending = Buffer.alloc(0);
+    let started = false;
+    let answered = 0;
+    socket.on('data', (chunk) => {
+      pending = Buffer.concat([pending, chunk]);
+      for (;;) {
+        // The startup message has no type byte; every later message has one before its length.
+        const offset = started ? 1 : 0;
+        if (pending.length < offset + 4) return;
+        const length = pending.readInt32BE(offset);
+        if (pending.length < offset + length) return;
+        const type = started ? String.fromCharCode(pending[0]) : null;
+        pending = pending.subarray(offset + length);
+        if (!started) {
+          started = true;
+          // AuthenticationOk, then ready for a query.
+          socket.write(Buffer.concat([message('R', Buffer.from([0, 0, 0, 0])), readyForQuery]));
+        } else if (type === 'Q' && answered < answers) {
+          answered++;
+          socket.write(Buffer.concat([message('C', Buffer.from('SELECT 0\0')), readyForQuery]));
+        }
+      }
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `postgres://consentlog:unused@127.0.0.1:${server.address().port}/consentlog`,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 /** A connection refused by a database that is down, as `pg` reports it. */
@@ -161,6 +217,50 @@ describe('consent log API under overload and outage', () => {
       assert.equal(await count(shared, 'consent_records', 'record_id = $1', [record.recordId]), 1);
     } finally {
       await log.app.close();
+    }
+  });
+});
+
+describe('the log on a PostgreSQL that does not answer', () => {
+  // Short timeouts, so the test does not wait the real ones; each timeout fires because nothing is
+  // ever answered, not because time ran short. The bounds only say "not forever".
+  const timeouts = { connectMs: 300, quickQueryMs: 300, statementMs: 60_000 };
+
+  it('fails to open in bounded time when the server accepts the connection and never answers', async () => {
+    const postgres = await unansweringPostgres({ answers: 0 });
+    const started = Date.now();
+    try {
+      await assert.rejects(openDatabase({ url: postgres.url, timeouts }), /timeout/i);
+      assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`);
+    } finally {
+      await postgres.close();
+    }
+  });
+
+  it('answers a write 503 with Retry-After in bounded time, and /healthz 503, then stores the record sent again once', async () => {
+    const postgres = await unansweringPostgres({ answers: 1 });
+    const hung = await openDatabase({ url: postgres.url, timeouts });
+    const shared = await sharedPglite();
+    // Everything else on PGlite, so the log starts; the writes and the health check go to the hung server.
+    const db = { ...shared, quickQuery: hung.quickQuery };
+    const log = await startLog(db);
+    try {
+      const record = makeRecord();
+      const started = Date.now();
+      const [down, health] = await Promise.all([post(log.app, record), log.app.inject({ url: '/healthz' })]);
+      assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`);
+      assert.equal(down.statusCode, 503, down.body);
+      assert.equal(down.headers['retry-after'], '5');
+      assert.match(down.json().error, /could not be stored; retry later/);
+      assert.equal(health.statusCode, 503, health.body);
+      assert.equal(await count(shared, 'consent_record_ids', 'record_id = $1', [record.recordId]), 0);
+      db.quickQuery = shared.quickQuery;
+      assert.deepEqual((await post(log.app, record)).json(), { accepted: 1, duplicates: 0 });
+      assert.deepEqual((await post(log.app, record)).json(), { accepted: 0, duplicates: 1 });
+    } finally {
+      await log.app.close();
+      await hung.close();
+      await postgres.close();
     }
   });
 });

@@ -3,7 +3,8 @@
 // alone, after withdrawing), and records what the site set and sent in each.
 import { readFileSync } from 'node:fs';
 import { lookUpDatabase, createClassifier } from './classify.mjs';
-import { browserVersion, locateBrowser, sandboxArgs, withChromiumArgs } from './find-browser.mjs';
+import { browserVersion, locateBrowser } from './find-browser.mjs';
+import { launchAuditBrowser } from './launch-browser.mjs';
 import { callManager, findConsentButton, readConsentManager, rejectThroughPreferences } from './page-actions.mjs';
 import { evaluateRules } from './rules.mjs';
 import { cookieParty, firstPartyMatcher } from './site.mjs';
@@ -49,7 +50,8 @@ function networkTracker(context) {
 
 /**
  * Audits `url`. Options: `pages` (same-site links to visit besides the URL, default 0), `browser`
- * (a playwright-core Browser to reuse; else one is launched from `browserPath` or the lookup),
+ * (a playwright-core Browser to reuse, started with `launchAuditBrowser` so that it accepts
+ * third-party cookies; else one is launched so from `browserPath` or the lookup),
  * `browserArgs` (extra Chromium flags), `firstPartyHosts`, `quietMs` and `maxWaitMs` (how long
  * the network must be quiet before a phase is recorded, and the cap), `navigationTimeoutMs`,
  * `screenshots` (default true) and `progress(line)`. Resolves the report (see the README's JSON
@@ -67,17 +69,15 @@ export async function runAudit(options) {
   startUrl.hash = '';
 
   let browser = options.browser;
-  const ownBrowser = !browser;
+  let closeOwnBrowser;
   let browserName;
-  if (ownBrowser) {
+  if (!browser) {
     const executablePath = options.browserPath ?? locateBrowser().path;
     if (!executablePath) throw new AuditError(locateBrowser().problem);
     browserName = browserVersion(executablePath);
     progress(`Using ${browserName} at ${executablePath}`);
     try {
-      // Loaded only here: it takes most of a second, which `--help` and a bad argument need not wait for.
-      const { chromium } = await import('playwright-core');
-      browser = await chromium.launch({ executablePath, headless: true, args: [...sandboxArgs(), ...withChromiumArgs(options.browserArgs)] });
+      ({ browser, close: closeOwnBrowser } = await launchAuditBrowser({ executablePath, args: options.browserArgs }));
     } catch (error) {
       throw new AuditError(`The browser at ${executablePath} could not be started: ${error.message.split('\n')[0]}`);
     }
@@ -122,7 +122,7 @@ export async function runAudit(options) {
     }
     report.findings.push(...declaredNotSeen(report));
   } finally {
-    if (ownBrowser) await browser.close().catch(() => undefined);
+    await closeOwnBrowser?.();
   }
   report.finishedAt = new Date().toISOString();
   return report;
@@ -224,27 +224,44 @@ async function observe(opened, pageUrl, phase, classifier, settings) {
       database: lookUpDatabase(cookie.name),
     };
   });
-  let keys = { localStorage: [], sessionStorage: [] };
-  try {
-    keys = await opened.page.evaluate(() => {
-      const read = (area) => {
-        try {
-          return Object.keys(window[area]);
-        } catch {
-          return [];
-        }
-      };
-      return { localStorage: read('localStorage'), sessionStorage: read('sessionStorage') };
-    });
-  } catch {
-    // The page navigated away while being read: it has no keys to report here.
+  // Every frame's storage: an embed from another site writes its own, under its origin.
+  const storage = [];
+  const seenKeys = new Set();
+  for (const frame of opened.page.frames()) {
+    let origin;
+    try {
+      origin = new URL(frame.url()).origin;
+    } catch {
+      continue;
+    }
+    // about:blank, data: and sandboxed frames: no storage of their own to list.
+    if (origin === 'null') continue;
+    let keys;
+    try {
+      keys = await frame.evaluate(() => {
+        const read = (area) => {
+          try {
+            return Object.keys(window[area]);
+          } catch {
+            return [];
+          }
+        };
+        return { localStorage: read('localStorage'), sessionStorage: read('sessionStorage') };
+      });
+    } catch {
+      // The frame navigated away or was removed while being read: it has no keys to report here.
+      continue;
+    }
+    const party = cookieParty(new URL(origin).hostname, pageHost, settings.isFirstParty);
+    for (const [area, names] of Object.entries(keys)) {
+      for (const key of names) {
+        if (seenKeys.has(`${origin} ${area} ${key}`)) continue;
+        seenKeys.add(`${origin} ${area} ${key}`);
+        const declaration = classifier.declarationOf(key);
+        storage.push({ page: pageUrl, phase, area, key, origin, party, declared: declaration ? { category: declaration.category, provider: declaration.provider ?? null } : null, database: lookUpDatabase(key) });
+      }
+    }
   }
-  const storage = Object.entries(keys).flatMap(([area, names]) =>
-    names.map((key) => {
-      const declaration = classifier.declarationOf(key);
-      return { page: pageUrl, phase, area, key, declared: declaration ? { category: declaration.category, provider: declaration.provider ?? null } : null, database: lookUpDatabase(key) };
-    }),
-  );
   // A page loaded twice in a phase (before and after the reload) sends the same requests twice.
   const requests = [...new Map(opened.requests.map((request) => [`${request.url} ${request.resourceType}`, request])).values()];
   return { cookies, storage, requests };

@@ -6,3 +6,4 @@ export { formatText } from './report-text.mjs';
 export { RULES, evaluateRules, failsAt } from './rules.mjs';
 export { suggestConfig } from './suggest.mjs';
 export { locateBrowser, browserVersion } from './find-browser.mjs';
+export { launchAuditBrowser } from './launch-browser.mjs';

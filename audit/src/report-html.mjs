@@ -57,7 +57,7 @@ ${tableHtml(
   'No cookies.',
 )}
 <h4>Local and session storage</h4>
-${tableHtml([...pageHeader, 'Area', 'Key', 'Declared under', 'Open Cookie Database'], observed.storage.map((item) => [...pageCell(item), item.area, item.key, item.declared?.category ?? 'not declared', item.database ? `${item.database.category}: ${item.database.platform}` : 'not listed']), 'No keys.')}
+${tableHtml([...pageHeader, 'Area', 'Key', 'Origin', 'Party', 'Declared under', 'Open Cookie Database'], observed.storage.map((item) => [...pageCell(item), item.area, item.key, item.origin, item.party, item.declared?.category ?? 'not declared', item.database ? `${item.database.category}: ${item.database.platform}` : 'not listed']), 'No keys.')}
 <h4>Requests to other hosts</h4>
 ${tableHtml([...pageHeader, 'Host', 'Path', 'Type', 'Outcome'], observed.requests.map((request) => [...pageCell(request), request.host, request.path, request.resourceType, request.failed ? `failed (${request.failure})` : 'loaded']), 'None.')}
 </section>`;

@@ -66,7 +66,7 @@ export function formatText(report) {
     );
     out.push(
       observed.storage.length
-        ? table([...pageHeader, 'storage', 'key', 'declared', 'database'], observed.storage.map((item) => [...pageColumn(item), item.area, item.key, item.declared?.category, item.database?.category]))
+        ? table([...pageHeader, 'storage', 'key', 'origin', 'party', 'declared', 'database'], observed.storage.map((item) => [...pageColumn(item), item.area, item.key, item.origin, item.party, item.declared?.category, item.database?.category]))
         : 'storage: none',
     );
     out.push(

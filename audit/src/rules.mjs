@@ -81,14 +81,16 @@ export function evaluateRules({ page, phases, classifier }) {
     if (classifier.isRequired(cookie.name) || reportedCookies.has(cookie.name)) continue;
     reportedCookies.add(cookie.name);
     const declared = cookie.declared ? `It is declared under "${cookie.declared.category}", an optional category.` : 'No required category declares it.';
-    findings.push(finding('cookie-before-consent', page, 'before', { name: cookie.name }, cookie.declared?.category, `Set on ${cookie.domain} before any choice. ${declared}${describeDatabase(cookie.database)}`));
+    findings.push(finding('cookie-before-consent', page, 'before', { name: cookie.name }, cookie.declared?.category, `Set on ${cookie.domain}${cookie.party === 'third' ? ' (a third party)' : ''} before any choice. ${declared}${describeDatabase(cookie.database)}`));
   }
 
   const reportedKeys = new Set();
   for (const item of before.storage) {
-    if (classifier.isRequired(item.key) || reportedKeys.has(`${item.area}:${item.key}`)) continue;
-    reportedKeys.add(`${item.area}:${item.key}`);
-    findings.push(finding('storage-before-consent', page, 'before', { name: item.key }, item.declared?.category, `${item.area} key written before any choice.${describeDatabase(item.database)}`));
+    const id = `${item.origin} ${item.area}:${item.key}`;
+    if (classifier.isRequired(item.key) || reportedKeys.has(id)) continue;
+    reportedKeys.add(id);
+    const where = item.party === 'third' ? ` by ${item.origin}, a third party framed in the page,` : '';
+    findings.push(finding('storage-before-consent', page, 'before', { name: item.key }, item.declared?.category, `${item.area} key written${where} before any choice.${describeDatabase(item.database)}`));
   }
 
   const afterNoToEverything = [
@@ -115,7 +117,7 @@ export function evaluateRules({ page, phases, classifier }) {
         reportedUndeclared.add(cookie.name);
         const category = phase.startsWith('category:') ? phase.slice('category:'.length) : null;
         const when = category ? `once only "${category}" was allowed` : 'once everything was accepted';
-        findings.push(finding('undeclared-cookie', page, phase, { name: cookie.name }, category, `Set on ${cookie.domain} ${when}, but no category declares it.${describeDatabase(cookie.database)}`));
+        findings.push(finding('undeclared-cookie', page, phase, { name: cookie.name }, category, `Set on ${cookie.domain}${cookie.party === 'third' ? ' (a third party)' : ''} ${when}, but no category declares it.${describeDatabase(cookie.database)}`));
       }
     }
 

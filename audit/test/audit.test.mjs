@@ -3,22 +3,23 @@
 // browser for the file; the audit opens a fresh context per phase.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
 import { demoCsp, startStaticServer } from '../../scripts/serve.mjs';
-import { HEADLESS_CHROMIUM_ARGS, locateBrowser, sandboxArgs } from '../src/find-browser.mjs';
+import { locateBrowser } from '../src/find-browser.mjs';
+import { launchAuditBrowser } from '../src/launch-browser.mjs';
 import { runAudit } from '../src/audit.mjs';
 import { resolverArgs, startFixtureServer } from './fixture-server.mjs';
 
 let browser;
+let closeBrowser;
 let fixtures;
 
 before(async () => {
   fixtures = await startFixtureServer();
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? locateBrowser().path, headless: true, args: [...sandboxArgs(), ...HEADLESS_CHROMIUM_ARGS, ...resolverArgs(fixtures.port)] });
+  ({ browser, close: closeBrowser } = await launchAuditBrowser({ executablePath: process.env.CHROME_PATH ?? locateBrowser().path, args: resolverArgs(fixtures.port) }));
 });
 
 after(async () => {
-  await Promise.all([browser?.close(), fixtures?.close()]);
+  await Promise.all([closeBrowser?.(), fixtures?.close()]);
 });
 
 function audit(url, options = {}) {
@@ -100,6 +101,16 @@ describe('audit of sites with <consent-manager>', { concurrency: 3 }, () => {
     assert.deepEqual(found(report), ['storage-before-consent ab_bucket']);
     assert.equal(report.findings[0].severity, 'warning');
     assert.deepEqual(report.phases.before.storage.map(({ area, key }) => [area, key]), [['localStorage', 'ab_bucket']]);
+  });
+
+  it('cookie-before-consent: cookies an embed from another site sets in its frame, by header and by script, are third party', async () => {
+    // The page on localhost embeds a frame from 127.0.0.1: another site, as an ad or a video player is.
+    const report = await audit(`http://localhost:${fixtures.port}/third-party-frame/`);
+    const frameUrl = `http://127.0.0.1:${fixtures.port}/third-party-frame/frame.html`;
+    assert.deepEqual(found(report), ['cookie-before-consent frame_hdr', 'cookie-before-consent frame_js', `request-before-consent ${frameUrl}`, 'storage-before-consent frame_ls']);
+    const frameCookies = report.phases.before.cookies.filter((cookie) => cookie.name.startsWith('frame_'));
+    assert.deepEqual(frameCookies.map(({ name, domain, party }) => [name, domain, party]).sort(), [['frame_hdr', '127.0.0.1', 'third'], ['frame_js', '127.0.0.1', 'third']]);
+    assert.deepEqual(report.phases.before.storage.map(({ area, key, origin, party }) => [area, key, origin, party]), [['localStorage', 'frame_ls', `http://127.0.0.1:${fixtures.port}`, 'third']]);
   });
 
   it('category-mismatch: Google Analytics declared as strictly necessary', async () => {

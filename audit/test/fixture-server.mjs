@@ -1,8 +1,9 @@
 // The fixture sites for the audit's tests, on 127.0.0.1 with a free port: each folder of
 // audit/fixtures is one site with one defect. Requests for tracker.test (mapped to this
-// server by Chromium's --host-resolver-rules) play another company's host. Two fixtures need the
-// server itself: one sets a cookie whatever the visitor chose, one answers a script with an
-// HttpOnly cookie.
+// server by Chromium's --host-resolver-rules) play another company's host, and so does the
+// server's other name (localhost for 127.0.0.1 and back), which is another site to the browser.
+// Three fixtures need the server itself: one sets a cookie whatever the visitor chose, one answers
+// a script with an HttpOnly cookie, one answers a cross-site frame with a cookie.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -46,6 +47,11 @@ export async function startFixtureServer() {
     }
     if (url.pathname === '/withdrawal/track.js') {
       headers['Set-Cookie'] = 'srv_visit=1; Path=/; HttpOnly';
+    }
+    if (url.pathname === '/third-party-frame/frame.html') {
+      // Sent to a cross-site frame, so SameSite=None, which needs Secure (Chromium takes it over
+      // http from localhost and 127.0.0.1).
+      headers['Set-Cookie'] = 'frame_hdr=1; Max-Age=2592000; Path=/; SameSite=None; Secure';
     }
     const file = await staticFile(url.pathname).catch(() => null);
     if (!file) {

@@ -34,7 +34,7 @@ describe('the HTML report', () => {
       reportWith({
         findings: [hostileFinding],
         cookies: [hostileCookie],
-        storage: [{ page: 'https://shop.example/', phase: 'before', area: 'localStorage', key: HOSTILE, declared: null, database: null }],
+        storage: [{ page: 'https://shop.example/', phase: 'before', area: 'localStorage', key: HOSTILE, origin: 'https://shop.example', party: 'first', declared: null, database: null }],
         requests: [{ page: 'https://shop.example/', phase: 'before', url: 'https://t.example/p', host: 't.example', path: `/${HOSTILE}`, resourceType: 'image', failed: false }],
       }),
     );

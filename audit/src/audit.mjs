@@ -165,19 +165,35 @@ async function openPhase(browser, pageUrl, settings, phase) {
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false, configurable: true }));
   const tracker = networkTracker(context);
   const requests = [];
-  const recordRequest = (request, failure) => {
+  /** Records a request to another host; returns its entry, or undefined for the site's own. */
+  const recordRequest = (url, resourceType, failure) => {
     let parsed;
     try {
-      parsed = new URL(request.url());
+      parsed = new URL(url);
     } catch {
-      return;
+      return undefined;
     }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:' && parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return;
-    if (settings.isFirstParty(parsed.hostname)) return;
-    requests.push({ page: pageUrl, phase, url: `${parsed.origin}${parsed.pathname}`, host: parsed.hostname, path: parsed.pathname, resourceType: request.resourceType(), failed: failure !== undefined, ...(failure ? { failure } : {}) });
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:' && parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return undefined;
+    if (settings.isFirstParty(parsed.hostname)) return undefined;
+    const entry = { page: pageUrl, phase, url: `${parsed.origin}${parsed.pathname}`, host: parsed.hostname, path: parsed.pathname, resourceType, failed: failure !== undefined, ...(failure ? { failure } : {}) };
+    requests.push(entry);
+    return entry;
   };
-  context.on('requestfinished', (request) => recordRequest(request));
-  context.on('requestfailed', (request) => recordRequest(request, request.failure()?.errorText ?? 'failed'));
+  context.on('requestfinished', (request) => recordRequest(request.url(), request.resourceType()));
+  context.on('requestfailed', (request) => recordRequest(request.url(), request.resourceType(), request.failure()?.errorText ?? 'failed'));
+  // A WebSocket is no `request` to playwright-core: its handshake shows only as the page's
+  // `websocket` event (its dedicated workers' sockets included). It counts once opened:
+  // the host has been contacted, whatever happens to the connection next.
+  context.on('page', (page) =>
+    page.on('websocket', (webSocket) => {
+      const entry = recordRequest(webSocket.url(), 'websocket');
+      webSocket.on('socketerror', (error) => {
+        if (!entry || entry.failed) return;
+        entry.failed = true;
+        entry.failure = error;
+      });
+    }),
+  );
   const page = await context.newPage();
   page.setDefaultTimeout(settings.navigationTimeoutMs);
   let response;

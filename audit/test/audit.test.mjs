@@ -63,6 +63,14 @@ describe('audit of sites with <consent-manager>', { concurrency: 3 }, () => {
     assert.equal(finding.phase, 'before');
   });
 
+  it('request-before-consent: WebSockets to another host, from the page and from a worker', async () => {
+    const report = await audit(`${fixtures.url}/websocket/`);
+    assert.deepEqual(found(report), ['request-before-consent ws://tracker.test/live', 'request-before-consent ws://tracker.test/worker-live']);
+    assert.ok(report.findings.every((item) => item.phase === 'before' && / websocket request to tracker\.test /.test(item.detail)));
+    // Every phase records them: the tags are not gated.
+    assert.deepEqual(report.phases.accept.requests.filter((request) => request.resourceType === 'websocket').map((request) => request.url).sort(), ['ws://tracker.test/live', 'ws://tracker.test/worker-live']);
+  });
+
   it('cookie-before-consent: a cookie no required category declares, set on arrival', async () => {
     const report = await audit(`${fixtures.url}/cookie-before-consent/`);
     assert.deepEqual(found(report), ['cookie-before-consent visitor_id']);

@@ -2,8 +2,10 @@
 // audit/fixtures is one site with one defect. Requests for tracker.test (mapped to this
 // server by Chromium's --host-resolver-rules) play another company's host, and so does the
 // server's other name (localhost for 127.0.0.1 and back), which is another site to the browser.
-// Three fixtures need the server itself: one sets a cookie whatever the visitor chose, one answers
-// a script with an HttpOnly cookie, one answers a cross-site frame with a cookie.
+// Four fixtures need the server itself: one sets a cookie whatever the visitor chose, one answers
+// a script with an HttpOnly cookie, one answers a cross-site frame with a cookie, one opens
+// WebSockets.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -62,9 +64,27 @@ export async function startFixtureServer() {
     response.writeHead(200, { ...headers, 'Content-Type': file.type });
     response.end(file.body);
   });
+  // WebSockets to tracker.test: the handshake, then the socket stays open until the server closes.
+  const webSockets = new Set();
+  server.on('upgrade', (request, socket) => {
+    const key = request.headers['sec-websocket-key'];
+    if (!key) {
+      socket.destroy();
+      return;
+    }
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    socket.on('error', () => undefined);
+    socket.on('close', () => webSockets.delete(socket));
+    webSockets.add(socket);
+  });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, port, close: () => new Promise((done) => server.close(done)) };
+  const close = () => {
+    for (const socket of webSockets) socket.destroy();
+    return new Promise((done) => server.close(done));
+  };
+  return { url: `http://127.0.0.1:${port}`, port, close };
 }
 
 /**

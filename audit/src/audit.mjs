@@ -3,6 +3,7 @@
 // alone, after withdrawing), and records what the site set and sent in each.
 import { readFileSync } from 'node:fs';
 import { lookUpDatabase, createClassifier } from './classify.mjs';
+import { answerConsentLogRequests } from './consent-log.mjs';
 import { browserVersion, locateBrowser } from './find-browser.mjs';
 import { launchAuditBrowser } from './launch-browser.mjs';
 import { callManager, findConsentButton, readConsentManager, rejectThroughPreferences } from './page-actions.mjs';
@@ -54,11 +55,13 @@ function networkTracker(context) {
  * third-party cookies; else one is launched so from `browserPath` or the lookup),
  * `browserArgs` (extra Chromium flags), `firstPartyHosts`, `quietMs` and `maxWaitMs` (how long
  * the network must be quiet before a phase is recorded, and the cap), `navigationTimeoutMs`,
- * `screenshots` (default true) and `progress(line)`. Resolves the report (see the README's JSON
+ * `screenshots` (default true), `sendConsentLog` (default false: the audit answers the element's
+ * consent-log requests itself, so that its made-up choices stay out of the site's log) and
+ * `progress(line)`. Resolves the report (see the README's JSON
  * schema); throws `AuditError` when the site cannot be audited.
  */
 export async function runAudit(options) {
-  const { url, pages = 0, firstPartyHosts = [], quietMs = 500, maxWaitMs = 8_000, navigationTimeoutMs = 30_000, screenshots = true, progress = () => undefined } = options;
+  const { url, pages = 0, firstPartyHosts = [], quietMs = 500, maxWaitMs = 8_000, navigationTimeoutMs = 30_000, screenshots = true, sendConsentLog = false, progress = () => undefined } = options;
   let startUrl;
   try {
     startUrl = new URL(url);
@@ -97,7 +100,7 @@ export async function runAudit(options) {
     declarations: [],
     findings: [],
   };
-  const settings = { isFirstParty, quietMs, maxWaitMs, navigationTimeoutMs, screenshots, progress };
+  const settings = { isFirstParty, quietMs, maxWaitMs, navigationTimeoutMs, screenshots, sendConsentLog, progress };
   try {
     const queue = [startUrl.href];
     for (let index = 0; index < queue.length; index++) {
@@ -157,9 +160,13 @@ function matchesPattern(pattern, name) {
   }
 }
 
-/** Opens one page in a fresh context for one phase; resolves `{ context, page, tracker, requests, response }`. */
-async function openPhase(browser, pageUrl, settings, phase) {
+/**
+ * Opens one page in a fresh context for one phase; resolves `{ context, page, tracker, requests }`.
+ * `onConsentLogAnswered(records)` hears of each consent-log request the audit answered itself.
+ */
+async function openPhase(browser, pageUrl, settings, phase, onConsentLogAnswered) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (!settings.sendConsentLog) await answerConsentLogRequests(context, onConsentLogAnswered);
   // Some banners hide from automated browsers (vanilla-cookieconsent's hideFromBots reads
   // navigator.webdriver): the audit must see what a visitor sees.
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false, configurable: true }));
@@ -314,10 +321,15 @@ async function auditPage(browser, pageUrl, settings, { isStart, wantLinks }) {
   const notes = [];
   const shots = [];
   const step = (phase) => settings.progress(`  ${phase}`);
+  const consentLogAnswered = { requests: 0, records: 0 };
+  const countConsentLog = (records) => {
+    consentLogAnswered.requests += 1;
+    consentLogAnswered.records += records;
+  };
 
   // before: no interaction. It also tells which consent manager the page has.
   step('before');
-  const before = await openPhase(browser, pageUrl, settings, 'before');
+  const before = await openPhase(browser, pageUrl, settings, 'before', countConsentLog);
   if (before.unreachable) return { unreachable: before.unreachable };
   const manager = await readConsentManager(before.page).catch(() => null);
   const classifier = createClassifier(manager);
@@ -347,7 +359,7 @@ async function auditPage(browser, pageUrl, settings, { isStart, wantLinks }) {
   const observePhase = async (phase, act) => {
     step(phase);
     const phaseNotes = [];
-    const opened = await openPhase(browser, pageUrl, settings, phase);
+    const opened = await openPhase(browser, pageUrl, settings, phase, countConsentLog);
     if (opened.unreachable) return { phase, observed: null, notes: [`${phase}: the page could not be loaded again (${opened.unreachable})`] };
     try {
       const acted = await act(opened, phaseNotes);
@@ -414,6 +426,10 @@ async function auditPage(browser, pageUrl, settings, { isStart, wantLinks }) {
     notes.push('No <consent-manager>: the category and withdraw phases need its API and were not run; findings that need declarations rely on the Open Cookie Database.');
   } else {
     notes.push('No consent banner was found: only the before phase was recorded.');
+  }
+  if (consentLogAnswered.requests > 0) {
+    const { requests, records } = consentLogAnswered;
+    notes.push(`The audit answered ${requests} consent-log request${requests === 1 ? '' : 's'} (${records} record${records === 1 ? '' : 's'} of its own choices) itself, as the log accepts them, so none reached the site's consent log (--send-consent-log lets them through).`);
   }
 
   return {

@@ -26,6 +26,8 @@ Options:
   --browser-arg=FLAG   an extra Chromium flag, for instance --browser-arg=--proxy-server=HOST:PORT
                        (repeatable; write it with "=", as the flag starts with a dash)
   --first-party HOST   a host that belongs to the site besides the page's own (repeatable)
+  --send-consent-log   let the element's consent-log requests reach the site's log (by default
+                       the audit answers them itself, so its choices are not recorded as consents)
   --help, --version
 
 Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 the site could not be audited.`;
@@ -48,6 +50,7 @@ export function parseCommandLine(argv) {
         browser: { type: 'string' },
         'browser-arg': { type: 'string', multiple: true },
         'first-party': { type: 'string', multiple: true },
+        'send-consent-log': { type: 'boolean' },
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
@@ -74,6 +77,7 @@ export function parseCommandLine(argv) {
       browserPath: values.browser,
       browserArgs: values['browser-arg'] ?? [],
       firstPartyHosts: values['first-party'] ?? [],
+      sendConsentLog: values['send-consent-log'] ?? false,
     },
   };
 }

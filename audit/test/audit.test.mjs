@@ -121,6 +121,22 @@ describe('audit of sites with <consent-manager>', { concurrency: 3 }, () => {
     assert.deepEqual(report.phases.before.storage.map(({ area, key, origin, party }) => [area, key, origin, party]), [['localStorage', 'frame_ls', `http://127.0.0.1:${fixtures.port}`, 'third']]);
   });
 
+  it("answers the element's consent-log requests itself, so none reaches the site's log; sendConsentLog lets them through", async () => {
+    const consentLog = `${fixtures.url}/consent-log/`;
+    const report = await audit(consentLog);
+    assert.deepEqual(fixtures.consentLogBodies, []);
+    assert.deepEqual(found(report), []);
+    // Choices were made and recorded, only not in the log.
+    assert.ok(report.pages[0].notes.some((note) => /^The audit answered \d+ consent-log requests \(\d+ records of its own choices\)/.test(note)), report.pages[0].notes.join('\n'));
+    // The element took the audit's answer as the log's: nothing is left queued for a retry, and
+    // the notice is remembered as the log's.
+    assert.deepEqual(report.phases.accept.storage.map((item) => item.key).filter((key) => key.startsWith('consent.log-')), ['consent.log-notices']);
+
+    await audit(consentLog, { sendConsentLog: true });
+    const actions = fixtures.consentLogBodies.map((body) => JSON.parse(body)).flatMap((body) => body.records ?? [body]).map((record) => record.action);
+    assert.ok(actions.includes('given') && actions.includes('withdrawn'), actions.join(', '));
+  });
+
   it('category-mismatch: Google Analytics declared as strictly necessary', async () => {
     const report = await audit(`${fixtures.url}/category-mismatch/`);
     assert.deepEqual(found(report), ['category-mismatch _ga']);

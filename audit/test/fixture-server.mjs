@@ -2,9 +2,9 @@
 // audit/fixtures is one site with one defect. Requests for tracker.test (mapped to this
 // server by Chromium's --host-resolver-rules) play another company's host, and so does the
 // server's other name (localhost for 127.0.0.1 and back), which is another site to the browser.
-// Four fixtures need the server itself: one sets a cookie whatever the visitor chose, one answers
+// Five fixtures need the server itself: one sets a cookie whatever the visitor chose, one answers
 // a script with an HttpOnly cookie, one answers a cross-site frame with a cookie, one opens
-// WebSockets.
+// WebSockets, one posts to a consent log (on tracker.test, which keeps what it received).
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -32,11 +32,30 @@ async function staticFile(pathname) {
   return body && { body, type: TYPES[extname(file)] ?? 'application/octet-stream' };
 }
 
-/** Starts the server: `{ url, port, close }`. */
+/** The consent log's records endpoint, on the third party's host. */
+export const CONSENT_LOG_PATH = '/v1/records';
+
+/**
+ * Starts the server: `{ url, port, consentLogBodies, close }`. `consentLogBodies` holds the body
+ * of every POST the consent log at `http://tracker.test/v1/records` received, in order.
+ */
 export async function startFixtureServer() {
+  const consentLogBodies = [];
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const headers = { 'Cache-Control': 'no-store' };
+    if ((request.headers.host ?? '').split(':')[0] === TRACKER_HOST && url.pathname === CONSENT_LOG_PATH) {
+      // The consent log, as far as its clients see it: CORS for any page, 202 for records.
+      const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'content-type' };
+      if (request.method === 'POST') {
+        const chunks = [];
+        for await (const chunk of request) chunks.push(chunk);
+        consentLogBodies.push(Buffer.concat(chunks).toString('utf8'));
+      }
+      response.writeHead(request.method === 'POST' ? 202 : 204, { ...headers, ...cors, 'Content-Type': 'application/json' });
+      response.end(request.method === 'POST' ? '{"accepted":1,"duplicates":0}' : '');
+      return;
+    }
     if ((request.headers.host ?? '').split(':')[0] === TRACKER_HOST) {
       response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' });
       response.end('window.trackerLoaded = true;\n');
@@ -84,7 +103,7 @@ export async function startFixtureServer() {
     for (const socket of webSockets) socket.destroy();
     return new Promise((done) => server.close(done));
   };
-  return { url: `http://127.0.0.1:${port}`, port, close };
+  return { url: `http://127.0.0.1:${port}`, port, consentLogBodies, close };
 }
 
 /**

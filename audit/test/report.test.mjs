@@ -79,12 +79,12 @@ describe('failsAt', () => {
 
 describe('parseCommandLine', () => {
   it('reads every option', () => {
-    const { options } = parseCommandLine(['https://a.example/', '--pages', '3', '--json', 'r.json', '--html', 'r.html', '--fail-on', 'warning', '--browser', '/b', '--browser-arg=--x', '--browser-arg=--y', '--first-party', 'cdn.example', '--suggest-config']);
-    assert.deepEqual(options, { url: 'https://a.example/', pages: 3, json: 'r.json', html: 'r.html', suggestConfig: true, failOn: 'warning', browserPath: '/b', browserArgs: ['--x', '--y'], firstPartyHosts: ['cdn.example'] });
+    const { options } = parseCommandLine(['https://a.example/', '--pages', '3', '--json', 'r.json', '--html', 'r.html', '--fail-on', 'warning', '--browser', '/b', '--browser-arg=--x', '--browser-arg=--y', '--first-party', 'cdn.example', '--suggest-config', '--send-consent-log']);
+    assert.deepEqual(options, { url: 'https://a.example/', pages: 3, json: 'r.json', html: 'r.html', suggestConfig: true, failOn: 'warning', browserPath: '/b', browserArgs: ['--x', '--y'], firstPartyHosts: ['cdn.example'], sendConsentLog: true });
   });
 
-  it('defaults to no extra page and failing on errors', () => {
-    assert.deepEqual(parseCommandLine(['https://a.example/']).options, { url: 'https://a.example/', pages: 0, json: undefined, html: undefined, suggestConfig: false, failOn: 'error', browserPath: undefined, browserArgs: [], firstPartyHosts: [] });
+  it('defaults to no extra page, failing on errors and keeping the consent log out of it', () => {
+    assert.deepEqual(parseCommandLine(['https://a.example/']).options, { url: 'https://a.example/', pages: 0, json: undefined, html: undefined, suggestConfig: false, failOn: 'error', browserPath: undefined, browserArgs: [], firstPartyHosts: [], sendConsentLog: false });
   });
 
   it('refuses non-numbers, fractions and huge page counts with one sentence', () => {

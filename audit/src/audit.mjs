@@ -23,7 +23,9 @@ const DAY_MS = 86_400_000;
 /**
  * Waits until no request of the context has been in flight for `quietMs`, at most `maxMs`. Pages
  * keep loading after `load` (gated scripts run on consent, then fetch more), so a fixed delay
- * would be either too short or too slow.
+ * would be either too short or too slow. A request is over once answered: with Chromium 156,
+ * playwright-core reports no `requestfinished` for a `fetch()` (keepalive or not, its body read
+ * or not), so waiting for that would hold every page that fetches to `maxMs`.
  */
 function networkTracker(context) {
   const inFlight = new Set();
@@ -36,6 +38,7 @@ function networkTracker(context) {
     inFlight.add(request);
     lastActivity = Date.now();
   });
+  context.on('response', (response) => done(response.request()));
   context.on('requestfinished', done);
   context.on('requestfailed', done);
   return {
@@ -186,8 +189,16 @@ async function openPhase(browser, pageUrl, settings, phase, onConsentLogAnswered
     requests.push(entry);
     return entry;
   };
-  context.on('requestfinished', (request) => recordRequest(request.url(), request.resourceType()));
-  context.on('requestfailed', (request) => recordRequest(request.url(), request.resourceType(), request.failure()?.errorText ?? 'failed'));
+  // Recorded once answered, or once failed: a `fetch()` is never reported finished (see networkTracker).
+  const recorded = new WeakSet();
+  const recordOnce = (request, failure) => {
+    if (recorded.has(request)) return;
+    recorded.add(request);
+    recordRequest(request.url(), request.resourceType(), failure);
+  };
+  context.on('response', (response) => recordOnce(response.request()));
+  context.on('requestfinished', (request) => recordOnce(request));
+  context.on('requestfailed', (request) => recordOnce(request, request.failure()?.errorText ?? 'failed'));
   // A WebSocket is no `request` to playwright-core: its handshake shows only as the page's
   // `websocket` event (its dedicated workers' sockets included). It counts once opened:
   // the host has been contacted, whatever happens to the connection next.

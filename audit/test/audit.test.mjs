@@ -63,6 +63,12 @@ describe('audit of sites with <consent-manager>', { concurrency: 3 }, () => {
     assert.equal(finding.phase, 'before');
   });
 
+  it('request-before-consent: a fetch() to another host whose answer is never read', async () => {
+    const report = await audit(`${fixtures.url}/ungated-fetch/`);
+    assert.deepEqual(found(report), ['request-before-consent http://tracker.test/collect']);
+    assert.deepEqual(report.phases.before.requests.map((request) => [request.resourceType, request.failed]), [['fetch', false]]);
+  });
+
   it('request-before-consent: WebSockets to another host, from the page and from a worker', async () => {
     const report = await audit(`${fixtures.url}/websocket/`);
     assert.deepEqual(found(report), ['request-before-consent ws://tracker.test/live', 'request-before-consent ws://tracker.test/worker-live']);

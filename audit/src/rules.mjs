@@ -93,17 +93,22 @@ export function evaluateRules({ page, phases, classifier }) {
     findings.push(finding('storage-before-consent', page, 'before', { name: item.key }, item.declared?.category, `${item.area} key written${where} before any choice.${describeDatabase(item.database)}`));
   }
 
+  // `before` is recorded once the network has been quiet for a moment: a cookie a timer sets later,
+  // with no request around it, is missed there and first seen after the refusal, and the audit
+  // cannot tell which of the two set it. A cookie reported here was not reported in `before`, so
+  // was not seen there: the finding names both causes.
+  const mayBeLate = ' It was not there before any choice: if nothing sets it in answer to the refusal, a timer may set it after the audit stopped waiting in "before", whatever the visitor chooses, which would make it a cookie set before consent (look for a setTimeout in what sets it).';
   const afterNoToEverything = [
-    ['reject', 'survives-reject', 'Present after rejecting everything and reloading.'],
-    ['withdraw', 'not-removed-on-withdrawal', 'Still present after accepting, withdrawing through the preferences and reloading.'],
+    ['reject', 'survives-reject', 'Present after rejecting everything and reloading.', mayBeLate],
+    ['withdraw', 'not-removed-on-withdrawal', 'Still present after accepting, withdrawing through the preferences and reloading.', ''],
   ];
-  for (const [phase, rule, sentence] of afterNoToEverything) {
+  for (const [phase, rule, sentence, otherCause] of afterNoToEverything) {
     for (const cookie of phases[phase]?.cookies ?? []) {
       if (classifier.isRequired(cookie.name) || reportedCookies.has(cookie.name)) continue;
       reportedCookies.add(cookie.name);
       const declared = cookie.declared ? ` Declared under "${cookie.declared.category}".` : ' No category declares it.';
       const httpOnly = cookie.httpOnly ? ' It is HttpOnly: no script can remove it, only the server.' : '';
-      findings.push(finding(rule, page, phase, { name: cookie.name }, cookie.declared?.category, `${sentence}${declared}${httpOnly}`));
+      findings.push(finding(rule, page, phase, { name: cookie.name }, cookie.declared?.category, `${sentence}${declared}${httpOnly}${otherCause}`));
     }
   }
 

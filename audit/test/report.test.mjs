@@ -6,7 +6,8 @@ import { parseCommandLine } from '../src/cli.mjs';
 import { sandboxArgs } from '../src/find-browser.mjs';
 import { formatHtml } from '../src/report-html.mjs';
 import { formatText } from '../src/report-text.mjs';
-import { failsAt, RULES } from '../src/rules.mjs';
+import { createClassifier } from '../src/classify.mjs';
+import { evaluateRules, failsAt, RULES } from '../src/rules.mjs';
 import { suggestConfig } from '../src/suggest.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)>"\'&';
@@ -74,6 +75,17 @@ describe('failsAt', () => {
     assert.equal(failsAt(findings('warning'), 'warning'), true);
     assert.equal(failsAt(findings('info'), 'warning'), false);
     assert.equal(failsAt(findings('error'), 'never'), false);
+  });
+});
+
+describe('evaluateRules', () => {
+  const cookie = (name, phase) => ({ page: 'https://shop.example/', phase, name, domain: 'shop.example', path: '/', expires: null, lifetimeDays: null, secure: false, httpOnly: false, sameSite: 'Lax', party: 'first', declared: null, database: null });
+  const observed = (...cookies) => ({ cookies, storage: [], requests: [] });
+
+  it('says a cookie first seen after the refusal may have been set late, before consent, by a timer', () => {
+    const findings = evaluateRules({ page: 'https://shop.example/', phases: { before: observed(), reject: observed(cookie('late_tracker', 'reject')) }, classifier: createClassifier(null) });
+    assert.deepEqual(findings.map((item) => `${item.rule} ${item.name}`), ['survives-reject late_tracker']);
+    assert.match(findings[0].detail, /not there before any choice: .*a timer may set it after the audit stopped waiting in "before"/);
   });
 });
 

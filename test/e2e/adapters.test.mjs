@@ -160,7 +160,7 @@ describe('a Segment workspace without the categories sent', () => {
     const log = await routeVendors(context);
     const { page, problems } = await open(context, '/open/adapters/index.html?segment-unmapped');
     await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
-    await page.waitForFunction(() => window.events.some((event) => event.name === 'consent-adapter-error' && event.id === 'segment'), null, { timeout: 10_000 }).catch(() => {});
+    await page.waitForFunction(() => window.events.some((event) => event.name === 'consent-adapter-error' && event.id === 'segment'), null, { timeout: 10_000 }).catch(() => undefined);
     assert.deepEqual((await eventsOf(page, 'consent-adapter-error')).map(({ id, reason }) => ({ id, reason })), [{ id: 'segment', reason: 'options' }]);
     const said = problems.errors.filter((text) => text.includes('categoryPreferences'));
     assert.equal(said.length, 1, problems.errors.join('\n'));

@@ -150,7 +150,7 @@ describe('the back/forward cache', () => {
     assert.equal(await markerOf(page), 'before leaving', 'the page came back from the cache, with its allowed scripts already run');
 
     // Bounded, so that a page that never applies it fails on the state below, which it names.
-    await page.waitForFunction(() => document.querySelector('consent-manager').consent.analytics === false, null, { timeout: 5000 }).catch(() => {});
+    await page.waitForFunction(() => document.querySelector('consent-manager').consent.analytics === false, null, { timeout: 5000 }).catch(() => undefined);
     assert.deepEqual(await stateOf(page), { decided: true, consent: NOTHING_OPTIONAL, banner: false }, 'the withdrawal is applied');
     assert.deepEqual(await page.evaluate(() => window.e2eChanges), [{ source: 'sync', reloadRecommended: true, analytics: false }], 'one change, which says the analytics script that already ran needs a reload');
     await context.close();
@@ -168,7 +168,7 @@ describe('the back/forward cache', () => {
     await open(page, '/strict/gated.html?second-page');
     await page.evaluate(() => document.querySelector('consent-manager').rejectAll());
     await back(page);
-    await page.waitForFunction(() => document.querySelector('consent-manager').decided, null, { timeout: 5000 }).catch(() => {});
+    await page.waitForFunction(() => document.querySelector('consent-manager').decided, null, { timeout: 5000 }).catch(() => undefined);
     assert.deepEqual(await stateOf(page), { decided: true, consent: NOTHING_OPTIONAL, banner: false }, 'the choice made on the other page is shown');
     assert.equal(await page.evaluate(() => window.e2eLog?.includes('analytics') ?? false), false, 'nothing optional ran on the page come back');
     await context.close();
@@ -190,7 +190,7 @@ describe('the back/forward cache', () => {
     await back(page);
     assert.deepEqual(notRestored, []);
     assert.equal(await markerOf(page), 'before leaving', 'the server-rendered page came back from the cache, banner and all');
-    await page.waitForFunction(() => document.querySelector('consent-manager').decided, null, { timeout: 5000 }).catch(() => {});
+    await page.waitForFunction(() => document.querySelector('consent-manager').decided, null, { timeout: 5000 }).catch(() => undefined);
     assert.deepEqual(await stateOf(page), { decided: true, consent: { ...NOTHING_OPTIONAL, analytics: true, marketing: true }, banner: false }, 'the choice is applied and the served banner is gone');
     await context.close();
   });

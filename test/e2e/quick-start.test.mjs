@@ -52,7 +52,7 @@ describe("the README's Quick start", () => {
     assert.deepEqual(requested, [], 'nothing gated is requested before a choice');
 
     await page.locator('[part~="accept-all"]').click();
-    await page.waitForFunction(() => window.ran?.length === 2, null, { timeout: 10_000 }).catch(() => {});
+    await page.waitForFunction(() => window.ran?.length === 2, null, { timeout: 10_000 }).catch(() => undefined);
     assert.deepEqual((await page.evaluate(() => window.ran ?? [])).sort(), ['example.com', 'own'], `both ran; warnings: ${warnings.join(' | ')}`);
     await context.close();
   });

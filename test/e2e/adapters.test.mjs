@@ -162,6 +162,8 @@ describe('a Segment workspace without the categories sent', () => {
     await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
     await page.waitForFunction(() => window.events.some((event) => event.name === 'consent-adapter-error' && event.id === 'segment'), null, { timeout: 10_000 }).catch(() => undefined);
     assert.deepEqual((await eventsOf(page, 'consent-adapter-error')).map(({ id, reason }) => ({ id, reason })), [{ id: 'segment', reason: 'options' }]);
+    // The console message reaches the test a moment after the event: wait for it, within a bound.
+    for (let tries = 0; tries < 50 && !problems.errors.some((text) => text.includes('categoryPreferences')); tries += 1) await page.waitForTimeout(100);
     const said = problems.errors.filter((text) => text.includes('categoryPreferences'));
     assert.equal(said.length, 1, problems.errors.join('\n'));
     assert.match(said[0], /got necessary, analytics, marketing \(the workspace's: Analytics, Advertising\)/);

@@ -107,10 +107,12 @@ function renderPreferences(host: ConsentManagerElement, { language, gpc, recorde
           const { id, required } = category;
           const label = categoryLabel(category, language, config);
           const description = categoryDescription(category, language, config);
+          // Each "Cookies in this category" is named with its category too: read as a list of
+          // controls, they would otherwise be the same words once per category.
           return html`
             <li class="category" part="category">
               <div class="category-head">
-                <label for="toggle-${id}">${label}</label>
+                <label id="label-${id}" for="toggle-${id}">${label}</label>
                 ${required ? html`<span>${alwaysOn()}</span>` : nothing}
                 <input
                   id="toggle-${id}"
@@ -125,7 +127,7 @@ function renderPreferences(host: ConsentManagerElement, { language, gpc, recorde
               </div>
               ${description ? html`<p class="description" id="description-${id}">${description}</p>` : nothing}
               <details>
-                <summary>${msg('Cookies in this category', { id: 'cm.cookies.summary' })}</summary>
+                <summary id="cookies-${id}" aria-labelledby="cookies-${id} label-${id}">${msg('Cookies in this category', { id: 'cm.cookies.summary' })}</summary>
                 ${renderCookieTable(declaredCookies(config, host.adapters, id, language), language, config, label)}
               </details>
             </li>

@@ -89,6 +89,17 @@ describe('the preferences dialog', () => {
     }
   });
 
+  it("names each category's cookie list with the category, so the lists are told apart", async () => {
+    const element = await mountManager();
+    await openPreferences(element);
+    const root = element.shadowRoot!;
+    const names = parts(element, 'category').map((category) => {
+      const summary = category.querySelector('summary')!;
+      return summary.getAttribute('aria-labelledby')!.split(' ').map((id) => root.getElementById(id)?.textContent?.trim()).join(' ');
+    });
+    expect(names).to.deep.equal(['Cookies in this category Strictly necessary', 'Cookies in this category Performance and analytics', 'Cookies in this category Marketing']);
+  });
+
   it('starts from the current choice, and in opt-out mode from allowed', async () => {
     const optOut = await mountManager({ categories: CATEGORIES, mode: 'opt-out' });
     await openPreferences(optOut);

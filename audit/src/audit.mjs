@@ -42,10 +42,23 @@ function networkTracker(context) {
   context.on('requestfinished', done);
   context.on('requestfailed', done);
   return {
-    async idle(quietMs, maxMs) {
+    /**
+     * `page`, when given, must also have had an idle moment with the network still quiet: a quiet
+     * network can hide a busy main thread about to request more (a chunk fetched, then evaluated,
+     * then the gated script it runs), which a loaded machine stretches past `quietMs`.
+     */
+    async idle(quietMs, maxMs, page) {
       const deadline = Date.now() + maxMs;
       while (Date.now() < deadline) {
-        if (inFlight.size === 0 && Date.now() - lastActivity >= quietMs) return;
+        if (inFlight.size === 0 && Date.now() - lastActivity >= quietMs) {
+          if (!page) return;
+          const quietSince = lastActivity;
+          const left = Math.max(0, deadline - Date.now());
+          // The page's own idle callback, bounded by what is left of the wait; a page navigating away ends it too.
+          await page.evaluate((timeout) => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout })), left).catch(() => undefined);
+          if (inFlight.size === 0 && lastActivity === quietSince) return;
+          continue;
+        }
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
@@ -225,14 +238,14 @@ async function openPhase(browser, pageUrl, settings, phase, onConsentLogAnswered
     await context.close();
     return { unreachable: `the server answered ${response.status()}` };
   }
-  await tracker.idle(settings.quietMs, settings.maxWaitMs);
+  await tracker.idle(settings.quietMs, settings.maxWaitMs, page);
   return { context, page, tracker, requests };
 }
 
 async function settleAndReload(opened, settings) {
-  await opened.tracker.idle(settings.quietMs, settings.maxWaitMs);
+  await opened.tracker.idle(settings.quietMs, settings.maxWaitMs, opened.page);
   await opened.page.reload({ waitUntil: 'load', timeout: settings.navigationTimeoutMs });
-  await opened.tracker.idle(settings.quietMs, settings.maxWaitMs);
+  await opened.tracker.idle(settings.quietMs, settings.maxWaitMs, opened.page);
 }
 
 /** Cookies and storage keys as they are now, classified. */

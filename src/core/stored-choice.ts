@@ -50,8 +50,8 @@ export function staleReason(record: ConsentRecord, rules: RecordRules, nowSecond
  * - A value that does not decode, or that is dated more than `CLOCK_SKEW_SECONDS` ahead, is none.
  * - Of the others, only valid ones (`staleReason`) count; without any, the newest tells why.
  * - When several valid copies disagree, none grants what another denies: the newest is applied
- *   with only the categories that every valid copy grants. A copy written by a sibling
- *   subdomain on the parent domain can so take away, never add.
+ *   with only the categories that every valid copy grants, and as made under GPC only if every
+ *   one was. A copy written by a sibling subdomain on the parent domain can so take away, never add.
  */
 export function readStoredChoice(values: readonly string[], rules: RecordRules, nowSeconds: number): StoredChoice {
   const valid: ConsentRecord[] = [];
@@ -65,7 +65,9 @@ export function readStoredChoice(values: readonly string[], rules: RecordRules, 
   if (valid.length === 0) return { record: null, stale: newestStale && staleReason(newestStale, rules, nowSeconds) };
   const newest = valid.reduce((found, record) => (record.updatedAt > found.updatedAt ? record : found));
   const granted = newest.granted.filter((id) => valid.every((record) => record.granted.includes(id)));
-  if (granted.length === newest.granted.length) return { record: newest, stale: null };
+  // Made while GPC was on, a choice is exempt from GPC's override: only if every copy says so.
+  const gpc = valid.every((record) => record.gpc);
+  if (granted.length === newest.granted.length && gpc === newest.gpc) return { record: newest, stale: null };
   const denied = [...newest.denied, ...newest.granted.filter((id) => !granted.includes(id))];
-  return { record: Object.freeze({ ...newest, granted: Object.freeze(granted), denied: Object.freeze(denied) }), stale: null };
+  return { record: Object.freeze({ ...newest, granted: Object.freeze(granted), denied: Object.freeze(denied), gpc }), stale: null };
 }

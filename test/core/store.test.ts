@@ -412,6 +412,21 @@ describe('ConsentStore', () => {
       assert.equal(withCopies(forged(nowSeconds())).load().state.categories.analytics, false, 'same time');
     });
 
+    it("cannot exempt the visitor's grant from GPC with a copy that says it was made under GPC", () => {
+      const here = harness.store();
+      here.load();
+      here.acceptAll('banner');
+      harness.time += 60_000;
+      // Newer than the visitor's: the record applied is the planted one, with the grants both share.
+      const planted = encodeRecord({ version: 1, id: 'EEEEEEEEEEEEEEEEEEEEEE', revision: 0, createdAt: nowSeconds(), updatedAt: nowSeconds(), granted: ['necessary', 'analytics', 'marketing', 'preferences'], denied: [], method: 'banner', gpc: true, language: 'en' });
+      const reader = harness.store({ gpc: true, storage: new FallbackStorage([harness.memory, (() => {
+        const copy = new MemoryStorage();
+        copy.write(planted);
+        return copy;
+      })()]) });
+      assert.equal(reader.load().state.categories.marketing, false, 'the visitor chose without GPC: GPC still overrides');
+    });
+
     it('treats a copy dated beyond the clock skew as no choice, and one within it as a choice', () => {
       harness.memory.write(forged(nowSeconds() + CLOCK_SKEW_SECONDS + 1));
       assert.equal(harness.store().load().state.decided, false);

@@ -53,7 +53,8 @@ function networkTracker(context) {
         if (inFlight.size === 0 && Date.now() - lastActivity >= quietMs) {
           if (!page) return;
           const quietSince = lastActivity;
-          const left = Math.max(0, deadline - Date.now());
+          // At least 1 ms: a timeout of 0 is none, and a busy page would hold the wait past its cap.
+          const left = Math.max(1, deadline - Date.now());
           // The page's own idle callback, bounded by what is left of the wait; a page navigating away ends it too.
           await page.evaluate((timeout) => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout })), left).catch(() => undefined);
           if (inFlight.size === 0 && lastActivity === quietSince) return;

@@ -27,7 +27,7 @@ import { CONSENT_DEFAULTS_KEY, type ConsentDefaultsSettings } from './core/conse
 import { consentModeMap, consentModeState } from './core/consent-mode.js';
 import { DEFAULT_COOKIE_NAME, DEFAULT_EXPIRES_DAYS, DEFAULT_GPC_DENIES, DEFAULT_OPTIONAL_CATEGORY_IDS, DEFAULT_REVISION } from './core/defaults.js';
 import { createGtag, dataLayerOf, DEFAULT_DATA_LAYER_NAME, DEFAULT_WAIT_FOR_UPDATE_MS } from './core/gtag.js';
-import { readCookieValues } from './core/storage.js';
+import { copyKey, readCookieValues, withCopy } from './core/storage.js';
 import { readStoredChoice } from './core/stored-choice.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -35,12 +35,13 @@ const settings = script?.dataset ?? {};
 const cookieName = settings.cookieName ?? DEFAULT_COOKIE_NAME;
 const dataLayerName = settings.dataLayer ?? DEFAULT_DATA_LAYER_NAME;
 
-/** The stored values: every copy of the cookie, and localStorage's. */
+/** The stored values, as the element reads them: every copy of the cookie, localStorage's, and the cookie's copy there. */
 function storedValues(): string[] {
   try {
     const values = readCookieValues(document.cookie, cookieName);
     const local = localStorage.getItem(cookieName);
-    return local === null ? values : [...values, local];
+    const copy = localStorage.getItem(copyKey(cookieName));
+    return withCopy(local === null ? values : [...values, local], copy === null ? [] : [copy]);
   } catch {
     // Storage blocked: no stored choice.
     return [];

@@ -5,6 +5,8 @@
  * through the small interfaces below, which the element supplies.
  */
 
+import { decodeRecord } from './record.js';
+
 export const STORAGE_KINDS = ['cookie', 'localStorage', 'memory'] as const;
 export type StorageKind = (typeof STORAGE_KINDS)[number];
 
@@ -175,26 +177,36 @@ export class MemoryStorage implements RecordStorage {
   }
 }
 
+/** The localStorage key of a host-only cookie's copy (see `FallbackStorage`'s `copy`). */
+export const copyKey = (cookieName: string): string => `${cookieName}.copy`;
+
+/**
+ * `values`, and `copy` beside them when they hold a record: the copy only takes away. Alone it is
+ * no choice, so that a cookie the site's server deleted, or the browser expired, asks again.
+ */
+export function withCopy(values: readonly string[], copy: readonly string[]): string[] {
+  return values.some((value) => decodeRecord(value) !== null) ? [...values, ...copy] : [...values];
+}
+
 /**
  * Tries each storage in order. A write lands in the first that accepts it and clears the ones
- * after it, so that an old fallback copy never outlives a newer choice; except `witness`, which
- * is written too when the write lands in the first storage. Reads return every copy.
+ * after it, so that an old fallback copy never outlives a newer choice. `copy`, when given, keeps
+ * a second copy of what the first storage holds, read beside it (`withCopy`).
  */
 export class FallbackStorage {
   #lastWrittenTo: StorageKind | null = null;
   readonly #storages: readonly RecordStorage[];
-  readonly #witness: RecordStorage | undefined;
+  readonly #copy: RecordStorage | undefined;
 
   /**
-   * `witness`, one of `storages`, keeps a second copy of what the first holds. The element passes
-   * localStorage for a host-only cookie: a sibling subdomain can push the cookie out of the
-   * browser's cookie jar (by filling it) and put its own on the parent domain, but cannot reach
-   * this origin's localStorage, so the visitor's own copy is still there to take away what the
-   * planted one grants.
+   * The element passes a localStorage `copy` for a host-only cookie: a sibling subdomain can push
+   * the cookie out of the browser's cookie jar (by filling it) and plant its own on the parent
+   * domain, but cannot reach this origin's localStorage, so the visitor's own copy is still there
+   * to take away what the planted one grants.
    */
-  constructor(storages: readonly RecordStorage[], witness?: RecordStorage) {
+  constructor(storages: readonly RecordStorage[], copy?: RecordStorage) {
     this.#storages = storages;
-    this.#witness = witness;
+    this.#copy = copy;
   }
 
   /** Where the last write landed, or `null` before any write. */
@@ -203,19 +215,23 @@ export class FallbackStorage {
   }
 
   read(): string[] {
-    return this.#storages.flatMap((storage) => storage.read());
+    const values = this.#storages.flatMap((storage) => storage.read());
+    return this.#copy ? withCopy(values, this.#copy.read()) : values;
   }
 
   write(value: string): StorageKind | null {
     const index = this.#storages.findIndex((storage) => storage.write(value));
+    // A copy of the first storage only: beside a fallback, an older one would take away a newer grant.
+    if (this.#copy && !(index === 0 && this.#copy.write(value))) this.#copy.clear();
     if (index < 0) return null;
-    this.#storages.slice(index + 1).forEach((storage) => (index === 0 && storage === this.#witness ? storage.write(value) : storage.clear()));
+    this.#storages.slice(index + 1).forEach((storage) => storage.clear());
     const kind = this.#storages[index]?.kind ?? null;
     this.#lastWrittenTo = kind;
     return kind;
   }
 
   clear(): void {
+    this.#copy?.clear();
     this.#storages.forEach((storage) => storage.clear());
   }
 }

@@ -1,10 +1,10 @@
 import type { StorageConfig } from '../core/config.js';
-import { CookieStorage, FallbackStorage, MemoryStorage, WebStorage } from '../core/storage.js';
+import { CookieStorage, copyKey, FallbackStorage, MemoryStorage, type RecordStorage, WebStorage } from '../core/storage.js';
 import { parentDomains, pathPrefixes } from './cookie-reach.js';
 
 /**
  * The cookie, then localStorage, then memory, bound to this page's `document` and `window`. A
- * host-only cookie is also copied to localStorage (see `FallbackStorage`'s witness).
+ * host-only cookie is also copied to localStorage (see `FallbackStorage`'s copy).
  */
 export function createBrowserStorage(config: StorageConfig, win: Window = window): FallbackStorage {
   const doc = win.document;
@@ -25,8 +25,10 @@ export function createBrowserStorage(config: StorageConfig, win: Window = window
       reach: { domains: parentDomains(win.location.hostname ?? ''), paths: pathPrefixes(win.location.pathname ?? '/') },
     },
   );
-  const local = new WebStorage(() => win.localStorage, config.cookieName);
+  const copy = new WebStorage(() => win.localStorage, copyKey(config.cookieName));
   // A choice shared across subdomains (`domain`) may be changed on any of them, which this
-  // origin's copy would outvote; a host-only cookie's choice is changed on this origin only.
-  return new FallbackStorage([cookie, local, new MemoryStorage()], config.domain ? undefined : local);
+  // origin's copy would outvote: none is kept, and one left from a host-only cookie is never
+  // read and goes with the next write (it cannot be written, so it is cleared).
+  const sharedCopy: RecordStorage = { kind: 'localStorage', read: () => [], write: () => false, clear: () => copy.clear() };
+  return new FallbackStorage([cookie, new WebStorage(() => win.localStorage, config.cookieName), new MemoryStorage()], config.domain ? sharedCopy : copy);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CookieStorage, type CookieJar, FallbackStorage, type KeyValueStore, MemoryStorage, readCookieValues, type RecordStorage, WebStorage } from '../../src/core/storage.js';
+import { encodeRecord } from '../../src/core/record.js';
+import { CookieStorage, type CookieJar, FallbackStorage, type KeyValueStore, MemoryStorage, readCookieValues, type RecordStorage, WebStorage, withCopy } from '../../src/core/storage.js';
 
 /** A jar that records what was written and behaves like a browser that keeps cookies. */
 class RecordingJar implements CookieJar {
@@ -118,27 +119,50 @@ describe('WebStorage', () => {
   });
 });
 
+const record = (granted: string[]): string =>
+  encodeRecord({ version: 1, id: 'CCCCCCCCCCCCCCCCCCCCCC', revision: 0, createdAt: 1_700_000_000, updatedAt: 1_700_000_000, granted: ['necessary', ...granted], denied: [], method: 'banner', gpc: false, language: 'en' });
+const RECORD = record([]);
+const OTHER_RECORD = record(['analytics']);
+
 describe('FallbackStorage', () => {
-  it('writes its witness too when the write lands in the first storage; a landing witness is the copy itself', () => {
+  it('keeps a copy of what the first storage holds, and clears it when a write lands anywhere else or the copy cannot be written', () => {
     const first = new MemoryStorage();
-    const witness = new MemoryStorage();
+    const copy = new MemoryStorage();
     const last = new MemoryStorage();
     last.write('old');
-    const storage = new FallbackStorage([first, witness, last], witness);
-    assert.equal(storage.write('v=1'), 'memory');
-    assert.deepEqual([first.read(), witness.read(), last.read()], [['v=1'], ['v=1'], []]);
-    assert.deepEqual(storage.read(), ['v=1', 'v=1']);
+    const storage = new FallbackStorage([first, last], copy);
+    assert.equal(storage.write(RECORD), 'memory');
+    assert.deepEqual([first.read(), copy.read(), last.read()], [[RECORD], [RECORD], []]);
 
     const refusing: RecordStorage = { kind: 'cookie', read: () => [], write: () => false, clear: () => undefined };
-    const fallbackWitness = new MemoryStorage();
-    const after = new MemoryStorage();
-    after.write('old');
-    const withoutCookie = new FallbackStorage([refusing, fallbackWitness, after], fallbackWitness);
-    assert.equal(withoutCookie.write('v=2'), 'memory');
-    assert.deepEqual([fallbackWitness.read(), after.read()], [['v=2'], []], 'the witness is then the copy itself');
+    const staleCopy = new MemoryStorage();
+    staleCopy.write(RECORD);
+    const fallback = new MemoryStorage();
+    assert.equal(new FallbackStorage([refusing, fallback], staleCopy).write(OTHER_RECORD), 'memory');
+    assert.deepEqual([fallback.read(), staleCopy.read()], [[OTHER_RECORD], []], 'beside a fallback copy, an older copy would take away a newer grant');
+
+    let cleared = false;
+    const full: RecordStorage = { kind: 'localStorage', read: () => [RECORD], write: () => false, clear: () => (cleared = true) };
+    new FallbackStorage([new MemoryStorage()], full).write(OTHER_RECORD);
+    assert.equal(cleared, true, 'a copy that cannot be written is cleared, not left older');
 
     storage.clear();
-    assert.deepEqual(witness.read(), []);
+    assert.deepEqual(copy.read(), []);
+  });
+
+  it('reads the copy only beside a record: alone it is no choice, as when a server deleted the cookie', () => {
+    const first = new MemoryStorage();
+    const copy = new MemoryStorage();
+    const storage = new FallbackStorage([first], copy);
+    storage.write(RECORD);
+    assert.deepEqual(storage.read(), [RECORD, RECORD]);
+    first.clear();
+    assert.deepEqual(storage.read(), [], 'the cookie is gone: the copy alone is not read');
+    first.write('deleted');
+    assert.deepEqual(storage.read(), ['deleted'], 'nor beside a value that is no record');
+    first.write(OTHER_RECORD);
+    assert.deepEqual(storage.read(), [OTHER_RECORD, RECORD], 'beside a record (a planted one, say), it is read and takes away');
+    assert.deepEqual(withCopy(['x'], [RECORD]), ['x']);
   });
 
   it('writes to the cookie when it works and removes older fallback copies', () => {

@@ -41,17 +41,17 @@ describe('createBrowserStorage', () => {
     const storage = createBrowserStorage(config.storage);
     expect(storage.write('v=1')).to.equal('cookie');
     expect(document.cookie).to.contain('browser_storage_test=v=1');
-    expect(localStorage.getItem('browser_storage_test'), 'the copy a sibling subdomain cannot reach').to.equal('v=1');
-    expect(storage.read()).to.deep.equal(['v=1', 'v=1']);
+    expect(localStorage.getItem('browser_storage_test.copy'), 'the copy a sibling subdomain cannot reach').to.equal('v=1');
+    expect(localStorage.getItem('browser_storage_test'), 'no fallback copy while the cookie works').to.equal(null);
   });
 
   it('keeps no localStorage copy of a cookie shared across subdomains, and removes an old one', () => {
-    localStorage.setItem('browser_storage_test', 'v=0');
+    localStorage.setItem('browser_storage_test.copy', 'v=0');
     const { config } = parseConfig({ storage: { cookieName: 'browser_storage_test', domain: 'example.com' } });
     const https = fakeWindow('https:');
     expect(createBrowserStorage(config.storage, https.win).write('v=1')).to.equal('cookie');
     // A choice made on another subdomain changes the shared cookie only: a copy here would outvote it.
-    expect(localStorage.getItem('browser_storage_test')).to.equal(null);
+    expect(localStorage.getItem('browser_storage_test.copy')).to.equal(null);
   });
 });
 
@@ -163,6 +163,16 @@ describe('copies of the record a sibling subdomain wrote on the parent domain', 
     store.reset();
     expect(items.size, 'reset() removed the localStorage copy too').to.equal(0);
     expect(open().state.decided).to.equal(false);
+  });
+
+  it('asks again when the cookie was deleted (by the site\'s server, or expired): the copy alone is no choice', () => {
+    open().acceptAll('banner');
+    expect(items.get('consent.copy'), 'the copy was written').to.not.equal(undefined);
+    now += 60;
+    jar.set('consent=; Path=/; Max-Age=0');
+    const store = open();
+    expect(store.state.decided).to.equal(false);
+    expect(store.isAllowed('analytics') || store.isAllowed('marketing')).to.equal(false);
   });
 
   it('never lets a copy written after a rejection grant what the rejection denies, and reset() removes every copy', () => {

@@ -2,10 +2,12 @@
 // defaults and one data layer lookup (src/core). These tests run the built script in a frame of
 // this origin and hold what it pushes against what the core decides for the same values.
 import { expect } from '@open-wc/testing';
-import { DEFAULT_CONFIG } from '../../src/core/config.js';
+import { DEFAULT_CONFIG, parseConfig } from '../../src/core/config.js';
 import { consentModeState } from '../../src/core/consent-mode.js';
 import { readConsent } from '../../src/core/read-consent.js';
 import { checksum, type ConsentRecord, encodeRecord } from '../../src/core/record.js';
+import { ConsentStore } from '../../src/core/store.js';
+import { createBrowserStorage } from '../../src/dom/browser-storage.js';
 import { clearBrowserStorage } from '../helpers/page-state.js';
 
 interface Pushed {
@@ -114,6 +116,23 @@ describe('dist/consent-defaults.js and the core', () => {
     const reading = readConsent([wider, narrower], CONFIG);
     expect(reading.categories).to.deep.include({ analytics: false, marketing: false });
     expect(pushed.commands.at(-1)).to.deep.equal(['consent', 'update', consentModeState(reading.categories!)]);
+  });
+
+  it("agree with the element on the cookie's localStorage copy: it takes away beside a cookie, and alone is no choice", async () => {
+    const planted = encodeRecord(record({ granted: ['necessary', 'analytics', 'marketing'], denied: [] }));
+    const own = encodeRecord(record({ granted: ['necessary'], denied: ['analytics', 'marketing'], updatedAt: NOW() - 2000, createdAt: NOW() - 2000 }));
+    document.cookie = `defaults_agree=${planted}; Path=/`;
+    localStorage.setItem('defaults_agree.copy', own);
+    const store = new ConsentStore({ config: parseConfig(CONFIG).config, storage: createBrowserStorage(parseConfig(CONFIG).config.storage), gpc: false, language: 'en' });
+    const { state } = store.load();
+    expect(state.categories).to.deep.include({ analytics: false, marketing: false });
+    expect((await runConsentDefaults(SETTINGS)).commands.at(-1)).to.deep.equal(['consent', 'update', consentModeState(state.categories)]);
+
+    // The cookie deleted (by the site's server, say): the copy alone grants nothing, in either.
+    document.cookie = 'defaults_agree=; Path=/; Max-Age=0';
+    localStorage.setItem('defaults_agree.copy', planted);
+    expect(store.load().state.decided).to.equal(false);
+    expect((await runConsentDefaults(SETTINGS)).commands.map(([, type]) => type)).to.deep.equal(['default']);
   });
 
   it("without attributes, applies the element's default config: cookie, revision, categories and expiry", async () => {

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import '../../src/define.js';
 import { parseConfig } from '../../src/core/config.js';
 import { decodeRecord, encodeRecord } from '../../src/core/record.js';
+import { copyKey } from '../../src/core/storage.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { createBrowserStorage } from '../../src/dom/browser-storage.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
@@ -127,7 +128,7 @@ describe('fuzzing the element', () => {
                     const values = { ...current(), ...action.choice };
                     const now = Math.floor(Date.now() / 1000);
                     const record = encodeRecord({ version: 1, id: 'BBBBBBBBBBBBBBBBBBBBBB', revision: 0, createdAt: now, updatedAt: now, granted: ['necessary', ...OPTIONAL.filter((id) => values[id])], denied: OPTIONAL.filter((id) => !values[id]), method: 'banner', gpc: false, language: 'en' });
-                    // As another tab's element stores it: the cookie, and its localStorage copy.
+                    // As another tab's element stores it: the cookie, and its copy in localStorage.
                     createBrowserStorage(parseConfig(CONFIG).config.storage).write(record);
                     channel.postMessage({ type: 'consent-changed', value: record });
                     decide(values);
@@ -160,7 +161,7 @@ describe('fuzzing the element', () => {
                   const record = storedRecord(cookieName);
                   expect(record, `a decided element has a stored record after ${label}`).to.not.equal(null);
                   for (const id of OPTIONAL) expect(record!.granted.includes(id), `${id} stored as applied after ${label}`).to.equal(element.isAllowed(id));
-                  const copy = decodeRecord(localStorage.getItem(cookieName) ?? '');
+                  const copy = decodeRecord(localStorage.getItem(copyKey(cookieName)) ?? '');
                   for (const id of OPTIONAL) expect(copy?.granted.includes(id), `${id} in the localStorage copy as applied after ${label}`).to.equal(element.isAllowed(id));
                 }
               } catch (error) {

@@ -119,7 +119,13 @@
       const body = element('tbody');
       body.append(...proof.records.map(recordRow));
       table.append(body);
-      target.replaceChildren(element('p', `${proof.records.length} records for ${consentId}, oldest first. What the visitor was shown:`), table, element('pre', JSON.stringify(proof.notices, null, 2)));
+      // Said above the notices, not left in them: a changed notice is not what the visitor was shown.
+      const warnings = Object.entries(proof.notices).flatMap(([hash, notice]) => {
+        if (notice === null) return [element('p', `The notice ${hash} is not stored: never received, or deleted (/v1/verify tells which).`, { class: 'warning' })];
+        if (notice.contentMatchesHash === false) return [element('p', `The notice ${hash} was changed after it was stored: its content is not what the visitor was shown.`, { class: 'warning', role: 'alert' })];
+        return [];
+      });
+      target.replaceChildren(element('p', `${proof.records.length} records for ${consentId}, oldest first. What the visitor was shown:`), table, ...warnings, element('pre', JSON.stringify(proof.notices, null, 2)));
     } catch (error) {
       target.replaceChildren(element('p', error.message === 'unauthorized' ? '' : error.message));
     }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openRecordedPage, launchBrowser } from '../../test/e2e/helpers.mjs';
-import { ADMIN_TOKEN, closeSharedPglite, makeRecord, post, sharedPglite, startLog } from './helpers.mjs';
+import { ADMIN_TOKEN, closeSharedPglite, makeRecord, NOTICE_HASH, post, sharedPglite, startLog } from './helpers.mjs';
 
 describe('the dashboard', () => {
   let log;
@@ -52,6 +52,25 @@ describe('the dashboard', () => {
     assert.match(await page.locator('#proof pre').innerText(), /We use cookies/);
     assert.deepEqual(problems, { violations: [], errors: [] });
     await context.close();
+  });
+
+  it('warns above the proof when a notice was changed after it was stored', async () => {
+    const db = await sharedPglite();
+    await db.exec(`UPDATE consent_notices SET content = jsonb_set(content, '{texts,bannerTitle}', '"By browsing on you accept every cookie"') WHERE hash = '${NOTICE_HASH}'`);
+    try {
+      const context = await browser.newContext();
+      const { page, problems } = await openRecordedPage(context);
+      await page.goto(`${origin}/#token=${ADMIN_TOKEN}`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.fill('#consent-id', consentId);
+      await page.click('#search button');
+      await page.waitForSelector('#proof table');
+      assert.deepEqual(await page.locator('#proof .warning').allInnerTexts(), [`The notice ${NOTICE_HASH} was changed after it was stored: its content is not what the visitor was shown.`]);
+      assert.deepEqual(problems, { violations: [], errors: [] });
+      await context.close();
+    } finally {
+      await db.exec(`UPDATE consent_notices SET content = jsonb_set(content, '{texts,bannerTitle}', '"We use cookies"') WHERE hash = '${NOTICE_HASH}'`);
+    }
   });
 
   it('asks for the token, refuses a wrong one, and opens with the right one', async () => {

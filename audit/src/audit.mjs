@@ -43,15 +43,14 @@ function networkTracker(context) {
   context.on('requestfailed', done);
   return {
     /**
-     * `page`, when given, must also have had an idle moment with the network still quiet: a quiet
-     * network can hide a busy main thread about to request more (a chunk fetched, then evaluated,
-     * then the gated script it runs), which a loaded machine stretches past `quietMs`.
+     * `page` must also have had an idle moment with the network still quiet: a quiet network can
+     * hide a busy main thread about to request more (a chunk fetched, then evaluated, then the
+     * gated script it runs), which a loaded machine stretches past `quietMs`.
      */
     async idle(quietMs, maxMs, page) {
       const deadline = Date.now() + maxMs;
       while (Date.now() < deadline) {
         if (inFlight.size === 0 && Date.now() - lastActivity >= quietMs) {
-          if (!page) return;
           const quietSince = lastActivity;
           // At least 1 ms: a timeout of 0 is none, and a busy page would hold the wait past its cap.
           const left = Math.max(1, deadline - Date.now());

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { loadScript, ScriptLoadError } from '../../src/dom/load-script.js';
 import '../helpers/gate-log.js';
+import { waitFor } from '../helpers/page-state.js';
 
 let unique = 0;
 const fixture = (query = '') => `/test/fixtures/gated/log.js?load=${++unique}-${Date.now()}${query}`;
@@ -32,10 +33,12 @@ describe('loadScript', () => {
   });
 
   it('rejects with a timeout when the script takes too long', async () => {
-    const error = await loadScript(fixture('&delay=2000'), { timeoutMs: 100 }).then(
+    const error = await loadScript(fixture('&delay=1000'), { timeoutMs: 100, attributes: { 'data-name': 'late' } }).then(
       () => null,
       (reason: unknown) => reason,
     );
     expect((error as ScriptLoadError).reason).to.equal('timeout');
+    // It still runs when it arrives: wait for that here, so that it does not land in a later test.
+    await waitFor(() => window.gateLog?.includes('late') === true, 5000, 'the late script');
   });
 });

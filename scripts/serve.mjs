@@ -94,9 +94,10 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
  * page, or null for none; `{{nonce}}` in HTML is replaced by a fresh nonce per response. Text is
  * sent gzip-compressed to clients that accept it, as a production server or CDN would.
  * `cacheControl(pathname)` gives each response's Cache-Control; `no-store` by default, which also
- * keeps pages out of the back/forward cache.
+ * keeps pages out of the back/forward cache. `rewrite(pathname, text)` may change a script's text
+ * before it is sent (the demo's config names the consent log where it actually listens).
  */
-export function startStaticServer({ port = 0, host = '127.0.0.1', mounts, csp = () => STRICT_CSP, cacheControl = () => 'no-store' } = {}) {
+export function startStaticServer({ port = 0, host = '127.0.0.1', mounts, csp = () => STRICT_CSP, cacheControl = () => 'no-store', rewrite } = {}) {
   const roots = Object.entries(mounts)
     .map(([prefix, folder]) => [prefix, resolve(folder)])
     .sort(([a], [b]) => b.length - a.length);
@@ -120,6 +121,8 @@ export function startStaticServer({ port = 0, host = '127.0.0.1', mounts, csp = 
         body = Buffer.from(body.toString('utf8').replaceAll('{{nonce}}', nonce));
         const policy = csp(pathname, nonce, url);
         if (policy) headers['Content-Security-Policy'] = policy;
+      } else if (rewrite && type.startsWith('text/javascript')) {
+        body = Buffer.from(rewrite(pathname, body.toString('utf8')));
       }
       if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
         body = gzipSync(body, { level: 9 });
@@ -156,7 +159,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('dist/ is missing: run `npm run build` first (`npm start` does both).');
     process.exit(1);
   }
-  const { url } = await startStaticServer({ port, host: process.env.HOST ?? 'localhost', mounts: { '/': 'demo', '/dist/': 'dist' }, csp: demoCsp });
+  // Where the consent log listens once started: CONSENT_LOG_PORT can move it from the port that
+  // demo/config.js and the demo's policy name, and both are served to follow it.
+  let logOrigin = DEMO_CONSENT_LOG;
+  const { url } = await startStaticServer({
+    port,
+    host: process.env.HOST ?? 'localhost',
+    mounts: { '/': 'demo', '/dist/': 'dist' },
+    csp: (pathname) => demoCsp(pathname).replace(DEMO_CONSENT_LOG, logOrigin),
+    rewrite: (pathname, text) => (pathname === '/config.js' ? text.replaceAll(DEMO_CONSENT_LOG, logOrigin) : text),
+  });
   console.log(`Demo running at ${url} (Ctrl+C to stop)`);
   // The consent log beside it, in development mode, taking records from the demo's origin.
   try {
@@ -172,6 +184,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     });
     const { app } = await createConsentLog(settings);
     const logUrl = await app.listen({ port: settings.port, host: settings.host });
+    const reachableAs = ['0.0.0.0', '::'].includes(settings.host) ? 'localhost' : settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+    logOrigin = `http://${reachableAs}:${app.server.address().port}`;
     console.log(`Consent log taking records at ${logUrl}/v1/records; its dashboard: ${logUrl}/#token=${settings.adminToken}`);
     // Ctrl+C: let the embedded database write what it holds before the process ends.
     for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void app.close().finally(() => process.exit(0)));

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_CSP } from '../../scripts/serve.mjs';
+import { DEMO_CONSENT_LOG, DEMO_CSP } from '../../scripts/serve.mjs';
 
 let server;
 let port;
@@ -89,10 +89,12 @@ describe('node scripts/serve.mjs', () => {
   });
 
   it('serves the demo page at /, under the demo policy', async () => {
+    // Once the log has started, the policy names it where it listens (see the last test).
+    const logOrigin = `http://localhost:${new URL(await logAnnounced).port}`;
     const response = await fetch(`${baseUrl}/`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type'), /^text\/html\b/);
-    assert.equal(response.headers.get('content-security-policy'), DEMO_CSP);
+    assert.equal(response.headers.get('content-security-policy'), DEMO_CSP.replace(DEMO_CONSENT_LOG, logOrigin));
     const page = await response.text();
     assert.equal(page, await readFile('demo/index.html', 'utf8'));
     assert.match(page, /<consent-manager[\s>]/);
@@ -117,5 +119,19 @@ describe('node scripts/serve.mjs', () => {
     assert.equal(allowed.headers.get('access-control-allow-origin'), demoOrigin);
     const other = await fetch(`${logUrl}/v1/records`, { method: 'POST', headers: { origin: 'http://localhost:1', 'content-type': 'application/json' }, body: '{}' });
     assert.equal(other.status, 403);
+  });
+
+  it('points the demo at the consent log where CONSENT_LOG_PORT put it: its config and its policy', async () => {
+    const logUrl = await logAnnounced;
+    const logOrigin = `http://localhost:${new URL(logUrl).port}`;
+    // The test moved the log off its default port (CONSENT_LOG_PORT=0), so the default must be gone.
+    assert.notEqual(logOrigin, DEMO_CONSENT_LOG);
+    const config = await (await fetch(`${baseUrl}/config.js`)).text();
+    assert.match(config, new RegExp(`endpoint: '${logOrigin}/v1/records'`));
+    assert.ok(!config.includes(DEMO_CONSENT_LOG), 'the config still names the default port');
+    const page = await fetch(`${baseUrl}/`);
+    const connectSources = /connect-src ([^;]*)/.exec(page.headers.get('content-security-policy'))?.[1].split(' ');
+    assert.ok(connectSources?.includes(logOrigin), `connect-src is ${connectSources}`);
+    assert.ok(!connectSources?.includes(DEMO_CONSENT_LOG));
   });
 });

@@ -113,12 +113,15 @@ export function evaluateRules({ page, phases, classifier }) {
   }
 
   if (classifier.hasDeclarations) {
-    const beforeNames = new Set(before.cookies.map((cookie) => cookie.name));
+    // A cookie there before any choice or after refusing everything did not appear because a
+    // category was allowed, so blaming the first category's phase would be false; its finding above
+    // already says whether a category declares it. This is what a late timer's cookie looks like.
+    const presentWithoutConsent = new Set([...before.cookies, ...(phases.reject?.cookies ?? [])].map((cookie) => cookie.name));
     const consentPhases = [...classifier.optionalCategories.map((id) => `category:${id}`), 'accept'];
     const reportedUndeclared = new Set();
     for (const phase of consentPhases) {
       for (const cookie of phases[phase]?.cookies ?? []) {
-        if (cookie.declared || classifier.isRequired(cookie.name) || beforeNames.has(cookie.name) || reportedUndeclared.has(cookie.name)) continue;
+        if (cookie.declared || classifier.isRequired(cookie.name) || presentWithoutConsent.has(cookie.name) || reportedUndeclared.has(cookie.name)) continue;
         reportedUndeclared.add(cookie.name);
         const category = phase.startsWith('category:') ? phase.slice('category:'.length) : null;
         const when = category ? `once only "${category}" was allowed` : 'once everything was accepted';

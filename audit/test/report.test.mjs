@@ -87,6 +87,16 @@ describe('evaluateRules', () => {
     assert.deepEqual(findings.map((item) => `${item.rule} ${item.name}`), ['survives-reject late_tracker']);
     assert.match(findings[0].detail, /not there before any choice: .*a timer may set it after the audit stopped waiting in "before"/);
   });
+
+  it('reports an undeclared cookie set late, whatever the choice, once: as surviving the refusal, saying no category declares it', () => {
+    const classifier = createClassifier({ config: { categories: [{ id: 'necessary', required: true, cookies: [] }, { id: 'analytics', required: false, cookies: [] }], storage: { cookieName: 'consent' } } });
+    const afterChoice = (phase) => observed(cookie('late_tracker', phase), ...(phase === 'reject' || phase === 'withdraw' ? [] : [cookie('_hjid', phase)]));
+    const phases = { before: observed(), ...Object.fromEntries(['reject', 'accept', 'category:analytics', 'withdraw'].map((phase) => [phase, afterChoice(phase)])) };
+    const findings = evaluateRules({ page: 'https://shop.example/', phases, classifier });
+    // _hjid appeared only with consent: it is still reported as undeclared, under the category that let it in.
+    assert.deepEqual(findings.map((item) => `${item.rule} ${item.name} ${item.phase}`), ['survives-reject late_tracker reject', 'undeclared-cookie _hjid category:analytics']);
+    assert.match(findings[0].detail, / No category declares it\. .*a timer may set it/);
+  });
 });
 
 describe('parseCommandLine', () => {

@@ -6,14 +6,16 @@
  * `test/ui/server-render.test.ts` renders both in real browsers for each variant and language.
  */
 
+import { bannerMarkup, type BannerPage, escapeHtml } from './banner-markup.js';
 import type { ConsentConfig } from './config.js';
 import { cspDigest } from './csp-hash.js';
 import { BANNER_MESSAGES } from './generated/banner-messages.js';
 import { BANNER_STYLES, FIRST_PAINT_LOADER, FIRST_PAINT_LOADER_BY_ELEMENT } from './generated/inline-first-layer.js';
 import { matchLanguageIn } from './language-match.js';
-import { anyTextFor, textFor } from './localized-text.js';
-import { partnerNames, partnerSentences, settingsLinkText, type PartnerSource } from './partners.js';
+import { settingsLinkText, type PartnerSource } from './partners.js';
 import { readConfig, readConsent } from './read-consent.js';
+
+export { escapeHtml };
 
 /** The languages the banner ships in, the source language (`en`) first. */
 export const BANNER_LANGUAGES: readonly string[] = Object.freeze(Object.keys(BANNER_MESSAGES));
@@ -81,11 +83,6 @@ export interface RenderConsentManagerOptions {
   readonly decided?: boolean;
 }
 
-/** Escapes text for HTML text content and for double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
 /**
  * JSON for the inside of a `<script type="application/json">`: `<`, `>` and `&` as `\u` escapes,
  * so that no string in it can close the script (`</script>`) or open a comment (`<!--`), and the
@@ -150,83 +147,6 @@ function isPartnerCookie(cookie: unknown): boolean {
 /** What a config that cannot be put in as JSON becomes: a JSON string, which the element rejects as a config. */
 const INVALID_CONFIG = 'invalid config: not JSON data';
 
-/** An element's markup; `attributes` are escaped, `content` must be markup already. */
-function tag(name: string, attributes: Readonly<Record<string, string | null>>, content = ''): string {
-  const list = Object.entries(attributes)
-    .filter((entry): entry is [string, string] => entry[1] !== null)
-    .map(([attribute, value]) => ` ${attribute}="${escapeHtml(value)}"`)
-    .join('');
-  return `<${name}${list}>${content}</${name}>`;
-}
-
-type BuiltInMessages = Readonly<Record<string, string | readonly (string | number)[]>>;
-
-/** A built-in message in one language with its placeholders filled in, as msg() fills them. */
-function message(builtIn: BuiltInMessages, id: string, ...values: string[]): string {
-  const text = builtIn[id] ?? BANNER_MESSAGES.en![id]!;
-  return typeof text === 'string' ? text : text.map((part) => (typeof part === 'number' ? (values[part] ?? '') : part)).join('');
-}
-
-/** What the page adds to the banner that the server cannot see: see `RenderConsentManagerOptions`. */
-interface BannerPage {
-  readonly settingsLabel: string | undefined;
-  readonly adapters: readonly PartnerSource[];
-}
-
-/**
- * The banner as `updateBanner` in src/ui/banner.ts builds it, with the same elements, attributes,
- * texts and order; a blocking banner is a `<dialog open>` that the element makes modal on upgrade.
- * The texts follow `bannerTexts` there; the partner sentence is the same function (src/core/partners.ts).
- */
-function bannerMarkup(config: ConsentConfig, language: string, gpc: boolean, blocking: boolean, page: BannerPage): string {
-  const { texts } = config;
-  const builtIn = BANNER_MESSAGES[language] ?? BANNER_MESSAGES.en!;
-  const url = anyTextFor(config.policyUrl, language, config.language);
-  const siteDescription = textFor(texts.bannerDescription, language);
-  const sitePartners = textFor(texts.bannerPartners, language);
-  const words = {
-    title: textFor(texts.bannerTitle, language) ?? message(builtIn, 'cm.banner.title'),
-    description: siteDescription ?? message(builtIn, 'cm.banner.text'),
-    // The site's own description is the site's to word, including how to change one's mind.
-    settingsHint: siteDescription === undefined && page.settingsLabel ? message(builtIn, 'cm.banner.change', page.settingsLabel) : '',
-    ...(sitePartners === undefined
-      ? partnerSentences(partnerNames(config, page.adapters), language, {
-          others: (category, count) => message(builtIn, `cm.banner.others.${category}`, count),
-          partners: (companies) => message(builtIn, 'cm.banner.partners', companies),
-        })
-      : { partners: sitePartners, partnerList: '' }),
-    policyLink: textFor(texts.policyLink, language) ?? message(builtIn, 'cm.banner.policy'),
-  };
-  const description =
-    escapeHtml(words.description) +
-    (words.settingsHint ? ` ${escapeHtml(words.settingsHint)}` : '') +
-    (url ? ` ${tag('a', { href: url, id: 'cookie-consent-policy', rel: 'privacy-policy' }, escapeHtml(words.policyLink))}` : '');
-  const partners = words.partnerList
-    ? tag('details', { part: 'partners' }, tag('summary', {}, escapeHtml(words.partners)) + tag('p', {}, escapeHtml(words.partnerList)))
-    : words.partners
-      ? tag('p', { part: 'partners' }, escapeHtml(words.partners))
-      : '';
-  const button = (part: string): string => tag('button', { part, id: `cookie-consent-${part}` }, escapeHtml(message(builtIn, `cm.${part}`)));
-  const content =
-    tag(
-      'div',
-      { class: 'content' },
-      tag('h2', { id: 'title', part: 'title' }, escapeHtml(words.title)) + tag('p', { id: 'text' }, description) + partners + (gpc ? tag('p', {}, escapeHtml(message(builtIn, 'cm.gpc'))) : ''),
-    ) + tag('div', { class: 'actions' }, button('accept-all') + button('reject-all') + button('customize'));
-  const shared = {
-    id: 'cookie-consent-banner',
-    class: 'banner surface cookie-consent consent-banner',
-    part: 'banner',
-    lang: language,
-    dir: language === 'ar' || language === 'he' ? 'rtl' : 'ltr',
-    'aria-labelledby': 'title',
-  };
-  // The dialog's `open` makes it paint before the script; the element then reopens it as a modal.
-  return blocking
-    ? `<div aria-live="polite"></div>${tag('dialog', { ...shared, 'aria-describedby': 'text', open: '' }, content)}`
-    : tag('div', { 'aria-live': 'polite' }, tag('section', { ...shared, role: 'region' }, content));
-}
-
 /**
  * The `<consent-manager>` element's markup for one request, to put in the page where the element
  * goes. Without a valid stored choice in `cookieHeader` (none, expired, from another revision,
@@ -282,7 +202,7 @@ export function renderConsentManager(options: RenderConsentManagerOptions): stri
     settingsLabel: settingsLinkText(typeof options.settingsLabel === 'string' ? options.settingsLabel : undefined),
     adapters: Array.isArray(options.adapters) ? (options.adapters as readonly unknown[]).filter(isPartnerSource) : [],
   };
-  const banner = bannerMarkup(config, language, gpc && config.gpcDenies.length > 0, present('blocking'), page);
+  const banner = bannerMarkup(config, language, BANNER_MESSAGES[language] ?? BANNER_MESSAGES.en!, gpc && config.gpcDenies.length > 0, present('blocking'), page);
   // `showing="banner"`, as the element sets once running (README, "Finding the banner"): true from the first paint.
   return `${host(' showing="banner"')}<template shadowrootmode="open">${styles}${banner}</template>${configScript}</consent-manager>${loader}`;
 }

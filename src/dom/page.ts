@@ -1,5 +1,7 @@
 /** What the component reads from the page it runs on. */
 
+import { settingsLinkText } from '../core/partners.js';
+
 /**
  * Whether the browser sends Global Privacy Control. Only `true` counts: the property exists
  * with `false` in browsers that support GPC but where the visitor has not turned it on.
@@ -33,4 +35,13 @@ export function pageNonce(element: HTMLElement): string | undefined {
   if (!bundleUrl) return undefined;
   const loaders = [...element.ownerDocument.getElementsByTagName('script')].filter((script) => script.hasAttribute('src') && script.src === bundleUrl);
   return loaders.length === 1 ? loaders[0]!.nonce || undefined : undefined;
+}
+
+/**
+ * The text of the page's first settings link (`data-consent-open`), or its `aria-label`, for the
+ * banner to say where the choice can be changed later; undefined when the page has none.
+ */
+export function settingsLabel(doc: Document): string | undefined {
+  const opener = doc.querySelector('[data-consent-open]');
+  return settingsLinkText(opener?.textContent?.trim() || opener?.getAttribute('aria-label'));
 }

@@ -8,7 +8,8 @@ import { bannerStyles } from './banner.styles.js';
 import type { ConsentManagerElement } from './consent-manager.js';
 import type { ChoiceRecorder } from './part-host.js';
 import { themeStyles } from './theme.styles.js';
-import { partnerNames, settingsLinkText, type PartnerSource } from '../core/partners.js';
+import { partnerNames, type PartnerSource } from '../core/partners.js';
+import { settingsLabel } from '../dom/page.js';
 import { partnerTexts, settingsHint } from './partner-texts.js';
 
 /** What the banner shows: the language it speaks, and whether to say that GPC is honoured. */
@@ -39,15 +40,6 @@ function element<Tag extends keyof HTMLElementTagNameMap>(doc: Document, tag: Ta
 export interface BannerPage {
   readonly adapters?: readonly PartnerSource[];
   readonly settingsLabel?: string | undefined;
-}
-
-/**
- * The text of the page's first settings link (`data-consent-open`), or its `aria-label`, for the
- * banner to say where the choice can be changed later; undefined when the page has none.
- */
-export function settingsLabel(doc: Document): string | undefined {
-  const opener = doc.querySelector('[data-consent-open]');
-  return settingsLinkText(opener?.textContent?.trim() || opener?.getAttribute('aria-label'));
 }
 
 /**

@@ -9,7 +9,7 @@ import { anyTextFor } from '../core/localized-text.js';
 import { categoryDescription, categoryLabel } from './category-texts.js';
 import type { ConsentManagerElement } from './consent-manager.js';
 import { noticeTexts } from './notice-texts.js';
-import { settingsLabel } from './banner.js';
+import { settingsLabel } from '../dom/page.js';
 
 /**
  * The notice `host` shows in its current language. `gpc`: whether the Global Privacy Control

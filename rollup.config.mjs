@@ -28,7 +28,7 @@ const plugins = [
  */
 export default [
   {
-    input: { 'consent-manager': 'lib/src/script-tag.js', 'consent-manager-ssr': 'lib/src/script-tag-ssr.js', ...adapters },
+    input: { 'consent-manager': 'lib/src/script-tag.js', ...adapters },
     output: {
       dir: 'dist',
       format: 'es',
@@ -39,6 +39,13 @@ export default [
         return `chunks/${packageName ? packageName.replace('@', '').replace('/', '-') : '[name]'}-[hash].js`;
       },
     },
+    plugins,
+  },
+  {
+    // A build of its own: sharing src/first-paint-loader.ts with the entry above would make it a
+    // chunk that both import, one more round trip before the first layer can paint.
+    input: 'lib/src/script-tag-ssr.js',
+    output: { file: 'dist/consent-manager-ssr.js', format: 'es' },
     plugins,
   },
   {

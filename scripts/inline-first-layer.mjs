@@ -43,9 +43,9 @@ async function bannerStyles(root, scratch) {
 
 /** The loader's minified text split around the bundle's URL; with `byElement`, the loader that inserts a script element. */
 async function loaderParts(root, byElement) {
-  const call = byElement ? `importAfterFirstPaint(${PLACEHOLDER}, insertModuleScript)` : `importAfterFirstPaint(${PLACEHOLDER})`;
+  const call = `importAfterFirstPaint(${PLACEHOLDER}, ${byElement ? 'insertModuleScript' : 'importModule'})`;
   const result = await build({
-    stdin: { contents: `import { importAfterFirstPaint, insertModuleScript } from './src/first-paint-loader.ts'; ${call};`, resolveDir: root, loader: 'ts' },
+    stdin: { contents: `import { importAfterFirstPaint, importModule, insertModuleScript } from './src/first-paint-loader.ts'; ${call};`, resolveDir: root, loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',

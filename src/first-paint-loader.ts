@@ -16,16 +16,17 @@
  * inline copy cannot import at all.
  *
  * The served banner shows before its buttons work. The button the visitor clicks last in that
- * time (a trusted click; a script's is ignored) is clicked again once the element has adopted the
+ * time (a trusted click; a script's is ignored, unless `keepScriptClicks`: the script tag's first
+ * layer keeps it, as the opt-out tools that find its banner click by script) is clicked again once the element has adopted the
  * banner (`consent-banner-adopted`, src/ui/banner.ts), so the choice is not lost and is recorded
  * as made in the banner, which it was. The last, not the first: a visitor who pressed Accept all,
  * saw nothing happen and pressed Reject all has rejected. Once per served banner, whatever the
  * number of loaders on the page: markup injected into a page whose policy allows the inline loader
  * by hash can repeat it, and each copy keeps the same click. `loadBundle` loads the bundle once
- * it is due: `importModule` by default, `insertModuleScript` for the inline loader of a page
+ * it is due: `importModule`, or `insertModuleScript` for the inline loader of a page
  * without a nonce.
  */
-export function importAfterFirstPaint(bundleUrl: string, loadBundle: (url: string) => void = importModule): void {
+export function importAfterFirstPaint(bundleUrl: string, loadBundle: (url: string) => void, keepScriptClicks = false): void {
   let loading = false;
   const load = (): void => {
     if (loading) return;
@@ -43,7 +44,7 @@ export function importAfterFirstPaint(bundleUrl: string, loadBundle: (url: strin
   let clicked: string | undefined;
   const keepClick = (event: Event): void => {
     const part = (event.target as Element).closest('button')?.getAttribute('part');
-    if (!event.isTrusted || (part !== 'accept-all' && part !== 'reject-all' && part !== 'customize')) return;
+    if ((!event.isTrusted && !keepScriptClicks) || (part !== 'accept-all' && part !== 'reject-all' && part !== 'customize')) return;
     clicked = part;
     load();
   };

@@ -7,8 +7,8 @@
  *
  * A few hundred bytes that import the bundle after the banner's first paint (src/first-paint-loader.ts).
  */
-import { importAfterFirstPaint } from './first-paint-loader.js';
+import { importAfterFirstPaint, importModule } from './first-paint-loader.js';
 
 // The built file beside this one, by URL rather than by module: a bundler-resolved import would
 // make the bundle export its own namespace for this file's sake, bytes every visitor would load.
-importAfterFirstPaint(new URL('consent-manager.js', import.meta.url).href);
+importAfterFirstPaint(new URL('consent-manager.js', import.meta.url).href, importModule);

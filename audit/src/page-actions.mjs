@@ -44,6 +44,8 @@ export async function readConsentManager(page) {
 export async function callManager(page, tag, method, argument) {
   await page.evaluate(
     async ([name, methodName, value]) => {
+      // The script tag defines the element only once its first layer has painted the banner.
+      await customElements.whenDefined(name);
       const element = document.querySelector(name);
       await element.ready;
       element[methodName](value);

@@ -1,6 +1,6 @@
 /**
- * The banner's chunk, and the guess that a page will need it. Kept apart from the element so that
- * the script-tag entry can start the request before anything else of the bundle runs.
+ * The banner's chunk, and the guess that a page will need it, which the element makes as it
+ * connects, before its start has read the stored choice.
  */
 
 /**

@@ -455,6 +455,20 @@ export class ConsentManagerElement extends ReactiveElement {
     if (part && context) this.#preferencesPlace = part.updatePreferences(this, this.#preferencesPlace, this.#view?.view === 'preferences' ? { ...context, close: this.#closePreferences } : null, closedFrom);
   }
 
+  /**
+   * The shadow root as Lit prepares it, keeping the stylesheets a painted banner came with: Lit
+   * replaces the root's adopted stylesheets with the element's own, and the banner painted by the
+   * script tag's first layer (src/first-layer.ts) would otherwise show unstyled, and move, until
+   * the banner part adds its styles. The first layer removes its sheet once the banner is adopted.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // A copy: the adopted stylesheets are a live array, which Lit's assignment refills.
+    const painted = [...(this.shadowRoot?.adoptedStyleSheets ?? [])];
+    const root = super.createRenderRoot();
+    if (painted.length > 0 && root instanceof ShadowRoot) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...painted.filter((sheet) => !root.adoptedStyleSheets.includes(sheet))];
+    return root;
+  }
+
   protected override willUpdate(): void {
     // The banner (and the language it speaks) loads when a visitor is to see it, and renders once there.
     if (this.#bannerDue()) this.#parts.load('banner').catch(loadFailed);

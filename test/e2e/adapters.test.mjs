@@ -39,7 +39,7 @@ async function open(context, path = '/open/adapters/index.html') {
 
 async function ready(page) {
   await page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
-  await page.evaluate(() => document.querySelector('consent-manager').ready);
+  await page.evaluate(() => customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready));
   // The adapter runner and the adapters are chunks of their own: wait until they started.
   await page.waitForFunction(() => (window.dataLayer ?? []).some((entry) => entry.event === 'consent_update'));
 }

@@ -86,7 +86,7 @@ async function openRecordingPage(context) {
 async function open(page, path) {
   await page.goto(`${server.url}${path}`);
   await page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
-  await page.evaluate(() => document.querySelector('consent-manager').ready);
+  await page.evaluate(() => customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready));
 }
 
 /** Goes back; a page restored from the cache fires no `load`, so only the commit is awaited. */
@@ -180,7 +180,7 @@ describe('the back/forward cache', () => {
 
     await page.goto(`${site.url}/served`);
     await page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
-    await page.evaluate(() => document.querySelector('consent-manager').ready);
+    await page.evaluate(() => customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready));
     assert.equal((await stateOf(page)).banner, true, 'the served banner, adopted by the element');
     await markPage(page);
 

@@ -87,6 +87,8 @@ describe('the script-tag bundle served from another origin than the page', () =>
     assert.match(response.headers()['content-security-policy'], new RegExp(`script-src ${cdn.url};`));
 
     await page.locator('[part="banner"]').waitFor();
+    // Painted by the entry; the element and its banner chunk come once it has been painted.
+    await page.waitForFunction(() => customElements.get('consent-manager') !== undefined && document.querySelector('consent-manager').shadowRoot.adoptedStyleSheets.length >= 3);
     assert.ok(requests.chunks().some(({ name, origin }) => name === 'banner' && origin === cdn.url), `the banner chunk from the CDN: ${JSON.stringify(requests.chunks())}`);
 
     await page.locator('[part="customize"]').click();

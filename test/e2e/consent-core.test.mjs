@@ -16,7 +16,7 @@ after(async () => {
 
 async function ready(page) {
   await page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
-  await page.evaluate(() => document.querySelector('consent-manager').ready);
+  await page.evaluate(() => customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready));
 }
 
 const consentOf = (page) => page.evaluate(() => document.querySelector('consent-manager').consent);

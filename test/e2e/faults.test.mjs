@@ -32,7 +32,7 @@ async function until(condition, timeoutMs = 3000) {
 
 const ready = (page) => page.evaluate(async () => {
   await customElements.whenDefined('consent-manager');
-  await document.querySelector('consent-manager').ready;
+  await customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready);
 });
 
 describe('two copies of the bundle on one page', () => {

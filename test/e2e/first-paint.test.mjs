@@ -1,19 +1,19 @@
-// The entry's first statement (src/script-tag-prelude.ts; issue 15) in real pages under the strict
-// Content Security Policy: a new visitor's banner chunk is requested by the entry itself; a
-// returning visitor never requests it, and one who allowed analytics gets the chunk that runs
-// gated scripts (and the Trusted Types chunk it imports) as early instead.
+// The script-tag entry (src/script-tag.ts; issue 15) in real pages under the strict Content
+// Security Policy with Trusted Types:
 // - With the recommended markup (README, Quick start: a module script in <head>, run once the page
-//   is parsed), before the element is even defined, not in its first update after its start. (For
-//   a new visitor the element also asks for the banner when it connects, during the definition;
-//   the entry's first statement asks earlier still, before the rest of the bundle is evaluated.)
-// - With `async`, before the element is even parsed. That page holds its parser on a blocking
-//   script that the test answers only once it has seen what it waits for, so the order of events
-//   is fixed by the test, not by timing.
+//   is parsed), a new visitor's banner is painted by the entry itself (the first layer) before the
+//   element's chunk is even requested, and the element, once it is defined, adopts that very
+//   banner. A returning visitor who allowed analytics gets the chunk that runs gated scripts (and
+//   the Trusted Types chunk it imports) requested beside the element's, before it is defined.
+// - With `async`, the entry can run before the element is parsed: it then paints nothing and
+//   requests the element at once. That page holds its parser on a blocking script that the test
+//   answers only once it has seen what it waits for, so the order of events is fixed by the test,
+//   not by timing.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, openRecordedPage, startTestServer } from './helpers.mjs';
 
-const WATCHED_CHUNKS = /\/dist\/chunks\/(banner|install|gated-script|trusted-types)-[\w-]+\.js$/;
+const WATCHED_CHUNKS = /\/dist\/chunks\/(banner|install|gated-script|trusted-types|script-tag-element)-[\w-]+\.js$/;
 /** How long the held script waits for the banner chunk before it gives up: a hang limit, not a measure. */
 const HOLD_LIMIT_MS = 10_000;
 
@@ -69,13 +69,12 @@ async function settleRequests(page) {
 }
 
 describe('an async script tag', () => {
-  it("requests a new visitor's banner chunk before the element is parsed, and shows the banner", async () => {
+  it("requests the element before the element is parsed, and then shows the element's banner (no first layer to paint yet)", async () => {
     const context = await browser.newContext();
-    const { page, problems, events } = await openHeldPage(context);
+    const { page, problems, events } = await openHeldPage(context, { untilDefined: true });
     await page.locator('[part="banner"]').waitFor();
     assert.equal(await page.evaluate(() => window.parserHeld), true, 'the element was not parsed while the script was held');
-    assert.ok(events.indexOf('banner') !== -1 && events.indexOf('banner') < events.indexOf('parser released'), `the banner chunk first: ${events.join(', ')}`);
-    assert.ok(events.indexOf('install') < events.indexOf('parser released'), `the message chunk alongside it: ${events.join(', ')}`);
+    assert.ok(events.indexOf('script-tag-element') !== -1 && events.indexOf('script-tag-element') < events.indexOf('parser released'), `the element first: ${events.join(', ')}`);
     assert.deepEqual(problems.violations, []);
     assert.deepEqual(problems.errors, []);
     await context.close();
@@ -83,20 +82,20 @@ describe('an async script tag', () => {
 
   it('requests no banner chunk for a returning visitor who allowed analytics, and the gated-script chunk and its import before the element is parsed', async () => {
     const context = await browser.newContext();
-    const first = await openHeldPage(context);
+    const first = await openHeldPage(context, { untilDefined: true });
     await first.page.locator('[part="accept-all"]').click();
     await first.page.waitForFunction(() => (window.e2eLog ?? []).includes('analytics'));
     await first.page.close();
 
     const { page, problems, events } = await openHeldPage(context, { untilDefined: true, holdGatedScriptChunk: true });
-    await page.evaluate(() => document.querySelector('consent-manager').ready);
+    await page.evaluate(() => customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready));
     await page.waitForFunction(() => (window.e2eLog ?? []).includes('analytics'));
     await settleRequests(page);
     assert.equal(await page.evaluate(() => window.parserHeld), true, 'the bundle ran while the element was not parsed');
-    // Both requested by the entry itself: the Trusted Types chunk does not wait until the
-    // gated-script chunk has arrived and been parsed (src/script-tag-prelude.ts), which is held
-    // back here until the held script is answered; in whichever order the browser sends the two.
-    assert.deepEqual([...events.slice(0, -1)].sort(), ['gated-script', 'trusted-types'], `no banner or message chunk; the gated-script chunk and its import: ${events.join(', ')}`);
+    // All requested by the entry itself: the Trusted Types chunk does not wait until the
+    // gated-script chunk has arrived and been parsed (src/script-tag.ts), which is held back here
+    // until the held script is answered; in whichever order the browser sends them.
+    assert.deepEqual([...events.slice(0, -1)].sort(), ['gated-script', 'script-tag-element', 'trusted-types'], `no banner or message chunk; the element, the gated-script chunk and its import: ${events.join(', ')}`);
     assert.equal(events.at(-1), 'parser released', `both while the parser was held: ${events.join(', ')}`);
     assert.equal(await page.locator('[part="banner"]').count(), 0);
     assert.deepEqual(problems.violations, []);
@@ -106,16 +105,16 @@ describe('an async script tag', () => {
 
   it('requests neither chunk for a returning visitor who rejected everything', async () => {
     const context = await browser.newContext();
-    const first = await openHeldPage(context);
+    const first = await openHeldPage(context, { untilDefined: true });
     await first.page.locator('[part="reject-all"]').click();
     await first.page.locator('[part="banner"]').waitFor({ state: 'detached' });
     await first.page.close();
 
     const { page, problems, events } = await openHeldPage(context, { untilDefined: true });
-    await page.evaluate(() => document.querySelector('consent-manager').ready);
+    await page.evaluate(() => customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready));
     await settleRequests(page);
     assert.equal(await page.evaluate(() => window.parserHeld), true, 'the bundle ran while the element was not parsed');
-    assert.deepEqual(events, ['parser released'], 'no chunk at all');
+    assert.deepEqual(events, ['script-tag-element', 'parser released'], 'the element alone');
     assert.equal(await page.evaluate(() => window.e2eLog), undefined, 'the gated script did not run');
     assert.equal(await page.locator('[part="banner"]').count(), 0);
     assert.deepEqual(problems.violations, []);
@@ -136,7 +135,7 @@ async function openModulePage(context, until) {
     route.fulfill({ status: 200, contentType: 'text/javascript', body: "customElements.whenDefined('consent-manager').then(() => (window.definedAt = performance.now()));" }),
   );
   await page.goto(`${server.url}/strict/first-paint-module.html`);
-  await page.evaluate(() => document.querySelector('consent-manager').ready);
+  await page.evaluate(() => customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready));
   await until(page);
   const times = await page.evaluate((pattern) => {
     const requested = {};
@@ -150,15 +149,41 @@ async function openModulePage(context, until) {
 }
 
 describe('the recommended script tag (a module script in <head>)', () => {
-  it("requests a new visitor's banner chunk and the message runtime by the time the element is defined, not after its start", async () => {
+  it("paints a new visitor's banner before the element's chunk is requested, and the element adopts that very banner", async () => {
     const context = await browser.newContext();
-    const { problems, definedAt, requested } = await openModulePage(context, (page) => page.locator('[part="banner"]').waitFor());
-    assert.equal(typeof definedAt, 'number', 'the element was defined');
-    assert.ok(requested.banner < definedAt, `banner chunk requested at ${requested.banner} ms, element defined at ${definedAt} ms`);
-    assert.ok(requested.install < definedAt, `message runtime requested at ${requested.install} ms, element defined at ${definedAt} ms`);
+    // Notes, in the page's clock, the first frame in which the banner is in the element's shadow
+    // root, and keeps that node to compare with the one the element shows once it runs.
+    await context.addInitScript(() => {
+      const watch = () => {
+        const banner = document.querySelector('consent-manager')?.shadowRoot?.querySelector('.banner');
+        if (banner) {
+          window.paintedAt = performance.now();
+          window.paintedBanner = banner;
+          window.definedWhenPainted = customElements.get('consent-manager') !== undefined;
+        } else requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    const { page, problems, definedAt, requested } = await openModulePage(context, (page) =>
+      page.waitForFunction(() => document.querySelector('consent-manager').shadowRoot.adoptedStyleSheets.length >= 3),
+    );
+    const { paintedAt, definedWhenPainted, adopted } = await page.evaluate(() => ({
+      paintedAt: window.paintedAt,
+      definedWhenPainted: window.definedWhenPainted,
+      adopted: document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]') === window.paintedBanner,
+    }));
+    assert.equal(typeof paintedAt, 'number', 'the banner was painted');
+    assert.equal(definedWhenPainted, false, 'painted before the element was defined');
+    assert.ok(paintedAt < requested['script-tag-element'], `banner painted at ${paintedAt} ms, the element's chunk requested at ${requested['script-tag-element']} ms`);
+    assert.ok(requested['script-tag-element'] < definedAt, 'the element defined from its chunk');
+    assert.equal(adopted, true, 'the element shows the painted banner, not one of its own');
     assert.equal(requested['gated-script'], undefined, 'no gated-script chunk for a new visitor');
-    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.violations, [], 'no violation of the strict policy and its Trusted Types');
     assert.deepEqual(problems.errors, []);
+    await page.locator('[part="reject-all"]').click();
+    await page.locator('[part="banner"]').waitFor({ state: 'detached' });
+    const cookie = (await context.cookies()).find(({ name }) => name === 'consent');
+    assert.match(decodeURIComponent(cookie?.value ?? ''), /&m=banner&/, 'recorded as made in the banner');
     await context.close();
   });
 

@@ -56,7 +56,7 @@ async function openPage(path) {
   });
   const response = await recorded.page.goto(`${server.url}${path}`);
   await recorded.page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
-  await recorded.page.evaluate(() => document.querySelector('consent-manager').ready);
+  await recorded.page.evaluate(() => customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready));
   return { context, attackerRequests, warnings, response, ...recorded };
 }
 

@@ -47,7 +47,7 @@ describe("the README's Quick start", () => {
     page.on('request', (request) => request.url().endsWith('/own.js') && requested.push(request.url()));
     await page.goto(`${server.url}/`);
     await page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
-    await page.evaluate(() => document.querySelector('consent-manager').ready);
+    await page.evaluate(() => customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready));
     await page.locator('[part="banner"]').waitFor();
     assert.deepEqual(requested, [], 'nothing gated is requested before a choice');
 

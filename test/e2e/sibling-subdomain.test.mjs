@@ -32,7 +32,7 @@ function allGranted(updatedAt) {
 async function open(page, host) {
   await page.goto(urlOn(host));
   await page.waitForFunction(() => customElements.get('consent-manager') !== undefined);
-  await page.evaluate(() => document.querySelector('consent-manager').ready);
+  await page.evaluate(() => customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready));
 }
 
 const consentOf = (page) => page.evaluate(() => ({ decided: document.querySelector('consent-manager').decided, consent: document.querySelector('consent-manager').consent }));

@@ -1,7 +1,7 @@
 // The shape of what `npm run build` writes. lib/ is what bundlers get from npm: it must leave Lit
 // to the site's own copy, or a page with two Lit-based components would load Lit twice and the
 // versions could clash. dist/consent-manager.js is what a script tag loads: it must be one file,
-// so the browser has everything it needs to run the element after a single request.
+// so the browser has what it needs to paint the first layer after a single request.
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -59,9 +59,9 @@ describe('lib/ (the npm entry points)', async () => {
   });
 
   it('holds no copy of Lit’s code', async () => {
-    // The markers are what a bundled Lit leaves behind: the script-tag bundle, which does include Lit, has them.
-    const bundle = await readFile('dist/consent-manager.js', 'utf8');
-    assert.ok(LIT_MARKERS.some((marker) => bundle.includes(marker)), 'the markers find Lit in a file that bundles it');
+    // The markers are what a bundled Lit leaves behind: the script-tag bundle, which does include Lit (in a chunk), has them.
+    const bundled = await Promise.all((await jsFiles('dist')).map((path) => readFile(path, 'utf8')));
+    assert.ok(bundled.some((source) => LIT_MARKERS.some((marker) => source.includes(marker))), 'the markers find Lit in a file that bundles it');
     for (const { path, source } of modules) {
       for (const marker of LIT_MARKERS) assert.ok(!source.includes(marker), `${path} contains Lit’s ${marker}`);
       assert.doesNotMatch(source, /\bclass\s+(ReactiveElement|LitElement)\b/, `${path} defines a Lit base class`);
@@ -73,13 +73,26 @@ describe('dist/consent-manager.js (the script-tag entry)', () => {
   it('has no static import, so it runs after one request; everything else is loaded with import() beside it', async () => {
     const source = await readFile('dist/consent-manager.js', 'utf8');
     const { static: statics, dynamic } = specifiers(source, 'dist/consent-manager.js');
-    assert.deepEqual(statics, [], 'a static import is one more request before the element is defined');
-    assert.ok(dynamic.length > 0, 'the banner, dialog and locales are loaded lazily');
+    assert.deepEqual(statics, [], 'a static import is one more request before the first layer can paint');
+    assert.ok(dynamic.length > 0, 'the element, the banner, dialog and locales are loaded lazily');
     for (const specifier of dynamic) {
       // Relative and literal, so rollup's chunk names resolve against the entry's own URL (a CDN copy of dist/ works).
       assert.match(String(specifier), /^\.\/(chunks|adapters)\/[\w.-]+\.js$/, `import(${specifier})`);
     }
+  });
+
+  it('paints the first layer without Lit: the entry holds none of it', async () => {
+    const source = await readFile('dist/consent-manager.js', 'utf8');
+    for (const marker of LIT_MARKERS) assert.ok(!source.includes(marker), `the entry contains Lit's ${marker}`);
+  });
+
+  it("imports the element's chunk, which registers the adapters that need a peer", async () => {
+    const { dynamic } = specifiers(await readFile('dist/consent-manager.js', 'utf8'), 'dist/consent-manager.js');
+    const element = dynamic.find((specifier) => /^\.\/chunks\/script-tag-element-[\w-]+\.js$/.test(String(specifier)));
+    assert.ok(element, `the element's chunk among ${dynamic.join(', ')}`);
+    const chunk = join('dist', element);
+    const { dynamic: fromElement } = specifiers(await readFile(chunk, 'utf8'), chunk);
     // Registered by a module imported only for its effect, which a bundler drops unless package.json says it has one.
-    assert.deepEqual(dynamic.filter((specifier) => String(specifier).startsWith('./adapters/')).sort(), ['./adapters/segment.js', './adapters/stripe.js'], 'the adapters that need a peer are registered');
+    assert.deepEqual(fromElement.filter((specifier) => String(specifier).startsWith('../adapters/')).sort(), ['../adapters/segment.js', '../adapters/stripe.js'], 'the adapters that need a peer are registered');
   });
 });

@@ -102,7 +102,7 @@ async function inBrowser(folder, check) {
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     await page.goto(`${server.url}/`);
-    await page.evaluate(() => document.querySelector('consent-manager').ready);
+    await page.evaluate(() => customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready));
     await check(page, errors);
   } finally {
     await browser.close();

@@ -1,0 +1,75 @@
+/**
+ * The script tag's first layer (issue 15): a new visitor's banner, painted by the small entry of
+ * `dist/consent-manager.js` as soon as the page is parsed, before Lit and the element are even
+ * fetched. It is the banner the server renderer writes (src/core/banner-markup.ts), built into the
+ * element's shadow root with the banner's styles as a constructed stylesheet (which no
+ * `style-src` policy governs); the element, loaded once it has been painted
+ * (src/first-paint-loader.ts), adopts it as it adopts a server's (src/ui/banner.ts).
+ *
+ * It paints only where it can be sure of painting the banner the element would show; everywhere
+ * else it paints nothing and the element shows its own, as before:
+ * - exactly one `<consent-manager>` in the page, not `headless`, without a shadow root (a server
+ *   rendered one) and not yet defined, and given its config as JSON in its child script (without
+ *   one the config may come from code, later), a config without errors;
+ * - the visitor wants English (the language the element would pick: the `lang` of the element or
+ *   an ancestor, the page's, the browser's, the config's): the other languages' texts are not in
+ *   the entry;
+ * - no valid stored choice, read from the cookie and its copies by the rules the element applies
+ *   (`readStoredChoice`);
+ * - a browser with constructed stylesheets.
+ * It builds the banner's nodes from the same description the server writes out as markup, so it
+ * parses no markup: no text of the config can become an element, and a page under Trusted Types
+ * has no sink to refuse.
+ * Adapters the page gives the element from code can change the partner sentence; the element
+ * then replaces the painted banner with its own, as it does a served one that differs.
+ */
+
+import { bannerNodes, bannerTree } from './core/banner-markup.js';
+import { parseConfig } from './core/config.js';
+import { ENGLISH_BANNER_MESSAGES } from './core/generated/banner-messages.js';
+import { BANNER_STYLES } from './core/generated/inline-first-layer.js';
+import { recordRules } from './core/store.js';
+import { readStoredChoice } from './core/stored-choice.js';
+import { createBrowserStorage } from './dom/browser-storage.js';
+import { readGlobalPrivacyControl, settingsLabel } from './dom/page.js';
+
+/** The event the element dispatches on a painted banner once it has adopted it (src/ui/banner.ts `SERVED_BANNER_ADOPTED`). */
+const ADOPTED = 'consent-banner-adopted';
+
+/**
+ * Paints the banner into the page's `<consent-manager>` if a new visitor is due one and it can be
+ * painted as the element would show it (see above). Returns whether it did; never throws.
+ */
+export function paintFirstLayer(doc: Document): boolean {
+  try {
+    const hosts = Document.prototype.querySelectorAll.call(doc, 'consent-manager');
+    if (hosts.length !== 1) return false;
+    const host = hosts[0] as HTMLElement;
+    const win = doc.defaultView;
+    if (!win || host.shadowRoot || host.hasAttribute('headless') || win.customElements.get('consent-manager') || Object.hasOwn(host, 'config')) return false;
+    if (typeof win.CSSStyleSheet !== 'function' || !('replaceSync' in win.CSSStyleSheet.prototype)) return false;
+    // Without its JSON child the config may come from code, after this has run.
+    const script = host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
+    if (!script) return false;
+    const { config, errors } = parseConfig(JSON.parse(script.text));
+    if (errors.length > 0) return false;
+    const wanted = [host.closest('[lang]')?.getAttribute('lang'), doc.documentElement.lang, ...win.navigator.languages, config.language].find(Boolean);
+    if (wanted && !/^en\b/i.test(wanted)) return false;
+    const stored = readStoredChoice(createBrowserStorage(config.storage, win).read(), recordRules(config), Math.max(0, Math.floor(Date.now() / 1000)));
+    if (stored.record) return false;
+    const gpc = readGlobalPrivacyControl(win.navigator) && config.gpcDenies.length > 0;
+    const banner = bannerNodes(doc, bannerTree(config, 'en', ENGLISH_BANNER_MESSAGES, gpc, host.hasAttribute('blocking'), { settingsLabel: settingsLabel(doc), adapters: [] }));
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(BANNER_STYLES);
+    const root = host.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [sheet];
+    root.append(banner);
+    host.setAttribute('showing', 'banner');
+    // The element adopts the banner with its own stylesheets; these, the same rules, then go.
+    root.querySelector('.banner')?.addEventListener(ADOPTED, () => (root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet)), { once: true });
+    return true;
+  } catch {
+    // Malformed JSON, blocked storage: the element reports what needs reporting.
+    return false;
+  }
+}

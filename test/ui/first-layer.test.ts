@@ -1,0 +1,202 @@
+// The script tag's first layer (src/first-layer.ts, issue 15) in each engine, with the built
+// bundle (`dist/consent-manager.js`) in frames of this origin: a new visitor's banner is painted by
+// the bundle's small entry before the element is even defined, and the element, once it is,
+// adopts those very nodes (node identity is the parity check with the element's own banner);
+// wherever the first layer cannot be sure of painting the banner the element would show, it
+// paints nothing and the element shows its own.
+import { expect } from '@open-wc/testing';
+import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
+import { clearBrowserStorage, storedCookieValue, storedMethod, waitFor } from '../helpers/page-state.js';
+import { CATEGORIES } from '../helpers/ui.js';
+
+interface FirstLayerSeen {
+  /** Whether the banner was in the element's shadow root when the page's next module script ran. */
+  painted: boolean;
+  banner: HTMLElement | null;
+  defined: boolean;
+  position: string | null;
+  sheets: CSSStyleSheet[];
+}
+
+interface FramePage {
+  doc: Document;
+  win: Window & { firstLayer: FirstLayerSeen; probeErrors: string[] };
+  element: () => ConsentManagerElement;
+}
+
+const frames: HTMLIFrameElement[] = [];
+const bundle = new URL('/dist/consent-manager.js', location.href).href;
+const config = (extra: Record<string, unknown> = {}): string => `<script type="application/json">${JSON.stringify({ categories: CATEGORIES, ...extra }).replaceAll('<', '\\u003c')}</script>`;
+
+// Runs right after the bundle's entry, before anything it imports later: what the first layer
+// painted. A banner there now is the first layer's: even an element defined this early starts
+// only once the page is parsed (DOMContentLoaded), after this script.
+const PROBE = `
+const host = document.querySelector('consent-manager');
+const banner = host?.shadowRoot?.querySelector('.banner') ?? null;
+window.firstLayer = {
+  painted: banner !== null,
+  banner,
+  defined: customElements.get('consent-manager') !== undefined,
+  position: banner ? getComputedStyle(banner).position : null,
+  sheets: [...(host?.shadowRoot?.adoptedStyleSheets ?? [])],
+};`;
+
+/** A frame of this origin whose body holds `body`, then the bundle's script tag and the probe. */
+async function page(body: string, { lang = 'en', head = '' }: { lang?: string; head?: string } = {}): Promise<FramePage> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 600px';
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head>${head}<script>window.probeErrors = []; addEventListener('error', (event) => probeErrors.push(String(event.message)));</script></head><body><main><p>Products.</p></main>${body}<script type="module" src="${bundle}"></script><script type="module">${PROBE}</script></body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frames.push(frame);
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as FramePage['win'];
+  await waitFor(() => win.firstLayer !== undefined, 5000, 'the probe to run');
+  return { doc: frame.contentDocument!, win, element: () => frame.contentDocument!.querySelector<ConsentManagerElement>('consent-manager')! };
+}
+
+/** Resolves once the element is defined and has started. */
+async function started({ win, element }: FramePage): Promise<ConsentManagerElement> {
+  await waitFor(() => win.customElements.get('consent-manager') !== undefined, 8000, 'the element to be defined');
+  await element().ready;
+  await element().updateComplete;
+  return element();
+}
+
+/** Resolves once the element shows its banner, adopted or its own: its part adds the banner's styles to the root first. */
+async function bannerShown(framePage: FramePage): Promise<HTMLElement> {
+  const element = await started(framePage);
+  await waitFor(() => element.shadowRoot!.querySelector('[part="banner"]') !== null && element.shadowRoot!.adoptedStyleSheets.length >= 3, 5000, 'the banner part');
+  await element.updateComplete;
+  return element.shadowRoot!.querySelector<HTMLElement>('[part="banner"]')!;
+}
+
+describe('the first layer of the script tag', () => {
+  beforeEach(() => clearBrowserStorage());
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+    clearBrowserStorage();
+  });
+
+  it("paints a new visitor's banner, styled, before the element is defined; the element adopts those very nodes", async () => {
+    const framePage = await page(`<consent-manager>${config()}</consent-manager>`);
+    const seen = framePage.win.firstLayer;
+    expect(seen.painted, 'painted by the entry').to.equal(true);
+    expect(seen.defined, 'before the element is defined').to.equal(false);
+    expect(seen.position, 'with its styles').to.equal('fixed');
+    expect(framePage.element().getAttribute('showing')).to.equal('banner');
+    const shown = await bannerShown(framePage);
+    expect(shown === seen.banner, 'the painted banner adopted, not replaced').to.equal(true);
+    const root = framePage.element().shadowRoot!;
+    expect(root.querySelectorAll('[part="banner"]').length).to.equal(1);
+    expect(
+      seen.sheets.every((sheet) => !root.adoptedStyleSheets.includes(sheet)),
+      "the first layer's stylesheet gives way to the element's",
+    ).to.equal(true);
+    expect(framePage.win.getComputedStyle(shown).position).to.equal('fixed');
+    shown.querySelector<HTMLButtonElement>('[part="reject-all"]')!.click();
+    await waitFor(() => storedCookieValue() !== null, 3000, 'the stored choice');
+    expect(storedMethod()).to.equal('banner');
+    expect(framePage.win.probeErrors).to.deep.equal([]);
+  });
+
+  it('keeps a click made on the painted banner before the element adopts it, and records it as made in the banner', async () => {
+    const framePage = await page(`<consent-manager>${config()}</consent-manager>`);
+    const { banner } = framePage.win.firstLayer;
+    banner!.querySelector<HTMLButtonElement>('[part="accept-all"]')!.click();
+    expect(storedCookieValue(), 'nothing stored before the element runs').to.equal(null);
+    const element = await started(framePage);
+    await waitFor(() => element.decided, 5000, 'the kept click to be made');
+    expect(element.consent).to.deep.equal({ necessary: true, analytics: true, marketing: true });
+    expect(storedMethod()).to.equal('banner');
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part="banner"]') === null, 'the banner closed').to.equal(true);
+  });
+
+  it('paints the blocking banner, which the element then makes modal', async () => {
+    const framePage = await page(`<consent-manager blocking>${config()}</consent-manager>`);
+    expect(framePage.win.firstLayer.painted).to.equal(true);
+    const shown = await bannerShown(framePage);
+    expect(shown === framePage.win.firstLayer.banner).to.equal(true);
+    await waitFor(() => shown.matches(':modal'), 3000, 'the dialog to be modal');
+  });
+
+  it("keeps every text of the config a text: markup in a title or a provider's name builds no element", async () => {
+    const hostile = '<img src="x" onerror="window.pwned = 1">&amp; "quoted"';
+    const categories = [...CATEGORIES.slice(0, 2), { id: 'marketing', cookies: [{ name: 'm', party: 'third', provider: hostile }] }];
+    const framePage = await page(`<consent-manager>${config({ categories, texts: { bannerTitle: { en: hostile } } })}</consent-manager>`);
+    const { banner } = framePage.win.firstLayer;
+    expect(banner !== null, 'painted').to.equal(true);
+    expect(banner!.querySelector('img') === null, 'no element from the markup').to.equal(true);
+    expect(banner!.querySelector('[part="title"]')!.textContent).to.equal(hostile);
+    expect(banner!.querySelector('[part="partners"]')!.textContent).to.contain(hostile);
+    const shown = await bannerShown(framePage);
+    expect(shown === banner, 'the same texts as the element: adopted').to.equal(true);
+    expect((framePage.win as unknown as { pwned?: number }).pwned).to.equal(undefined);
+  });
+
+  it('paints nothing for a visitor with a valid stored choice, and the element shows no banner', async () => {
+    const first = await page(`<consent-manager>${config()}</consent-manager>`);
+    (await bannerShown(first)).querySelector<HTMLButtonElement>('[part="reject-all"]')!.click();
+    await waitFor(() => storedCookieValue() !== null, 3000, 'the stored choice');
+    const framePage = await page(`<consent-manager>${config()}</consent-manager>`);
+    expect(framePage.win.firstLayer.painted).to.equal(false);
+    const element = await started(framePage);
+    expect(element.decided).to.equal(true);
+    expect(element.shadowRoot!.querySelector('[part="banner"]') === null, 'no banner').to.equal(true);
+  });
+
+  it('paints the banner when what is stored is no valid choice: forged, damaged, or from an older revision', async () => {
+    const forged = [
+      'consent=v=1&id=forged&g=necessary.analytics.marketing&d=&t=1700000000&r=1&m=banner&c=0000',
+      'consent=not-a-record',
+      `consent=${encodeURIComponent('v=1&id=x&g=necessary.analytics')}`,
+    ];
+    for (const cookie of forged) {
+      clearBrowserStorage();
+      document.cookie = `${cookie}; Path=/`;
+      const framePage = await page(`<consent-manager>${config({ revision: 2 })}</consent-manager>`);
+      expect(framePage.win.firstLayer.painted, cookie).to.equal(true);
+      const element = await started(framePage);
+      expect(element.decided, cookie).to.equal(false);
+      expect(element.consent, cookie).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+      for (const frame of frames.splice(0)) frame.remove();
+    }
+  });
+
+  const unsure: [string, string, { lang?: string }?][] = [
+    ['a page in another language (the entry has only English)', `<consent-manager>${config()}</consent-manager>`, { lang: 'de' }],
+    ['an element without its JSON config (the config may come from code)', '<consent-manager></consent-manager>'],
+    ['malformed JSON', '<consent-manager><script type="application/json">{"categories": [</script></consent-manager>'],
+    ['a config with errors', `<consent-manager>${config({ categories: [{ id: 'Not An Id!' }] })}</consent-manager>`],
+    ['two elements on the page', `<consent-manager>${config()}</consent-manager><consent-manager>${config()}</consent-manager>`],
+  ];
+  for (const [what, body, options] of unsure) {
+    it(`paints nothing for ${what}, and the element shows its own banner`, async () => {
+      const framePage = await page(body, options);
+      expect(framePage.win.firstLayer.painted).to.equal(false);
+      const shown = await bannerShown(framePage);
+      expect(shown.isConnected).to.equal(true);
+      expect(storedCookieValue(), 'nothing granted or stored').to.equal(null);
+    });
+  }
+
+  it('paints nothing for a headless element, which shows no banner', async () => {
+    const framePage = await page(`<consent-manager headless>${config()}</consent-manager>`);
+    expect(framePage.win.firstLayer.painted).to.equal(false);
+    const element = await started(framePage);
+    expect(element.shadowRoot?.querySelector('[part="banner"]') == null, 'no banner').to.equal(true);
+  });
+
+  it('paints under Trusted Types without a policy: it parses no markup, so the page has nothing to refuse', async function () {
+    if (!('trustedTypes' in window)) this.skip();
+    const framePage = await page(`<consent-manager>${config()}</consent-manager>`, {
+      head: `<meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'; trusted-types lit-html consent-manager">`,
+    });
+    expect(framePage.win.firstLayer.painted).to.equal(true);
+    const shown = await bannerShown(framePage);
+    expect(shown === framePage.win.firstLayer.banner).to.equal(true);
+    expect(framePage.win.probeErrors).to.deep.equal([]);
+  });
+});

@@ -24,7 +24,7 @@
  * then replaces the painted banner with its own, as it does a served one that differs.
  */
 
-import { bannerNodes, bannerTree } from './core/banner-markup.js';
+import { type BannerNode, bannerTree } from './core/banner-markup.js';
 import { parseConfig } from './core/config.js';
 import { ENGLISH_BANNER_MESSAGES } from './core/generated/banner-messages.js';
 import { BANNER_STYLES } from './core/generated/inline-first-layer.js';
@@ -35,6 +35,26 @@ import { readGlobalPrivacyControl, settingsLabel } from './dom/page.js';
 
 /** The event the element dispatches on a painted banner once it has adopted it (src/ui/banner.ts `SERVED_BANNER_ADOPTED`). */
 const ADOPTED = 'consent-banner-adopted';
+
+/**
+ * `nodes` built in `doc` as a fragment: no markup is parsed, so no HTML sink is used (Trusted
+ * Types have nothing to refuse) and no text can become an element. Adjacent texts are joined, as
+ * a parser joins them.
+ */
+function bannerNodes(doc: Document, nodes: readonly BannerNode[]): DocumentFragment {
+  const build = (node: BannerNode): Node => {
+    if (typeof node === 'string') return doc.createTextNode(node);
+    const [name, attributes, ...children] = node;
+    const element = doc.createElement(name);
+    for (const [attribute, value] of Object.entries(attributes)) if (value !== null) element.setAttribute(attribute, value);
+    element.append(...children.map(build));
+    return element;
+  };
+  const fragment = doc.createDocumentFragment();
+  fragment.append(...nodes.map(build));
+  fragment.normalize();
+  return fragment;
+}
 
 /**
  * Paints the banner into the page's `<consent-manager>` if a new visitor is due one and it can be

@@ -1,9 +1,9 @@
 /**
- * The banner's first layer as markup, for the two that paint it before the element runs: the
- * server renderer (src/core/server-render.ts) and the script tag's first layer
- * (src/first-layer.ts). The element adopts it only if it is node for node the banner it builds
- * itself (src/ui/banner.ts); `test/ui/server-render.test.ts` and `test/ui/first-layer.test.ts`
- * hold the two to that in real browsers.
+ * The banner's first layer, described once for the two that paint it before the element runs: the
+ * server renderer (src/core/server-render.ts) writes it out as markup, and the script tag's first
+ * layer (src/first-layer.ts) builds it as nodes. The element adopts it only if it is node for node
+ * the banner it builds itself (src/ui/banner.ts); `test/ui/server-render.test.ts` and
+ * `test/ui/first-layer.test.ts` hold the two to that in real browsers. No DOM here.
  */
 
 import type { ConsentConfig } from './config.js';
@@ -19,7 +19,7 @@ export function escapeHtml(text: string): string {
 /**
  * A node of the banner: text, or an element with its attributes (`null` leaves one out) and
  * children. One description, written out as markup by the server (`bannerMarkup`) and built as
- * nodes by the script tag's first layer (`bannerNodes`), so that the two cannot differ.
+ * nodes by the script tag's first layer (src/first-layer.ts), so that the two cannot differ.
  */
 export type BannerNode = string | readonly [name: string, attributes: Readonly<Record<string, string | null>>, ...children: BannerNode[]];
 
@@ -33,26 +33,6 @@ function toMarkup(node: BannerNode): string {
     .map(([attribute, value]) => ` ${attribute}="${escapeHtml(value)}"`)
     .join('');
   return `<${name}${list}>${children.map(toMarkup).join('')}</${name}>`;
-}
-
-/**
- * `nodes` built in `doc` as a fragment: no markup is parsed, so no HTML sink is used (Trusted
- * Types have nothing to refuse) and no text can become an element. Adjacent texts are joined, as
- * a parser joins them.
- */
-export function bannerNodes(doc: Document, nodes: readonly BannerNode[]): DocumentFragment {
-  const build = (node: BannerNode): Node => {
-    if (typeof node === 'string') return doc.createTextNode(node);
-    const [name, attributes, ...children] = node;
-    const element = doc.createElement(name);
-    for (const [attribute, value] of Object.entries(attributes)) if (value !== null) element.setAttribute(attribute, value);
-    element.append(...children.map(build));
-    return element;
-  };
-  const fragment = doc.createDocumentFragment();
-  fragment.append(...nodes.map(build));
-  fragment.normalize();
-  return fragment;
 }
 
 /** A built-in message in one language with its placeholders filled in, as msg() fills them. */

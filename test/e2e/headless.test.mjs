@@ -32,6 +32,9 @@ describe('headless mode in a real page', () => {
   it('the request log sees the UI chunks of an element with a UI (the control)', async () => {
     const { context, page, requested } = await openLogged('/strict/gated.html');
     await page.locator('[part="banner"]').waitFor();
+    // The first layer paints the banner before the element and its UI chunks are requested: once
+    // the element has adopted it, the banner's chunk has arrived.
+    await page.waitForFunction(() => customElements.get('consent-manager') && document.querySelector('consent-manager').shadowRoot.adoptedStyleSheets.length >= 3);
     assert.ok(requested.some((path) => UI_CHUNK.test(path)), `UI chunks among ${requested.join(', ')}`);
     await context.close();
   });

@@ -16,7 +16,8 @@
  *   the entry;
  * - no valid stored choice, read from the cookie and its copies by the rules the element applies
  *   (`readStoredChoice`);
- * - a browser with constructed stylesheets.
+ * - a browser with constructed stylesheets, and a page whose markup shadows none of the
+ *   document's own properties (the element could not start there).
  * It builds the banner's nodes from the same description the server writes out as markup, so it
  * parses no markup: no text of the config can become an element, and a page under Trusted Types
  * has no sink to refuse.
@@ -57,13 +58,25 @@ function bannerNodes(doc: Document, nodes: readonly BannerNode[]): DocumentFragm
 }
 
 /**
+ * Whether markup in the page shadows one of the document's own properties by name
+ * (`<img name="querySelectorAll">`, `<iframe name="documentElement">`): the element reads them by
+ * name and then cannot start, so a banner painted here would never work.
+ */
+function clobbered(doc: Document): boolean {
+  return [...Document.prototype.querySelectorAll.call(doc, 'embed[name], form[name], iframe[name], img[name], object[name], object[id]')].some((element) => {
+    const name = element.getAttribute('name') ?? element.id;
+    return name in Document.prototype || name in Node.prototype || name in EventTarget.prototype;
+  });
+}
+
+/**
  * Paints the banner into the page's `<consent-manager>` if a new visitor is due one and it can be
  * painted as the element would show it (see above). Returns whether it did; never throws.
  */
 export function paintFirstLayer(doc: Document): boolean {
   try {
     const hosts = Document.prototype.querySelectorAll.call(doc, 'consent-manager');
-    if (hosts.length !== 1) return false;
+    if (hosts.length !== 1 || clobbered(doc)) return false;
     const host = hosts[0] as HTMLElement;
     const win = doc.defaultView;
     if (!win || host.shadowRoot || host.hasAttribute('headless') || win.customElements.get('consent-manager') || Object.hasOwn(host, 'config')) return false;

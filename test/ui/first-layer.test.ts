@@ -172,6 +172,13 @@ describe('the first layer of the script tag', () => {
     ['a config with errors', `<consent-manager>${config({ categories: [{ id: 'Not An Id!' }] })}</consent-manager>`],
     ['two elements on the page', `<consent-manager>${config()}</consent-manager><consent-manager>${config()}</consent-manager>`],
   ];
+  for (const markup of ['<img name="querySelectorAll">', '<iframe name="documentElement"></iframe>', '<form name="cookie"></form>']) {
+    it(`paints nothing where markup shadows a document property the element reads (${markup}): no banner whose buttons could never work`, async () => {
+      const framePage = await page(`${markup}<consent-manager>${config()}</consent-manager>`);
+      expect(framePage.win.firstLayer.painted).to.equal(false);
+      expect(storedCookieValue(), 'nothing granted or stored').to.equal(null);
+    });
+  }
   for (const [what, body, options] of unsure) {
     it(`paints nothing for ${what}, and the element shows its own banner`, async () => {
       const framePage = await page(body, options);
@@ -181,6 +188,11 @@ describe('the first layer of the script tag', () => {
       expect(storedCookieValue(), 'nothing granted or stored').to.equal(null);
     });
   }
+
+  it('paints for markup whose names shadow nothing of the document: form fields and meta tags named like its properties', async () => {
+    const framePage = await page(`<meta name="title" content="x"><form><input name="title"><input name="cookie"></form><consent-manager>${config()}</consent-manager>`);
+    expect(framePage.win.firstLayer.painted).to.equal(true);
+  });
 
   it('paints nothing for a headless element, which shows no banner', async () => {
     const framePage = await page(`<consent-manager headless>${config()}</consent-manager>`);

@@ -34,9 +34,6 @@ import { readStoredChoice } from './core/stored-choice.js';
 import { createBrowserStorage } from './dom/browser-storage.js';
 import { readGlobalPrivacyControl, settingsLabel } from './dom/page.js';
 
-/** The event the element dispatches on a painted banner once it has adopted it (src/ui/banner.ts `SERVED_BANNER_ADOPTED`). */
-const ADOPTED = 'consent-banner-adopted';
-
 /**
  * `nodes` built in `doc` as a fragment: no markup is parsed, so no HTML sink is used (Trusted
  * Types have nothing to refuse) and no text can become an element. Adjacent texts are joined, as
@@ -98,8 +95,7 @@ export function paintFirstLayer(doc: Document): boolean {
     root.adoptedStyleSheets = [sheet];
     root.append(banner);
     host.setAttribute('showing', 'banner');
-    // The element adopts the banner with its own stylesheets; these, the same rules, then go.
-    root.querySelector('.banner')?.addEventListener(ADOPTED, () => (root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet)), { once: true });
+    // The element keeps this stylesheet until its own banner shows, and then removes it (src/ui/consent-manager.ts).
     return true;
   } catch {
     // Malformed JSON, blocked storage: the element reports what needs reporting.

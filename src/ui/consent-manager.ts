@@ -236,6 +236,8 @@ export class ConsentManagerElement extends ReactiveElement {
    * adopted by then, and whatever else is there was not written by renderConsentManager (SECURITY.md 13).
    */
   #servedNodes: ChildNode[] = [];
+  /** The stylesheets the script tag's first layer painted its banner with: they go with the served nodes. */
+  #servedSheets: CSSStyleSheet[] = [];
   #preferencesPlace: HTMLElement | undefined;
   /** Which views were on screen after the last update, to announce changes. */
   readonly #announced = { banner: false, preferences: false };
@@ -459,13 +461,17 @@ export class ConsentManagerElement extends ReactiveElement {
    * The shadow root as Lit prepares it, keeping the stylesheets a painted banner came with: Lit
    * replaces the root's adopted stylesheets with the element's own, and the banner painted by the
    * script tag's first layer (src/first-layer.ts) would otherwise show unstyled, and move, until
-   * the banner part adds its styles. The first layer removes its sheet once the banner is adopted.
+   * the banner part adds its styles. They go once the element's own banner shows, with the nodes
+   * that were served (see `update`).
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     // A copy: the adopted stylesheets are a live array, which Lit's assignment refills.
     const painted = [...(this.shadowRoot?.adoptedStyleSheets ?? [])];
     const root = super.createRenderRoot();
-    if (painted.length > 0 && root instanceof ShadowRoot) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...painted.filter((sheet) => !root.adoptedStyleSheets.includes(sheet))];
+    if (painted.length > 0 && root instanceof ShadowRoot) {
+      this.#servedSheets = painted.filter((sheet) => !root.adoptedStyleSheets.includes(sheet));
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...this.#servedSheets];
+    }
     return root;
   }
 
@@ -498,6 +504,9 @@ export class ConsentManagerElement extends ReactiveElement {
       // The live region holds nothing else of the element's yet.
       for (const node of [...this.#servedNodes, ...this.#liveRegion.childNodes]) if (node !== this.#liveRegion && node !== this.#banner?.node) node.remove();
       this.#servedNodes = [];
+      const served = this.#servedSheets;
+      if (served.length > 0) (root as ShadowRoot).adoptedStyleSheets = (root as ShadowRoot).adoptedStyleSheets.filter((sheet) => !served.includes(sheet));
+      this.#servedSheets = [];
     }
     this.#renderPreferences();
   }

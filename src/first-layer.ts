@@ -26,13 +26,13 @@
  */
 
 import { type BannerNode, bannerTree } from './core/banner-markup.js';
-import { parseConfig } from './core/config.js';
 import { ENGLISH_BANNER_MESSAGES } from './core/generated/banner-messages.js';
 import { BANNER_STYLES } from './core/generated/inline-first-layer.js';
 import { recordRules } from './core/store.js';
 import { readStoredChoice } from './core/stored-choice.js';
 import { createBrowserStorage } from './dom/browser-storage.js';
 import { readGlobalPrivacyControl, settingsLabel } from './dom/page.js';
+import { scriptTagHost } from './script-tag-host.js';
 
 /**
  * `nodes` built in `doc` as a fragment: no markup is parsed, so no HTML sink is used (Trusted
@@ -55,34 +55,16 @@ function bannerNodes(doc: Document, nodes: readonly BannerNode[]): DocumentFragm
 }
 
 /**
- * Whether markup in the page shadows one of the document's own properties by name
- * (`<img name="querySelectorAll">`, `<iframe name="documentElement">`): the element reads them by
- * name and then cannot start, so a banner painted here would never work.
- */
-function clobbered(doc: Document): boolean {
-  return [...Document.prototype.querySelectorAll.call(doc, 'embed[name], form[name], iframe[name], img[name], object[name], object[id]')].some((element) => {
-    const name = element.getAttribute('name') ?? element.id;
-    return name in Document.prototype || name in Node.prototype || name in EventTarget.prototype;
-  });
-}
-
-/**
  * Paints the banner into the page's `<consent-manager>` if a new visitor is due one and it can be
  * painted as the element would show it (see above). Returns whether it did; never throws.
  */
 export function paintFirstLayer(doc: Document): boolean {
   try {
-    const hosts = Document.prototype.querySelectorAll.call(doc, 'consent-manager');
-    if (hosts.length !== 1 || clobbered(doc)) return false;
-    const host = hosts[0] as HTMLElement;
-    const win = doc.defaultView;
-    if (!win || host.shadowRoot || host.hasAttribute('headless') || win.customElements.get('consent-manager') || Object.hasOwn(host, 'config')) return false;
+    const found = scriptTagHost(doc);
+    if (!found) return false;
+    const { host, win, config } = found;
+    if (host.shadowRoot || host.hasAttribute('headless')) return false;
     if (typeof win.CSSStyleSheet !== 'function' || !('replaceSync' in win.CSSStyleSheet.prototype)) return false;
-    // Without its JSON child the config may come from code, after this has run.
-    const script = host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
-    if (!script) return false;
-    const { config, errors } = parseConfig(JSON.parse(script.text));
-    if (errors.length > 0) return false;
     const wanted = [host.closest('[lang]')?.getAttribute('lang'), doc.documentElement.lang, ...win.navigator.languages, config.language].find(Boolean);
     if (wanted && !/^en\b/i.test(wanted)) return false;
     const stored = readStoredChoice(createBrowserStorage(config.storage, win).read(), recordRules(config), Math.max(0, Math.floor(Date.now() / 1000)));

@@ -6,11 +6,12 @@
  *   element (Lit, the session, the gate) once that has been painted (src/first-paint-loader.ts),
  *   which adopts the banner and fetches the banner's chunk for its behaviour;
  * - anyone else (a stored choice, a banner the first layer cannot be sure of, a server's): the
- *   element at once, and for a visitor whose record grants something optional, the chunk that
- *   runs gated scripts and the Trusted Types chunk it imports, requested alongside rather than
- *   found later.
+ *   element at once; for a visitor whose record grants something optional, the gate started at
+ *   once (src/early-gate.ts), with the chunk that runs gated scripts and the Trusted Types chunk
+ *   it imports requested alongside rather than found later.
  */
 import { rememberBundleUrl } from './dom/page.js';
+import { startEarlyGate } from './early-gate.js';
 import { paintFirstLayer } from './first-layer.js';
 import { importAfterFirstPaint } from './first-paint-loader.js';
 
@@ -28,16 +29,18 @@ if (paintFirstLayer(document)) {
   // it, and once the element has adopted the banner it takes a script's clicks anyway.
   importAfterFirstPaint('', loadElement, true);
 } else {
-  let record: string | undefined;
+  // A visitor whose stored choice allows something: their allowed scripts wait for neither Lit
+  // nor the element (src/early-gate.ts). The chunk that runs them and the Trusted Types chunk it
+  // imports are requested at once (found only once the first is parsed, the second would wait
+  // for the main thread and cost a round trip of its own: issue 15, 644 ms against 426 ms in a
+  // trace), also where the element will start the gate (a config given from code).
+  let gating = startEarlyGate(document);
   try {
-    record = /=v=1&id=[^;]*/.exec(document.cookie)?.[0];
+    gating ||= /=v=1&id=[^;]*&g=[^&;]*\./.test(document.cookie);
   } catch {
     // Cookies are blocked (a sandboxed frame): the element decides, a moment later.
   }
-  if (record && /&g=[^&]*\./.test(record)) {
-    // The chunk's one static import, requested alongside it: found only once the chunk is parsed,
-    // it would wait for the main thread and cost a round trip of its own before the first allowed
-    // script (issue 15: 644 ms against 426 ms in a trace).
+  if (gating) {
     import('./dom/trusted-types.js').catch(ignore);
     import('./dom/gated-script.js').catch(ignore);
   }

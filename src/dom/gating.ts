@@ -74,7 +74,7 @@ let gatedScripts: Promise<typeof GatedScripts> | undefined;
 
 export class ConsentGate {
   readonly #root: Document;
-  readonly #options: ConsentGateOptions;
+  #options: ConsentGateOptions;
   #categories: Categories = {};
   #observer: MutationObserver | null = null;
   /** Shadow roots gated besides the document: found open ones, and those handed to `observe()`. */
@@ -93,6 +93,14 @@ export class ConsentGate {
 
   constructor(root: Document, options: ConsentGateOptions = {}) {
     this.#root = root;
+    this.#options = options;
+  }
+
+  /**
+   * Replaces the options, for the element that takes over a gate the script tag's entry started
+   * (src/dom/gate-handoff.ts). Scripts already judged stay judged: their outcome is not revisited.
+   */
+  reconfigure(options: ConsentGateOptions): void {
     this.#options = options;
   }
 

@@ -14,7 +14,8 @@ import { type ConsentCategories, type ConsentChange, type ConsentState, ConsentS
 import { report, reportLoadFailure as loadFailed } from '../diagnostics/report.js';
 import type { AdapterRunner } from '../dom/adapter-runner.js';
 import { createBrowserStorage } from '../dom/browser-storage.js';
-import { ConsentGate } from '../dom/gating.js';
+import { takeOfferedGate } from '../dom/gate-handoff.js';
+import { ConsentGate, type ConsentGateOptions } from '../dom/gating.js';
 import { pageNonce, readGlobalPrivacyControl } from '../dom/page.js';
 import { TabSync } from '../dom/tab-sync.js';
 
@@ -205,14 +206,18 @@ export class ConsentSession {
     )).then((runner) => runner.start());
   }
 
+  /** The page's gate: the one the script tag's entry started for this element, if any, else a new one. */
   #createGate(): ConsentGate {
     const host = this.#host;
-    return new ConsentGate(host.ownerDocument, {
+    const options: ConsentGateOptions = {
       nonce: () => pageNonce(host),
       scriptSources: () => host.scriptSources?.split(/\s+/).filter(Boolean),
       warn: (diagnostic) => report('warn', diagnostic),
       onFrame: this.#onFrame,
-    });
+    };
+    const started = takeOfferedGate(host);
+    started?.reconfigure(options);
+    return started ?? new ConsentGate(host.ownerDocument, options);
   }
 
   /** Whether `id` may be allowed at all: required categories always, others while the session is alone. */

@@ -1,0 +1,48 @@
+/**
+ * The page's `<consent-manager>` as the script tag's entry may act for it before the element is
+ * defined (the first layer, src/first-layer.ts; the early gate, src/early-gate.ts): only where it
+ * knows the config the element will start from, and the element will be able to start.
+ */
+
+import { type ConsentConfig, parseConfig } from './core/config.js';
+
+export interface ScriptTagHost {
+  readonly host: HTMLElement;
+  readonly win: Window & typeof globalThis;
+  /** The config of the element's JSON child, without errors. */
+  readonly config: ConsentConfig;
+}
+
+/**
+ * Whether markup in the page shadows one of the document's own properties by name
+ * (`<img name="querySelectorAll">`, `<iframe name="documentElement">`): the element reads them by
+ * name and then cannot start, so what the entry did for it would never be taken over.
+ */
+function clobbered(doc: Document): boolean {
+  return [...Document.prototype.querySelectorAll.call(doc, 'embed[name], form[name], iframe[name], img[name], object[name], object[id]')].some((element) => {
+    const name = element.getAttribute('name') ?? element.id;
+    return name in Document.prototype || name in Node.prototype || name in EventTarget.prototype;
+  });
+}
+
+/**
+ * The page's one `<consent-manager>`, not yet defined, with its config as JSON in its child
+ * script (without one the config may come from code, later) and no property set on it from code
+ * (`config`, `scriptSources`: the element would start from those); `null` anywhere else, or when
+ * the JSON is malformed or the config has errors (the element reports them). Never throws.
+ */
+export function scriptTagHost(doc: Document): ScriptTagHost | null {
+  try {
+    const hosts = Document.prototype.querySelectorAll.call(doc, 'consent-manager');
+    if (hosts.length !== 1 || clobbered(doc)) return null;
+    const host = hosts[0] as HTMLElement;
+    const win = doc.defaultView;
+    if (!win || win.customElements.get('consent-manager') || Object.hasOwn(host, 'config') || Object.hasOwn(host, 'scriptSources')) return null;
+    const script = host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
+    if (!script) return null;
+    const { config, errors } = parseConfig(JSON.parse(script.text));
+    return errors.length > 0 ? null : { host, win, config };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,170 @@
+// The script tag's early gate (src/early-gate.ts, issue 15) in each engine, with the built bundle
+// (`dist/consent-manager.js`) in frames of this origin: for a visitor whose stored choice allows
+// something, the bundle's entry starts the gate before the element is defined, and the element's
+// session takes that very gate over. It must never run what the element would not: each case
+// below stores a choice the element refuses, or a script it does not vouch for, and checks that
+// nothing ran, also in the time before the element started.
+import { expect } from '@open-wc/testing';
+import { encodeRecord } from '../../src/core/record.js';
+import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
+import { clearBrowserStorage, nextEvent, waitFor } from '../helpers/page-state.js';
+import { CATEGORIES } from '../helpers/ui.js';
+
+type Ran = [category: string, elementDefined: boolean];
+interface FramePage {
+  win: Window & { ran: Ran[]; releaseElement: () => void };
+  doc: Document;
+  element: () => ConsentManagerElement;
+}
+
+const frames: HTMLIFrameElement[] = [];
+const bundle = new URL('/dist/consent-manager.js', location.href).href;
+const config = (extra: Record<string, unknown> = {}): string => `<script type="application/json">${JSON.stringify({ categories: CATEGORIES, ...extra })}</script>`;
+/** Gated inline scripts that say they ran, and whether the element was defined by then. */
+const gated = (category: string, attributes = ''): string =>
+  `<script type="text/plain" data-consent="${category}"${attributes}>window.ran.push(['${category}', customElements.get('consent-manager') !== undefined])</script>`;
+const TAGS = gated('analytics') + gated('marketing');
+const ELEMENT = `<consent-manager script-sources="'unsafe-inline'">${config()}</consent-manager>`;
+
+/** Stores a choice as the element writes it: the cookie and its localStorage copy. */
+function storeChoice(granted: readonly string[], { revision = 0, gpc = false, updatedAt = Math.floor(Date.now() / 1000) - 60, copy = true } = {}): string {
+  const denied = CATEGORIES.map(({ id }) => id).filter((id) => !granted.includes(id));
+  const value = encodeRecord({ version: 1, id: 'EarlyGateEarlyGate0000', revision, createdAt: updatedAt, updatedAt, granted, denied, method: 'banner', gpc, language: 'en' });
+  document.cookie = `consent=${value}; Path=/`;
+  if (copy) localStorage.setItem('consent.copy', value);
+  return value;
+}
+
+// Holds the element's definition back until the test calls `releaseElement()`, as a slow
+// network would hold its chunk: what runs meanwhile is the early gate's doing.
+const HOLD_ELEMENT = `<script>
+window.ran = [];
+const define = customElements.define.bind(customElements);
+let released = false;
+let held = () => undefined;
+window.releaseElement = () => {
+  released = true;
+  held();
+};
+customElements.define = (name, constructor, options) => {
+  if (released || name !== 'consent-manager') return define(name, constructor, options);
+  held = () => define(name, constructor, options);
+};
+</script>`;
+
+/** A frame of this origin: `head`, then `body`, then the bundle's script tag; the element is held back (`releaseElement`). */
+async function page(body: string, { head = '', bundleAttributes = '' } = {}): Promise<FramePage> {
+  const frame = document.createElement('iframe');
+  frame.srcdoc = `<!doctype html><html lang="en"><head>${HOLD_ELEMENT}${head}</head><body>${body}<script type="module" src="${bundle}"${bundleAttributes}></script></body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frames.push(frame);
+  document.body.append(frame);
+  await loaded;
+  return { win: frame.contentWindow as FramePage['win'], doc: frame.contentDocument!, element: () => frame.contentDocument!.querySelector<ConsentManagerElement>('consent-manager')! };
+}
+
+/** Waits long enough for the early gate to have run what it allows: it takes a chunk of a few KB. */
+const gateTime = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 500));
+
+/** Lets the element be defined; resolves once it has started, and the gate has had time to run what it allows. */
+async function settled({ win, element }: FramePage): Promise<ConsentManagerElement> {
+  win.releaseElement();
+  await waitFor(() => win.customElements.get('consent-manager') !== undefined, 8000, 'the element to be defined');
+  await element().ready;
+  await element().updateComplete;
+  await gateTime();
+  return element();
+}
+
+describe("the script tag's early gate", () => {
+  beforeEach(() => clearBrowserStorage());
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+    clearBrowserStorage();
+  });
+
+  it('runs what the stored choice allows, once, and hands its gate to the element: a withdrawal then recommends a reload', async () => {
+    storeChoice(['necessary', 'analytics']);
+    const framePage = await page(TAGS + ELEMENT);
+    await waitFor(() => framePage.win.ran.length > 0, 5000, 'the allowed script to run');
+    expect(framePage.win.ran, 'run before the element was defined').to.deep.equal([['analytics', false]]);
+    const element = await settled(framePage);
+    expect(framePage.win.ran.map(([category]) => category), 'not again').to.deep.equal(['analytics']);
+    expect(framePage.doc.querySelectorAll('script[data-consent-ran]').length, 'one live copy').to.equal(1);
+    const change = nextEvent(element, 'consent-change');
+    element.rejectAll();
+    // Only the gate that ran the script knows it did: a second gate in the element would not.
+    expect((await change).detail.reloadRecommended).to.equal(true);
+  });
+
+  it('runs a script added after the element started, under the gate it took over', async () => {
+    storeChoice(['necessary', 'analytics']);
+    const framePage = await page(ELEMENT);
+    await settled(framePage);
+    const script = framePage.doc.createElement('script');
+    script.type = 'text/plain';
+    script.dataset.consent = 'analytics';
+    script.text = "window.ran.push(['late', true])";
+    framePage.doc.body.append(script);
+    await waitFor(() => framePage.win.ran.length > 0, 3000, 'the late script to run');
+    expect(framePage.win.ran).to.deep.equal([['late', true]]);
+  });
+
+  /** What the element refuses: the choice, or (`scriptRefused`) only the scripts. */
+  const refused: [string, () => void, string, { head?: string; scriptRefused?: boolean }?][] = [
+    ['a choice from an older revision', () => storeChoice(['necessary', 'analytics', 'marketing']), TAGS + `<consent-manager script-sources="'unsafe-inline'">${config({ revision: 1 })}</consent-manager>`],
+    ['an expired choice', () => storeChoice(['necessary', 'analytics', 'marketing'], { updatedAt: Math.floor(Date.now() / 1000) - 400 * 86_400 }), TAGS + ELEMENT],
+    [
+      'a cookie whose grants were changed by hand (its checksum no longer matches)',
+      () => {
+        const own = storeChoice(['necessary'], { copy: false });
+        const changed = own.replace('&g=necessary&d=analytics.marketing', '&g=necessary.analytics.marketing&d=');
+        if (changed === own) throw new Error('the record format changed: this case no longer changes the grants');
+        document.cookie = `consent=${changed}; Path=/`;
+      },
+      TAGS + ELEMENT,
+    ],
+    [
+      'a cookie granting what its localStorage copy denies (a sibling subdomain planted it)',
+      () => {
+        const own = storeChoice(['necessary']);
+        storeChoice(['necessary', 'analytics', 'marketing'], { copy: false, updatedAt: Math.floor(Date.now() / 1000) });
+        localStorage.setItem('consent.copy', own);
+      },
+      TAGS + ELEMENT,
+    ],
+    [
+      'a grant Global Privacy Control overrides',
+      () => storeChoice(['necessary', 'marketing']),
+      gated('marketing') + ELEMENT,
+      { head: "<script>Object.defineProperty(navigator, 'globalPrivacyControl', { get: () => true });</script>" },
+    ],
+    ['a second element on the page (nothing optional is allowed then)', () => storeChoice(['necessary', 'analytics', 'marketing']), TAGS + ELEMENT + `<consent-manager headless>${config()}</consent-manager>`],
+    [
+      'a config the page sets from code, under which the choice asks again',
+      () => storeChoice(['necessary', 'analytics', 'marketing']),
+      TAGS + ELEMENT + `<script>document.querySelector('consent-manager').config = ${JSON.stringify({ categories: CATEGORIES, revision: 3 })};</script>`,
+    ],
+    ['scripts the site does not vouch for (no script-sources, no nonce)', () => storeChoice(['necessary', 'analytics', 'marketing']), TAGS + `<consent-manager>${config()}</consent-manager>`, { scriptRefused: true }],
+    ['a config with errors (nothing optional is allowed then)', () => storeChoice(['necessary', 'analytics', 'marketing']), TAGS + `<consent-manager script-sources="'unsafe-inline'">${config({ mode: 'sometimes' })}</consent-manager>`],
+  ];
+  for (const [what, store, body, options] of refused) {
+    it(`runs nothing for ${what}, as the element runs nothing`, async () => {
+      store();
+      const framePage = await page(body, options);
+      await gateTime();
+      expect(framePage.win.ran, 'nothing ran before the element started').to.deep.equal([]);
+      const element = await settled(framePage);
+      expect(framePage.win.ran, 'nor after').to.deep.equal([]);
+      expect(element.isAllowed('marketing'), 'the category').to.equal(options?.scriptRefused === true);
+    });
+  }
+
+  it("vouches for a script by the bundle tag's nonce, as the element does, and for no other", async () => {
+    storeChoice(['necessary', 'analytics', 'marketing']);
+    const framePage = await page(gated('analytics', ' nonce="early-nonce"') + gated('marketing') + `<consent-manager>${config()}</consent-manager>`, { bundleAttributes: ' nonce="early-nonce"' });
+    await waitFor(() => framePage.win.ran.length > 0, 5000, 'the vouched-for script to run');
+    await settled(framePage);
+    expect(framePage.win.ran).to.deep.equal([['analytics', false]]);
+  });
+});

@@ -149,14 +149,25 @@ export const SERVED_BANNER_ADOPTED = 'consent-banner-adopted';
  * src/core/server-render.ts) if it is node for node the one `built` here: then it is kept, so
  * nothing flashes or moves, and only its behaviour is added. One that differs (another language,
  * changed texts) is removed for the built one. Its blocking variant is painted as an open
- * dialog; it is closed here and reopened as a modal by the element's `updated()`.
+ * dialog, which only `showModal()` makes modal: it is closed here (the built one, not open yet,
+ * has no `open` to compare) and, if kept, reopened here as a modal; a built one is opened by the
+ * element's `updated()`.
  */
 function serverRendered(root: Element | ShadowRoot | DocumentFragment, built: HTMLElement): HTMLElement | null {
   const served = root.querySelector<HTMLElement>('.banner');
   if (!served) return null;
-  if (served.matches('[open]:not(:modal)')) (served as HTMLDialogElement).close();
+  const open = served.matches('[open]:not(:modal)');
+  // A visitor may have tabbed onto a button of the painted dialog already: showModal() would move
+  // their focus to the dialog's first focusable element, so it goes back where it was. Focusing
+  // whatever else had it does nothing: it is inert behind the modal, or (no dialog) still focused.
+  const focused = (root as ShadowRoot).activeElement as HTMLElement | null;
+  if (open) (served as HTMLDialogElement).close();
   built.normalize();
-  if (served.isEqualNode(built)) return served;
+  if (served.isEqualNode(built)) {
+    if (open) (served as HTMLDialogElement).showModal();
+    focused?.focus();
+    return served;
+  }
   served.remove();
   return null;
 }

@@ -122,6 +122,19 @@ describe('the first layer of the script tag', () => {
     await waitFor(() => shown.matches(':modal'), 3000, 'the dialog to be modal');
   });
 
+  it('keeps the focus of a visitor who tabbed onto a button of the painted blocking banner when the element makes it modal', async () => {
+    // With a policy link, the first focusable element, where showModal() alone puts the focus.
+    const framePage = await page(`<consent-manager blocking>${config({ policyUrl: '/privacy' })}</consent-manager>`);
+    const { banner } = framePage.win.firstLayer;
+    const reject = banner!.querySelector<HTMLButtonElement>('[part="reject-all"]')!;
+    reject.focus();
+    expect(banner!.matches(':modal'), 'focused before the element adopts the dialog').to.equal(false);
+    const shown = await bannerShown(framePage);
+    await waitFor(() => shown.matches(':modal'), 3000, 'the dialog to be modal');
+    expect(shown === banner, 'the painted dialog adopted').to.equal(true);
+    expect(framePage.element().shadowRoot!.activeElement === reject, 'the focus still on "Reject all"').to.equal(true);
+  });
+
   it("keeps every text of the config a text: markup in a title or a provider's name builds no element", async () => {
     const hostile = '<img src="x" onerror="window.pwned = 1">&amp; "quoted"';
     const categories = [...CATEGORIES.slice(0, 2), { id: 'marketing', cookies: [{ name: 'm', party: 'third', provider: hostile }] }];

@@ -177,6 +177,18 @@ describe('the server-rendered banner', () => {
     expect((await change).detail.categories.marketing).to.equal(false);
   });
 
+  it('blocking: a visitor who tabbed onto a button of the served dialog keeps the focus there when it becomes modal', async () => {
+    // With a policy link, the first focusable element, where showModal() alone puts the focus.
+    const { element, banner } = serve({ config: { categories: CATEGORIES, policyUrl: '/privacy' }, attributes: { blocking: true } });
+    const reject = banner.querySelector<HTMLButtonElement>('[part="reject-all"]')!;
+    reject.focus();
+    expect(banner.matches(':modal'), 'focused before the element adopts the dialog').to.equal(false);
+    expect(deepActiveElement() === reject).to.equal(true);
+    await bannerPartDone(element);
+    expect(part(element, 'banner') === banner && banner.matches(':modal'), 'adopted as the modal').to.equal(true);
+    expect(deepActiveElement() === reject, 'the focus still on "Reject all"').to.equal(true);
+  });
+
   it('is the banner the element builds, in every shipped language, box and blocking, with the GPC line and site texts', async function () {
     // 60 elements upgraded one after the other: on a loaded machine, with three engines, that outlasts the default.
     this.timeout(120_000);

@@ -6,43 +6,37 @@
  *
  * It allows exactly what the element will: the state comes from the element's own store, loaded
  * from the same storage under the same config, Global Privacy Control included (its override is
- * stored by the element, not here), and the gate vouches for scripts by the same nonce and
- * `script-sources`. Where the entry cannot be sure of the config (`scriptTagHost`), or where only
+ * stored by the element, not here: `scriptTagHost`), and the gate vouches for scripts by the same
+ * nonce and `script-sources`. Where the entry cannot be sure of the config (`scriptTagHost`), or where only
  * required categories are allowed, it does nothing and the element gates as before.
  */
 
-import { FallbackStorage, MemoryStorage } from './core/storage.js';
-import { ConsentStore } from './core/store.js';
 import { report } from './diagnostics/report.js';
-import { createBrowserStorage } from './dom/browser-storage.js';
 import { offerGate } from './dom/gate-handoff.js';
 import { ConsentGate } from './dom/gating.js';
-import { pageNonce, readGlobalPrivacyControl } from './dom/page.js';
-import { scriptTagHost } from './script-tag-host.js';
+import { pageNonce } from './dom/page.js';
+import type { ScriptTagHost } from './script-tag-host.js';
 
-/** Starts the page's gate if the stored choice allows an optional category; returns whether it did. Never throws. */
-export function startEarlyGate(doc: Document): boolean {
+/**
+ * Starts the page's gate for `found` (see `scriptTagHost`) if the state the element will apply
+ * allows an optional category; returns whether it did. Never throws.
+ */
+export function startEarlyGate(found: ScriptTagHost | null): boolean {
   try {
-    const found = scriptTagHost(doc);
     if (!found) return false;
-    const { host, win, config } = found;
-    // Read-only: what the element's store would apply, without writing anything (a GPC override
-    // is the element's to store and announce).
-    const store = new ConsentStore({ config, storage: new FallbackStorage([new MemoryStorage()]), gpc: readGlobalPrivacyControl(win.navigator), language: config.language });
-    const { categories } = store.load(createBrowserStorage(config.storage, win).read()).state;
-    const optionalAllowed = config.categories.some(({ id, required }) => !required && categories[id] === true);
-    if (!optionalAllowed) return false;
-    const gate = new ConsentGate(doc, {
+    const { host, config, state } = found;
+    if (!config.categories.some(({ id, required }) => !required && state.categories[id] === true)) return false;
+    const gate = new ConsentGate(host.ownerDocument, {
       nonce: () => pageNonce(host),
       // The attribute the element's `scriptSources` property reflects (none was set from code: scriptTagHost).
       scriptSources: () => host.getAttribute('script-sources')?.split(/\s+/).filter(Boolean),
       warn: (diagnostic) => report('warn', diagnostic),
     });
-    gate.start(categories);
+    gate.start(state.categories);
     offerGate(host, gate);
     return true;
   } catch {
-    // Blocked storage, a browser without what the gate needs: the element gates, a moment later.
+    // A browser without what the gate needs: the element gates, a moment later.
     return false;
   }
 }

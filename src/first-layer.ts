@@ -14,8 +14,8 @@
  * - the visitor wants English (the language the element would pick: the `lang` of the element or
  *   an ancestor, the page's, the browser's, the config's): the other languages' texts are not in
  *   the entry;
- * - no valid stored choice, read from the cookie and its copies by the rules the element applies
- *   (`readStoredChoice`);
+ * - no valid stored choice, read from the cookie and its copies by the element's own store
+ *   (`scriptTagHost`);
  * - a browser with constructed stylesheets, and a page whose markup shadows none of the
  *   document's own properties (the element could not start there).
  * It builds the banner's nodes from the same description the server writes out as markup, so it
@@ -28,11 +28,8 @@
 import { type BannerNode, bannerTree } from './core/banner-markup.js';
 import { ENGLISH_BANNER_MESSAGES } from './core/generated/banner-messages.js';
 import { BANNER_STYLES } from './core/generated/inline-first-layer.js';
-import { recordRules } from './core/store.js';
-import { readStoredChoice } from './core/stored-choice.js';
-import { createBrowserStorage } from './dom/browser-storage.js';
-import { readGlobalPrivacyControl, settingsLabel } from './dom/page.js';
-import { scriptTagHost } from './script-tag-host.js';
+import { settingsLabel } from './dom/page.js';
+import type { ScriptTagHost } from './script-tag-host.js';
 
 /**
  * `nodes` built in `doc` as a fragment: no markup is parsed, so no HTML sink is used (Trusted
@@ -55,21 +52,20 @@ function bannerNodes(doc: Document, nodes: readonly BannerNode[]): DocumentFragm
 }
 
 /**
- * Paints the banner into the page's `<consent-manager>` if a new visitor is due one and it can be
- * painted as the element would show it (see above). Returns whether it did; never throws.
+ * Paints the banner into the page's `<consent-manager>` (`found`, see `scriptTagHost`) if a new
+ * visitor is due one and it can be painted as the element would show it (see above). Returns
+ * whether it did; never throws.
  */
-export function paintFirstLayer(doc: Document): boolean {
+export function paintFirstLayer(found: ScriptTagHost | null): boolean {
   try {
-    const found = scriptTagHost(doc);
-    if (!found) return false;
-    const { host, win, config } = found;
+    if (!found || found.state.decided) return false;
+    const { host, win, config, state } = found;
+    const doc = host.ownerDocument;
     if (host.shadowRoot || host.hasAttribute('headless')) return false;
     if (typeof win.CSSStyleSheet !== 'function' || !('replaceSync' in win.CSSStyleSheet.prototype)) return false;
     const wanted = [host.closest('[lang]')?.getAttribute('lang'), doc.documentElement.lang, ...win.navigator.languages, config.language].find(Boolean);
     if (wanted && !/^en\b/i.test(wanted)) return false;
-    const stored = readStoredChoice(createBrowserStorage(config.storage, win).read(), recordRules(config), Math.max(0, Math.floor(Date.now() / 1000)));
-    if (stored.record) return false;
-    const gpc = readGlobalPrivacyControl(win.navigator) && config.gpcDenies.length > 0;
+    const gpc = state.gpc && config.gpcDenies.length > 0;
     const banner = bannerNodes(doc, bannerTree(config, 'en', ENGLISH_BANNER_MESSAGES, gpc, host.hasAttribute('blocking'), { settingsLabel: settingsLabel(doc), adapters: [] }));
     const sheet = new win.CSSStyleSheet();
     sheet.replaceSync(BANNER_STYLES);
@@ -80,7 +76,7 @@ export function paintFirstLayer(doc: Document): boolean {
     // The element keeps this stylesheet until its own banner shows, and then removes it (src/ui/consent-manager.ts).
     return true;
   } catch {
-    // Malformed JSON, blocked storage: the element reports what needs reporting.
+    // The element reports what needs reporting.
     return false;
   }
 }

@@ -1,16 +1,27 @@
 /**
  * The page's `<consent-manager>` as the script tag's entry may act for it before the element is
  * defined (the first layer, src/first-layer.ts; the early gate, src/early-gate.ts): only where it
- * knows the config the element will start from, and the element will be able to start.
+ * knows the config the element will start from, and the element will be able to start. Read once
+ * for both, with the state the element's own store will apply.
  */
 
 import { type ConsentConfig, parseConfig } from './core/config.js';
+import { FallbackStorage, MemoryStorage } from './core/storage.js';
+import { type ConsentState, ConsentStore } from './core/store.js';
+import { createBrowserStorage } from './dom/browser-storage.js';
+import { readGlobalPrivacyControl } from './dom/page.js';
 
 export interface ScriptTagHost {
   readonly host: HTMLElement;
   readonly win: Window & typeof globalThis;
   /** The config of the element's JSON child, without errors. */
   readonly config: ConsentConfig;
+  /**
+   * The state the element's store will apply: the stored choice (the cookie and its copies) under
+   * `config`, Global Privacy Control included. Read only: a GPC override is the element's to
+   * store and announce.
+   */
+  readonly state: ConsentState;
 }
 
 /**
@@ -29,7 +40,8 @@ function clobbered(doc: Document): boolean {
  * The page's one `<consent-manager>`, not yet defined, with its config as JSON in its child
  * script (without one the config may come from code, later) and no property set on it from code
  * (`config`, `scriptSources`: the element would start from those); `null` anywhere else, or when
- * the JSON is malformed or the config has errors (the element reports them). Never throws.
+ * the JSON is malformed, the config has errors (the element reports them) or storage cannot be
+ * read. Never throws.
  */
 export function scriptTagHost(doc: Document): ScriptTagHost | null {
   try {
@@ -41,7 +53,10 @@ export function scriptTagHost(doc: Document): ScriptTagHost | null {
     const script = host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
     if (!script) return null;
     const { config, errors } = parseConfig(JSON.parse(script.text));
-    return errors.length > 0 ? null : { host, win, config };
+    if (errors.length > 0) return null;
+    const store = new ConsentStore({ config, storage: new FallbackStorage([new MemoryStorage()]), gpc: readGlobalPrivacyControl(win.navigator), language: config.language });
+    const { state } = store.load(createBrowserStorage(config.storage, win).read());
+    return { host, win, config, state };
   } catch {
     return null;
   }

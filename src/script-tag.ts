@@ -14,6 +14,7 @@ import { rememberBundleUrl } from './dom/page.js';
 import { startEarlyGate } from './early-gate.js';
 import { paintFirstLayer } from './first-layer.js';
 import { importAfterFirstPaint } from './first-paint-loader.js';
+import { scriptTagHost } from './script-tag-host.js';
 
 // The nonce of the script tag that loaded this entry is found by its URL, not the element chunk's.
 rememberBundleUrl(import.meta.url);
@@ -23,7 +24,10 @@ const loadElement = (): void => {
   import('./script-tag-element.js').catch((error: unknown) => console.error('consent-manager: the element did not load', error));
 };
 
-if (paintFirstLayer(document)) {
+// What the entry knows of the page's element, read once for the first layer and the early gate.
+const found = scriptTagHost(document);
+
+if (paintFirstLayer(found)) {
   // A click on the painted banner before its buttons work is kept, a script's too: opt-out tools
   // (autoconsent) find the banner by its ids and press its buttons by script as soon as they see
   // it, and once the element has adopted the banner it takes a script's clicks anyway.
@@ -34,7 +38,7 @@ if (paintFirstLayer(document)) {
   // imports are requested at once (found only once the first is parsed, the second would wait
   // for the main thread and cost a round trip of its own: issue 15, 644 ms against 426 ms in a
   // trace), also where the element will start the gate (a config given from code).
-  let gating = startEarlyGate(document);
+  let gating = startEarlyGate(found);
   try {
     gating ||= /=v=1&id=[^;]*&g=[^&;]*\./.test(document.cookie);
   } catch {

@@ -102,13 +102,22 @@ export function evaluateRules({ page, phases, classifier }) {
     ['reject', 'survives-reject', 'Present after rejecting everything and reloading.', mayBeLate],
     ['withdraw', 'not-removed-on-withdrawal', 'Still present after accepting, withdrawing through the preferences and reloading.', ''],
   ];
+  const consentPhases = [...classifier.optionalCategories.map((id) => `category:${id}`), 'accept'];
+  /** The category whose phase first showed `name` (null: only accepting everything did). */
+  const letInBy = (name) => {
+    const phase = consentPhases.find((candidate) => phases[candidate]?.cookies.some((cookie) => cookie.name === name));
+    return phase?.startsWith('category:') ? phase.slice('category:'.length) : null;
+  };
   for (const [phase, rule, sentence, otherCause] of afterNoToEverything) {
     for (const cookie of phases[phase]?.cookies ?? []) {
       if (classifier.isRequired(cookie.name) || reportedCookies.has(cookie.name)) continue;
       reportedCookies.add(cookie.name);
-      const declared = cookie.declared ? ` Declared under "${cookie.declared.category}".` : ' No category declares it.';
+      // An undeclared cookie that stays after withdrawal is one finding, not two: it stays because
+      // no category declares it, and this one names the category that let it in.
+      const category = cookie.declared?.category ?? (phase === 'withdraw' && classifier.hasDeclarations ? letInBy(cookie.name) : null);
+      const declared = cookie.declared ? ` Declared under "${cookie.declared.category}".` : category ? ` No category declares it; it appeared once only "${category}" was allowed: declare it there.` : ' No category declares it.';
       const httpOnly = cookie.httpOnly ? ' It is HttpOnly: no script can remove it, only the server.' : '';
-      findings.push(finding(rule, page, phase, { name: cookie.name }, cookie.declared?.category, `${sentence}${declared}${httpOnly}${otherCause}`));
+      findings.push(finding(rule, page, phase, { name: cookie.name }, category, `${sentence}${declared}${httpOnly}${otherCause}`));
     }
   }
 
@@ -117,11 +126,10 @@ export function evaluateRules({ page, phases, classifier }) {
     // category was allowed, so blaming the first category's phase would be false; its finding above
     // already says whether a category declares it. This is what a late timer's cookie looks like.
     const presentWithoutConsent = new Set([...before.cookies, ...(phases.reject?.cookies ?? [])].map((cookie) => cookie.name));
-    const consentPhases = [...classifier.optionalCategories.map((id) => `category:${id}`), 'accept'];
     const reportedUndeclared = new Set();
     for (const phase of consentPhases) {
       for (const cookie of phases[phase]?.cookies ?? []) {
-        if (cookie.declared || classifier.isRequired(cookie.name) || presentWithoutConsent.has(cookie.name) || reportedUndeclared.has(cookie.name)) continue;
+        if (cookie.declared || classifier.isRequired(cookie.name) || presentWithoutConsent.has(cookie.name) || reportedCookies.has(cookie.name) || reportedUndeclared.has(cookie.name)) continue;
         reportedUndeclared.add(cookie.name);
         const category = phase.startsWith('category:') ? phase.slice('category:'.length) : null;
         const when = category ? `once only "${category}" was allowed` : 'once everything was accepted';

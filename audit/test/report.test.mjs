@@ -97,6 +97,14 @@ describe('evaluateRules', () => {
     assert.deepEqual(findings.map((item) => `${item.rule} ${item.name} ${item.phase}`), ['survives-reject late_tracker reject', 'undeclared-cookie _hjid category:analytics']);
     assert.match(findings[0].detail, / No category declares it\. .*a timer may set it/);
   });
+
+  it('reports an undeclared cookie that appeared with consent and outlived the withdrawal once, naming the category that let it in', () => {
+    const classifier = createClassifier({ config: { categories: [{ id: 'necessary', required: true, cookies: [] }, { id: 'analytics', required: false, cookies: [] }], storage: { cookieName: 'consent' } } });
+    const phases = { before: observed(), reject: observed(), 'category:analytics': observed(cookie('_hjid', 'category:analytics')), accept: observed(cookie('_hjid', 'accept')), withdraw: observed(cookie('_hjid', 'withdraw')) };
+    const findings = evaluateRules({ page: 'https://shop.example/', phases, classifier });
+    assert.deepEqual(findings.map((item) => `${item.rule} ${item.name} ${item.phase} ${item.category}`), ['not-removed-on-withdrawal _hjid withdraw analytics']);
+    assert.match(findings[0].detail, /No category declares it; it appeared once only "analytics" was allowed: declare it there\./);
+  });
 });
 
 describe('parseCommandLine', () => {

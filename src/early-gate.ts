@@ -7,8 +7,8 @@
  * It allows exactly what the element will: the state comes from the element's own store, loaded
  * from the same storage under the same config, Global Privacy Control included (its override is
  * stored by the element, not here: `scriptTagHost`), and the gate vouches for scripts by the same
- * nonce and `script-sources`. Where the entry cannot be sure of the config (`scriptTagHost`), or where only
- * required categories are allowed, it does nothing and the element gates as before.
+ * nonce and `script-sources`. Where the entry cannot be sure of the config (`scriptTagHost`), or
+ * where only required categories are allowed, it does nothing and the element gates as before.
  */
 
 import { report } from './diagnostics/report.js';

@@ -12,7 +12,7 @@
  */
 
 import { report } from './diagnostics/report.js';
-import { offerGate } from './dom/gate-handoff.js';
+import { hasOfferedGate, offerGate } from './dom/gate-handoff.js';
 import { ConsentGate } from './dom/gating.js';
 import { pageNonce } from './dom/page.js';
 import type { ScriptTagHost } from './script-tag-host.js';
@@ -25,6 +25,8 @@ export function startEarlyGate(found: ScriptTagHost | null): boolean {
   try {
     if (!found) return false;
     const { host, config, state } = found;
+    // Another copy of the bundle on the page started one already: one gate, not two.
+    if (hasOfferedGate(host.ownerDocument)) return false;
     if (!config.categories.some(({ id, required }) => !required && state.categories[id] === true)) return false;
     const gate = new ConsentGate(host.ownerDocument, {
       nonce: () => pageNonce(host),

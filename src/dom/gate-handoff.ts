@@ -4,21 +4,46 @@
  * (src/early-gate.ts), so that their allowed scripts wait for neither Lit nor the element. One
  * gate, not two: it knows which scripts ran (a withdrawal then recommends a reload) and which it
  * refused, so none runs twice and none is judged twice.
+ *
+ * The offer lives on the document under a registered symbol, as the list of connected elements
+ * does (src/dom/connected-elements.ts), so that every copy of the bundle on the page sees it: a
+ * second copy's entry starts no second gate, and a session that does not take the offered gate
+ * (another copy's, or one offered for an element that left the page before it was defined)
+ * stops it, rather than leaving it to run what a stored choice allowed after a withdrawal.
  */
 
-import type { ConsentGate } from './gating.js';
+import { ConsentGate } from './gating.js';
 
-let offered: { readonly host: Element; readonly gate: ConsentGate } | undefined;
+const KEY = Symbol.for('consent-manager.offered-gate');
+
+interface Offer {
+  readonly host: Element;
+  readonly gate: { stop(): void };
+}
+
+type Holder = Document & { [KEY]?: Offer };
+
+/** Whether a gate is waiting in `doc` for its element's session, from this copy of the bundle or another. */
+export function hasOfferedGate(doc: Document): boolean {
+  return (doc as Holder)[KEY] !== undefined;
+}
 
 /** Leaves `gate`, started for `host`, for `host`'s session to take. */
 export function offerGate(host: Element, gate: ConsentGate): void {
-  offered = { host, gate };
+  (host.ownerDocument as Holder)[KEY] = { host, gate };
 }
 
-/** The gate offered for `host`, once; `undefined` for any other element or a second call. */
+/**
+ * The gate offered for `host`, once; `undefined` for any other element or a second call. A gate
+ * offered for another element, or by another copy of the bundle, is stopped: only the session
+ * that starts now follows the visitor's choice.
+ */
 export function takeOfferedGate(host: Element): ConsentGate | undefined {
-  if (offered?.host !== host) return undefined;
-  const { gate } = offered;
-  offered = undefined;
-  return gate;
+  const holder = host.ownerDocument as Holder;
+  const offered = holder[KEY];
+  if (!offered) return undefined;
+  delete holder[KEY];
+  if (offered.host === host && offered.gate instanceof ConsentGate) return offered.gate;
+  offered.gate.stop();
+  return undefined;
 }

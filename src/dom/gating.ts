@@ -265,8 +265,9 @@ export class ConsentGate {
       const nonce = this.#options.nonce?.();
       const sources = this.#options.scriptSources?.() ?? (nonce ? [] : ["'self'"]);
       const refusal = await scripts.judgeScript(snapshot, nonce, sources, this.#root.baseURI);
-      // Consent can be withdrawn, or the script removed, while earlier scripts were loading.
-      if (!original.isConnected || !this.#allows(original)) {
+      // Consent can be withdrawn, the script removed, or the gate stopped (its element left the
+      // page, or it was never taken over: src/dom/gate-handoff.ts) while earlier scripts were loading.
+      if (!this.#started || !original.isConnected || !this.#allows(original)) {
         this.#queued.delete(original);
         return;
       }

@@ -110,6 +110,41 @@ describe("the script tag's early gate", () => {
     expect(framePage.win.ran).to.deep.equal([['late', true]]);
   });
 
+  /** Withdraws through `element`, then adds a gated script: nothing may run it, whichever gate is still watching. */
+  async function withdrawThenAdd({ win, doc }: FramePage, element: ConsentManagerElement): Promise<void> {
+    const change = nextEvent(element, 'consent-change');
+    element.rejectAll();
+    await change;
+    const script = doc.createElement('script');
+    script.type = 'text/plain';
+    script.dataset.consent = 'analytics';
+    script.text = "window.ran.push(['after the withdrawal', true])";
+    doc.body.append(script);
+    await gateTime();
+    expect(win.ran.map(([category]) => category), 'nothing after the withdrawal').to.not.include('after the withdrawal');
+  }
+
+  it('stops a gate offered to an element that left the page before it was defined: the element that starts follows the withdrawal', async () => {
+    storeChoice(['necessary', 'analytics']);
+    const framePage = await page(TAGS + ELEMENT);
+    await waitFor(() => framePage.win.ran.length > 0, 5000, 'the allowed script to run');
+    // A framework re-renders the element before it is defined: the offer was for the old node.
+    const old = framePage.element();
+    old.replaceWith(old.cloneNode(true));
+    const element = await settled(framePage);
+    expect(element).to.not.equal(old);
+    await withdrawThenAdd(framePage, element);
+  });
+
+  it('starts one gate for two copies of the bundle on the page (a theme\'s and a plugin\'s), and the element follows the withdrawal', async () => {
+    storeChoice(['necessary', 'analytics']);
+    const framePage = await page(TAGS + ELEMENT, { head: `<script type="module" src="${bundle}?second-copy"></script>` });
+    await waitFor(() => framePage.win.ran.length > 0, 5000, 'the allowed script to run');
+    const element = await settled(framePage);
+    expect(framePage.win.ran.map(([category]) => category), 'once').to.deep.equal(['analytics']);
+    await withdrawThenAdd(framePage, element);
+  });
+
   /** What the element refuses: the choice, or (`scriptRefused`) only the scripts. */
   const refused: [string, () => void, string, { head?: string; scriptRefused?: boolean }?][] = [
     ['a choice from an older revision', () => storeChoice(['necessary', 'analytics', 'marketing']), TAGS + `<consent-manager script-sources="'unsafe-inline'">${config({ revision: 1 })}</consent-manager>`],

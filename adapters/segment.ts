@@ -110,7 +110,8 @@ export function segment(options: SegmentOptions): ConsentAdapter {
    */
   function checkWorkspaceCategories(consentSettings: { allCategories?: string[]; hasUnmappedDestinations?: boolean } | undefined): void {
     const workspace = consentSettings?.allCategories;
-    if (!workspace || consentSettings.hasUnmappedDestinations) return;
+    // Withdrawn while the wrapper loaded: Segment off is then the visitor's choice, not a mapping's fault.
+    if (!workspace || consentSettings.hasUnmappedDestinations || current!.categories[category] !== true) return;
     const granted = Object.entries(categoryPreferences()).filter(([, allowed]) => allowed).map(([id]) => id);
     if (granted.some((id) => workspace.includes(id))) return;
     context!.invalid([{ field: 'categoryPreferences', expected: 'segment-categories', got: `${granted.join(', ') || 'none granted'} (the workspace's: ${workspace.join(', ')})` }]);

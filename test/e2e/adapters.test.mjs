@@ -154,6 +154,33 @@ describe('on grant', () => {
   });
 });
 
+describe("a withdrawal before Segment's wrapper has read the workspace", () => {
+  it('says nothing: Segment then stays off because the visitor chose so, not because of the mapping', async () => {
+    const context = await browser.newContext();
+    await routeVendors(context);
+    const { page, problems } = await open(context);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    let asked;
+    const settingsAsked = new Promise((resolve) => (asked = resolve));
+    await page.route(/cdn\.segment\.com\/v1\/projects\/[^/]+\/settings$/, async (route) => {
+      asked();
+      await held;
+      await route.fallback();
+    });
+    await page.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    await settingsAsked;
+    await page.evaluate(() => document.querySelector('consent-manager').rejectAll());
+    release();
+    // The wrapper reads the settings and asks for the categories at once; an error would follow within this.
+    await page.waitForFunction(() => window.analytics?.initialized === true || window.analytics?.settings !== undefined, null, { timeout: 5000 }).catch(() => undefined);
+    await page.waitForTimeout(1000);
+    assert.deepEqual((await eventsOf(page, 'consent-adapter-error')).map(({ id, reason }) => ({ id, reason })), []);
+    assert.deepEqual(problems.errors.filter((text) => text.includes('categoryPreferences')), []);
+    await context.close();
+  });
+});
+
 describe('a Segment workspace without the categories sent', () => {
   it("says so, naming the workspace's categories, as Segment's wrapper then turns analytics.js off", async () => {
     const context = await browser.newContext();

@@ -17,25 +17,42 @@ import { ConsentGate } from './dom/gating.js';
 import { pageNonce } from './dom/page.js';
 import type { ScriptTagHost } from './script-tag-host.js';
 
+/** Whether the state the element will apply for `found` allows an optional category. */
+export function allowsOptional(found: ScriptTagHost | null): boolean {
+  return found?.config.categories.some(({ id, required }) => !required && found.state.categories[id] === true) ?? false;
+}
+
 /**
- * Starts the page's gate for `found` (see `scriptTagHost`) if the state the element will apply
- * allows an optional category; returns whether it did. Never throws.
+ * Whether an open shadow root in `root` holds a `<consent-manager>`: the element counts those
+ * (none allows anything optional while there are two), and the entry's query does not see them.
+ */
+function managerInShadowRoots(root: Document | ShadowRoot): boolean {
+  for (const element of root.querySelectorAll('*')) {
+    const shadow = element.shadowRoot;
+    if (shadow && (shadow.querySelector('consent-manager') || managerInShadowRoots(shadow))) return true;
+  }
+  return false;
+}
+
+/**
+ * Starts the page's gate for `found` (see `scriptTagHost`, read once the page is parsed) if the
+ * state the element will apply allows an optional category; returns whether it did. Never throws.
  */
 export function startEarlyGate(found: ScriptTagHost | null): boolean {
   try {
-    if (!found) return false;
-    const { host, config, state } = found;
+    if (!found || !allowsOptional(found)) return false;
+    const { host, state } = found;
+    const doc = host.ownerDocument;
     // Another copy of the bundle on the page started one already: one gate, not two.
-    if (hasOfferedGate(host.ownerDocument)) return false;
-    if (!config.categories.some(({ id, required }) => !required && state.categories[id] === true)) return false;
-    const gate = new ConsentGate(host.ownerDocument, {
+    if (hasOfferedGate(doc) || managerInShadowRoots(doc)) return false;
+    const gate = new ConsentGate(doc, {
       nonce: () => pageNonce(host),
       // The attribute the element's `scriptSources` property reflects (none was set from code: scriptTagHost).
       scriptSources: () => host.getAttribute('script-sources')?.split(/\s+/).filter(Boolean),
       warn: (diagnostic) => report('warn', diagnostic),
     });
     gate.start(state.categories);
-    offerGate(host, gate);
+    offerGate(host, gate, state.categories);
     return true;
   } catch {
     // A browser without what the gate needs: the element gates, a moment later.

@@ -11,7 +11,7 @@
  *   it imports requested alongside rather than found later.
  */
 import { rememberBundleUrl } from './dom/page.js';
-import { startEarlyGate } from './early-gate.js';
+import { allowsOptional, startEarlyGate } from './early-gate.js';
 import { paintFirstLayer } from './first-layer.js';
 import { importAfterFirstPaint } from './first-paint-loader.js';
 import { scriptTagHost } from './script-tag-host.js';
@@ -20,6 +20,18 @@ import { scriptTagHost } from './script-tag-host.js';
 rememberBundleUrl(import.meta.url);
 
 const ignore = (): undefined => undefined;
+
+/**
+ * Whether `DOMContentLoaded` has been dispatched. A module script in `<head>` runs just before it,
+ * with the page already `interactive`, so the ready state alone cannot say; where the browser
+ * cannot tell either, not yet (the gate then waits for an event that may have passed, and the
+ * element gates: the safe side).
+ */
+function parsed(doc: Document): boolean {
+  if (doc.readyState === 'complete') return true;
+  const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return doc.readyState === 'interactive' && (navigation?.domContentLoadedEventStart ?? 0) > 0;
+}
 const loadElement = (): void => {
   import('./script-tag-element.js').catch((error: unknown) => console.error('consent-manager: the element did not load', error));
 };
@@ -38,7 +50,7 @@ if (paintFirstLayer(found)) {
   // imports are requested at once (found only once the first is parsed, the second would wait
   // for the main thread and cost a round trip of its own: issue 15, 644 ms against 426 ms in a
   // trace), also where the element will start the gate (a config given from code).
-  let gating = startEarlyGate(found);
+  let gating = allowsOptional(found);
   try {
     gating ||= /=v=1&id=[^;]*&g=[^&;]*\./.test(document.cookie);
   } catch {
@@ -48,5 +60,10 @@ if (paintFirstLayer(found)) {
     import('./dom/trusted-types.js').catch(ignore);
     import('./dom/gated-script.js').catch(ignore);
   }
+  // The gate starts when the element would, once the page is parsed: until then the page's own
+  // scripts (later module scripts, an `async` entry's rest of the page) may still set the
+  // element's config, or add a second element, and the page is read again then.
+  if (parsed(document)) startEarlyGate(found);
+  else document.addEventListener('DOMContentLoaded', () => startEarlyGate(scriptTagHost(document)), { once: true });
   loadElement();
 }

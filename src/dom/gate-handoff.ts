@@ -12,6 +12,7 @@
  * stops it, rather than leaving it to run what a stored choice allowed after a withdrawal.
  */
 
+import type { ConsentCategories } from '../core/store.js';
 import { ConsentGate } from './gating.js';
 
 const KEY = Symbol.for('consent-manager.offered-gate');
@@ -19,6 +20,13 @@ const KEY = Symbol.for('consent-manager.offered-gate');
 interface Offer {
   readonly host: Element;
   readonly gate: { stop(): void };
+  readonly categories: ConsentCategories;
+}
+
+/** A gate taken over, and the categories it was started with (what it may already have run). */
+export interface OfferedGate {
+  readonly gate: ConsentGate;
+  readonly categories: ConsentCategories;
 }
 
 type Holder = Document & { [KEY]?: Offer };
@@ -28,9 +36,9 @@ export function hasOfferedGate(doc: Document): boolean {
   return (doc as Holder)[KEY] !== undefined;
 }
 
-/** Leaves `gate`, started for `host`, for `host`'s session to take. */
-export function offerGate(host: Element, gate: ConsentGate): void {
-  (host.ownerDocument as Holder)[KEY] = { host, gate };
+/** Leaves `gate`, started for `host` with `categories`, for `host`'s session to take. */
+export function offerGate(host: Element, gate: ConsentGate, categories: ConsentCategories): void {
+  (host.ownerDocument as Holder)[KEY] = { host, gate, categories };
 }
 
 /**
@@ -38,12 +46,12 @@ export function offerGate(host: Element, gate: ConsentGate): void {
  * offered for another element, or by another copy of the bundle, is stopped: only the session
  * that starts now follows the visitor's choice.
  */
-export function takeOfferedGate(host: Element): ConsentGate | undefined {
+export function takeOfferedGate(host: Element): OfferedGate | undefined {
   const holder = host.ownerDocument as Holder;
   const offered = holder[KEY];
   if (!offered) return undefined;
   delete holder[KEY];
-  if (offered.host === host && offered.gate instanceof ConsentGate) return offered.gate;
+  if (offered.host === host && offered.gate instanceof ConsentGate) return { gate: offered.gate, categories: offered.categories };
   offered.gate.stop();
   return undefined;
 }

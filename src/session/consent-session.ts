@@ -46,6 +46,8 @@ export class ConsentSession {
   readonly #onFrame: (frame: HTMLIFrameElement, allowed: boolean) => void;
   #store: ConsentStore | undefined;
   #gate: ConsentGate | undefined;
+  /** The categories of a gate the script tag's entry started and this session took over, until `start` has compared them. */
+  #earlyCategories: ConsentCategories | undefined;
   #sync: TabSync | undefined;
   // The runner is a lazy chunk, fetched only when the page has adapters or a data layer.
   #runner: AdapterRunner | undefined;
@@ -132,6 +134,12 @@ export class ConsentSession {
     this.startAdapters();
     if (state.decided) this.#forgetDeclared(state.categories);
     if (before) this.#announce(describeChange(config, before, store.state, 'api'), false);
+    // The entry's gate may have run what the choice allowed when it started, and another tab may
+    // have withdrawn it since: said after the ready event, with a reload recommended if it ran.
+    const early = this.#earlyCategories;
+    this.#earlyCategories = undefined;
+    const earlyChange = early && !before ? describeChange(config, { ...store.state, categories: early }, store.state, 'sync') : null;
+    if (earlyChange?.changed.length) queueMicrotask(() => this.#announce(earlyChange, false));
     // The change event for a GPC override follows the ready event, after listeners have the initial state.
     if (gpcChange) queueMicrotask(() => this.#announce(gpcChange));
     // (After a config change there are none: decisions then apply at once.)
@@ -215,9 +223,11 @@ export class ConsentSession {
       warn: (diagnostic) => report('warn', diagnostic),
       onFrame: this.#onFrame,
     };
-    const started = takeOfferedGate(host);
-    started?.reconfigure(options);
-    return started ?? new ConsentGate(host.ownerDocument, options);
+    const offered = takeOfferedGate(host);
+    if (!offered) return new ConsentGate(host.ownerDocument, options);
+    offered.gate.reconfigure(options);
+    this.#earlyCategories = offered.categories;
+    return offered.gate;
   }
 
   /** Whether `id` may be allowed at all: required categories always, others while the session is alone. */

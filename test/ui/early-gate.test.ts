@@ -53,9 +53,9 @@ customElements.define = (name, constructor, options) => {
 </script>`;
 
 /** A frame of this origin: `head`, then `body`, then the bundle's script tag; the element is held back (`releaseElement`). */
-async function page(body: string, { head = '', bundleAttributes = '' } = {}): Promise<FramePage> {
+async function page(body: string, { head = '', bundleAttributes = '', afterBundle = '' } = {}): Promise<FramePage> {
   const frame = document.createElement('iframe');
-  frame.srcdoc = `<!doctype html><html lang="en"><head>${HOLD_ELEMENT}${head}</head><body>${body}<script type="module" src="${bundle}"${bundleAttributes}></script></body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="en"><head>${HOLD_ELEMENT}${head}</head><body>${body}<script type="module" src="${bundle}"${bundleAttributes}></script>${afterBundle}</body></html>`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   frames.push(frame);
   document.body.append(frame);
@@ -146,7 +146,7 @@ describe("the script tag's early gate", () => {
   });
 
   /** What the element refuses: the choice, or (`scriptRefused`) only the scripts. */
-  const refused: [string, () => void, string, { head?: string; scriptRefused?: boolean }?][] = [
+  const refused: [string, () => void, string, { head?: string; afterBundle?: string; scriptRefused?: boolean }?][] = [
     ['a choice from an older revision', () => storeChoice(['necessary', 'analytics', 'marketing']), TAGS + `<consent-manager script-sources="'unsafe-inline'">${config({ revision: 1 })}</consent-manager>`],
     ['an expired choice', () => storeChoice(['necessary', 'analytics', 'marketing'], { updatedAt: Math.floor(Date.now() / 1000) - 400 * 86_400 }), TAGS + ELEMENT],
     [
@@ -180,6 +180,17 @@ describe("the script tag's early gate", () => {
       () => storeChoice(['necessary', 'analytics', 'marketing']),
       TAGS + ELEMENT + `<script>document.querySelector('consent-manager').config = ${JSON.stringify({ categories: CATEGORIES, revision: 3 })};</script>`,
     ],
+    [
+      'a config a later module script sets from code (it runs after the entry, before the page is parsed)',
+      () => storeChoice(['necessary', 'analytics', 'marketing']),
+      TAGS + ELEMENT,
+      { afterBundle: `<script type="module">document.querySelector('consent-manager').config = ${JSON.stringify({ categories: CATEGORIES, revision: 3 })};</script>` },
+    ],
+    [
+      'a second element in a declarative shadow root (the element counts it, the entry has to look for it)',
+      () => storeChoice(['necessary', 'analytics', 'marketing']),
+      TAGS + ELEMENT + `<div><template shadowrootmode="open"><consent-manager headless>${config()}</consent-manager></template></div>`,
+    ],
     ['scripts the site does not vouch for (no script-sources, no nonce)', () => storeChoice(['necessary', 'analytics', 'marketing']), TAGS + `<consent-manager>${config()}</consent-manager>`, { scriptRefused: true }],
     ['a config with errors (nothing optional is allowed then)', () => storeChoice(['necessary', 'analytics', 'marketing']), TAGS + `<consent-manager script-sources="'unsafe-inline'">${config({ mode: 'sometimes' })}</consent-manager>`],
   ];
@@ -194,6 +205,24 @@ describe("the script tag's early gate", () => {
       expect(element.isAllowed('marketing'), 'the category').to.equal(options?.scriptRefused === true);
     });
   }
+
+  it('says when another tab withdrew what the early gate had already run: a change after the ready event, recommending a reload', async () => {
+    storeChoice(['necessary', 'analytics']);
+    const framePage = await page(TAGS + ELEMENT);
+    await waitFor(() => framePage.win.ran.length > 0, 5000, 'the allowed script to run');
+    // Another tab withdraws before this page's element has started.
+    storeChoice(['necessary'], { updatedAt: Math.floor(Date.now() / 1000) });
+    const events: string[] = [];
+    framePage.element().addEventListener('consent-ready', () => events.push('ready'));
+    const change = new Promise<CustomEvent>((resolve) => framePage.element().addEventListener('consent-change', (event) => resolve(event as CustomEvent), { once: true }));
+    framePage.element().addEventListener('consent-change', () => events.push('change'));
+    const element = await settled(framePage);
+    const { detail } = await change;
+    expect(events).to.deep.equal(['ready', 'change']);
+    expect(detail.changed).to.deep.equal(['analytics']);
+    expect(detail.reloadRecommended, 'the script it allowed already ran').to.equal(true);
+    expect(element.isAllowed('analytics')).to.equal(false);
+  });
 
   it("vouches for a script by the bundle tag's nonce, as the element does, and for no other", async () => {
     storeChoice(['necessary', 'analytics', 'marketing']);

@@ -145,7 +145,7 @@ export class ConsentSession {
     // (After a config change there are none: decisions then apply at once.)
     const pending = this.#pending.splice(0);
     if (pending.length) queueMicrotask(() => pending.forEach((decide) => decide()));
-    return { state: store.state, gpcChange };
+    return { state: this.#applied(store.state), gpcChange };
   }
 
   /**

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
+import { encodeRecord } from '../../src/core/record.js';
 import { reported } from '../../src/diagnostics/report.js';
 import { captureConsoleEachTest } from '../helpers/console.js';
 import { clearBrowserStorage, nextEvent, waitFor } from '../helpers/page-state.js';
@@ -105,6 +106,18 @@ describe('a second <consent-manager> on the page', () => {
     expect((await change).detail.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true });
     await waitFor(() => window.gateLog!.length === 1, 2000, 'the gated script');
     expect(container.querySelector('iframe')?.getAttribute('src')).to.equal(frameUrl);
+  });
+
+  it("resolves each element's ready with the state it applies: nothing optional, whatever the stored choice", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    document.cookie = `consent=${encodeRecord({ version: 1, id: 'SecondElementSecondEl0', revision: 0, createdAt: now, updatedAt: now, granted: ['necessary', 'analytics', 'marketing'], denied: [], method: 'banner', gpc: false, language: 'en' })}; Path=/`;
+    const container = addMarkup(`
+      <consent-manager class="site"><script type="application/json">${SITE}</script></consent-manager>
+      <consent-manager><script type="application/json">${INJECTED}</script></consent-manager>`);
+    const site = container.querySelector<ConsentManagerElement>('.site')!;
+    const state = await site.ready;
+    expect(state.categories, 'what ready says').to.deep.equal({ necessary: true, analytics: false, marketing: false });
+    expect(site.consent, 'what the element applies').to.deep.equal(state.categories);
   });
 
   it('withdraws what was loaded when a second element arrives late', async () => {

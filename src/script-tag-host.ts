@@ -14,7 +14,8 @@ import { readGlobalPrivacyControl } from './dom/page.js';
 export interface ScriptTagHost {
   readonly host: HTMLElement;
   readonly win: Window & typeof globalThis;
-  /** The config of the element's JSON child, without errors. */
+  /** The text of the element's JSON child, and the config it gives, without errors. */
+  readonly configText: string;
   readonly config: ConsentConfig;
   /**
    * The state the element's store will apply: the stored choice (the cookie and its copies) under
@@ -41,9 +42,10 @@ function clobbered(doc: Document): boolean {
  * script (without one the config may come from code, later) and no property set on it from code
  * (`config`, `scriptSources`: the element would start from those); `null` anywhere else, or when
  * the JSON is malformed, the config has errors (the element reports them) or storage cannot be
- * read. Never throws.
+ * read. `known`, read earlier in this page, is given back when it still describes the element and
+ * its JSON, rather than parsed and read again. Never throws.
  */
-export function scriptTagHost(doc: Document): ScriptTagHost | null {
+export function scriptTagHost(doc: Document, known?: ScriptTagHost | null): ScriptTagHost | null {
   try {
     const hosts = Document.prototype.querySelectorAll.call(doc, 'consent-manager');
     if (hosts.length !== 1 || clobbered(doc)) return null;
@@ -52,11 +54,13 @@ export function scriptTagHost(doc: Document): ScriptTagHost | null {
     if (!win || win.customElements.get('consent-manager') || Object.hasOwn(host, 'config') || Object.hasOwn(host, 'scriptSources')) return null;
     const script = host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
     if (!script) return null;
-    const { config, errors } = parseConfig(JSON.parse(script.text));
+    const configText = script.text;
+    if (known?.host === host && known.configText === configText) return known;
+    const { config, errors } = parseConfig(JSON.parse(configText));
     if (errors.length > 0) return null;
     const store = new ConsentStore({ config, storage: new FallbackStorage([new MemoryStorage()]), gpc: readGlobalPrivacyControl(win.navigator), language: config.language });
     const { state } = store.load(createBrowserStorage(config.storage, win).read());
-    return { host, win, config, state };
+    return { host, win, configText, config, state };
   } catch {
     return null;
   }

@@ -62,8 +62,9 @@ if (paintFirstLayer(found)) {
   }
   // The gate starts when the element would, once the page is parsed: until then the page's own
   // scripts (later module scripts, an `async` entry's rest of the page) may still set the
-  // element's config, or add a second element, and the page is read again then.
+  // element's config, or add a second element, and the page is read again then (the stored
+  // choice only if the JSON changed: another tab's change meanwhile is the element's to announce).
   if (parsed(document)) startEarlyGate(found);
-  else document.addEventListener('DOMContentLoaded', () => startEarlyGate(scriptTagHost(document)), { once: true });
+  else document.addEventListener('DOMContentLoaded', () => startEarlyGate(scriptTagHost(document, found)), { once: true });
   loadElement();
 }

@@ -214,7 +214,7 @@ describe("the script tag's early gate", () => {
     storeChoice(['necessary'], { updatedAt: Math.floor(Date.now() / 1000) });
     const events: string[] = [];
     framePage.element().addEventListener('consent-ready', () => events.push('ready'));
-    const change = new Promise<CustomEvent>((resolve) => framePage.element().addEventListener('consent-change', (event) => resolve(event as CustomEvent), { once: true }));
+    const change = nextEvent(framePage.element(), 'consent-change');
     framePage.element().addEventListener('consent-change', () => events.push('change'));
     const element = await settled(framePage);
     const { detail } = await change;

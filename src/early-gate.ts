@@ -43,7 +43,8 @@ export function startEarlyGate(found: ScriptTagHost | null): boolean {
     if (!found || !allowsOptional(found)) return false;
     const { host, state } = found;
     const doc = host.ownerDocument;
-    // Another copy of the bundle on the page started one already: one gate, not two.
+    // Another copy of the bundle on the page started one already (one gate, not two), or a second
+    // element in a shadow root will keep the element from allowing anything optional.
     if (hasOfferedGate(doc) || managerInShadowRoots(doc)) return false;
     const gate = new ConsentGate(doc, {
       nonce: () => pageNonce(host),

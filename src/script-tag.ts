@@ -32,6 +32,7 @@ function parsed(doc: Document): boolean {
   const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
   return doc.readyState === 'interactive' && (navigation?.domContentLoadedEventStart ?? 0) > 0;
 }
+
 const loadElement = (): void => {
   import('./script-tag-element.js').catch((error: unknown) => console.error('consent-manager: the element did not load', error));
 };

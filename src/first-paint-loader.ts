@@ -17,14 +17,14 @@
  *
  * The served banner shows before its buttons work. The button the visitor clicks last in that
  * time (a trusted click; a script's is ignored, unless `keepScriptClicks`: the script tag's first
- * layer keeps it, as the opt-out tools that find its banner click by script) is clicked again once the element has adopted the
- * banner (`consent-banner-adopted`, src/ui/banner.ts), so the choice is not lost and is recorded
- * as made in the banner, which it was. The last, not the first: a visitor who pressed Accept all,
- * saw nothing happen and pressed Reject all has rejected. Once per served banner, whatever the
- * number of loaders on the page: markup injected into a page whose policy allows the inline loader
- * by hash can repeat it, and each copy keeps the same click. `loadBundle` loads the bundle once
- * it is due: `importModule`, or `insertModuleScript` for the inline loader of a page
- * without a nonce.
+ * layer keeps it, as the opt-out tools that find its banner click by script) is clicked again
+ * once the element has adopted the banner (`consent-banner-adopted`, src/ui/banner.ts), so the
+ * choice is not lost and is recorded as made in the banner, which it was. The last, not the
+ * first: a visitor who pressed Accept all, saw nothing happen and pressed Reject all has rejected.
+ * Once per served banner, whatever the number of loaders on the page: markup injected into a page
+ * whose policy allows the inline loader by hash can repeat it, and each copy keeps the same click.
+ * `loadBundle` loads the bundle once it is due: `importModule`, or `insertModuleScript` for the
+ * inline loader of a page without a nonce.
  */
 export function importAfterFirstPaint(bundleUrl: string, loadBundle: (url: string) => void, keepScriptClicks = false): void {
   let loading = false;

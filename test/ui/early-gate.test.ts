@@ -7,18 +7,18 @@
 import { expect } from '@open-wc/testing';
 import { encodeRecord } from '../../src/core/record.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
+import { BUNDLE_URL, elementStarted, openFrame, removeFrames } from '../helpers/bundle-frames.js';
 import { clearBrowserStorage, nextEvent, waitFor } from '../helpers/page-state.js';
 import { CATEGORIES } from '../helpers/ui.js';
 
 type Ran = [category: string, elementDefined: boolean];
 interface FramePage {
+  frame: HTMLIFrameElement;
   win: Window & { ran: Ran[]; releaseElement: () => void };
   doc: Document;
   element: () => ConsentManagerElement;
 }
 
-const frames: HTMLIFrameElement[] = [];
-const bundle = new URL('/dist/consent-manager.js', location.href).href;
 const config = (extra: Record<string, unknown> = {}): string => `<script type="application/json">${JSON.stringify({ categories: CATEGORIES, ...extra })}</script>`;
 /** Gated inline scripts that say they ran, and whether the element was defined by then. */
 const gated = (category: string, attributes = ''): string =>
@@ -54,32 +54,25 @@ customElements.define = (name, constructor, options) => {
 
 /** A frame of this origin: `head`, then `body`, then the bundle's script tag; the element is held back (`releaseElement`). */
 async function page(body: string, { head = '', bundleAttributes = '', afterBundle = '' } = {}): Promise<FramePage> {
-  const frame = document.createElement('iframe');
-  frame.srcdoc = `<!doctype html><html lang="en"><head>${HOLD_ELEMENT}${head}</head><body>${body}<script type="module" src="${bundle}"${bundleAttributes}></script>${afterBundle}</body></html>`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frames.push(frame);
-  document.body.append(frame);
-  await loaded;
-  return { win: frame.contentWindow as FramePage['win'], doc: frame.contentDocument!, element: () => frame.contentDocument!.querySelector<ConsentManagerElement>('consent-manager')! };
+  const frame = await openFrame(`<!doctype html><html lang="en"><head>${HOLD_ELEMENT}${head}</head><body>${body}<script type="module" src="${BUNDLE_URL}"${bundleAttributes}></script>${afterBundle}</body></html>`);
+  return { frame, win: frame.contentWindow as FramePage['win'], doc: frame.contentDocument!, element: () => frame.contentDocument!.querySelector<ConsentManagerElement>('consent-manager')! };
 }
 
 /** Waits long enough for the early gate to have run what it allows: it takes a chunk of a few KB. */
 const gateTime = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 500));
 
 /** Lets the element be defined; resolves once it has started, and the gate has had time to run what it allows. */
-async function settled({ win, element }: FramePage): Promise<ConsentManagerElement> {
+async function settled({ frame, win }: FramePage): Promise<ConsentManagerElement> {
   win.releaseElement();
-  await waitFor(() => win.customElements.get('consent-manager') !== undefined, 8000, 'the element to be defined');
-  await element().ready;
-  await element().updateComplete;
+  const element = await elementStarted(frame);
   await gateTime();
-  return element();
+  return element;
 }
 
 describe("the script tag's early gate", () => {
   beforeEach(() => clearBrowserStorage());
   afterEach(() => {
-    for (const frame of frames.splice(0)) frame.remove();
+    removeFrames();
     clearBrowserStorage();
   });
 
@@ -138,7 +131,7 @@ describe("the script tag's early gate", () => {
 
   it('starts one gate for two copies of the bundle on the page (a theme\'s and a plugin\'s), and the element follows the withdrawal', async () => {
     storeChoice(['necessary', 'analytics']);
-    const framePage = await page(TAGS + ELEMENT, { head: `<script type="module" src="${bundle}?second-copy"></script>` });
+    const framePage = await page(TAGS + ELEMENT, { head: `<script type="module" src="${BUNDLE_URL}?second-copy"></script>` });
     await waitFor(() => framePage.win.ran.length > 0, 5000, 'the allowed script to run');
     const element = await settled(framePage);
     expect(framePage.win.ran.map(([category]) => category), 'once').to.deep.equal(['analytics']);

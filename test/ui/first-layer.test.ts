@@ -6,6 +6,7 @@
 // paints nothing and the element shows its own.
 import { expect } from '@open-wc/testing';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
+import { BUNDLE_URL, elementStarted, openFrame, removeFrames } from '../helpers/bundle-frames.js';
 import { clearBrowserStorage, storedCookieValue, storedMethod, waitFor } from '../helpers/page-state.js';
 import { CATEGORIES } from '../helpers/ui.js';
 
@@ -19,13 +20,12 @@ interface FirstLayerSeen {
 }
 
 interface FramePage {
+  frame: HTMLIFrameElement;
   doc: Document;
   win: Window & { firstLayer: FirstLayerSeen; probeErrors: string[] };
   element: () => ConsentManagerElement;
 }
 
-const frames: HTMLIFrameElement[] = [];
-const bundle = new URL('/dist/consent-manager.js', location.href).href;
 const config = (extra: Record<string, unknown> = {}): string => `<script type="application/json">${JSON.stringify({ categories: CATEGORIES, ...extra }).replaceAll('<', '\\u003c')}</script>`;
 
 // Runs right after the bundle's entry, before anything it imports later: what the first layer
@@ -44,25 +44,17 @@ window.firstLayer = {
 
 /** A frame of this origin whose body holds `body`, then the bundle's script tag and the probe. */
 async function page(body: string, { lang = 'en', head = '' }: { lang?: string; head?: string } = {}): Promise<FramePage> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = 'width: 800px; height: 600px';
-  frame.srcdoc = `<!doctype html><html lang="${lang}"><head>${head}<script>window.probeErrors = []; addEventListener('error', (event) => probeErrors.push(String(event.message)));</script></head><body><main><p>Products.</p></main>${body}<script type="module" src="${bundle}"></script><script type="module">${PROBE}</script></body></html>`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frames.push(frame);
-  document.body.append(frame);
-  await loaded;
+  const frame = await openFrame(
+    `<!doctype html><html lang="${lang}"><head>${head}<script>window.probeErrors = []; addEventListener('error', (event) => probeErrors.push(String(event.message)));</script></head><body><main><p>Products.</p></main>${body}<script type="module" src="${BUNDLE_URL}"></script><script type="module">${PROBE}</script></body></html>`,
+    'width: 800px; height: 600px',
+  );
   const win = frame.contentWindow as FramePage['win'];
   await waitFor(() => win.firstLayer !== undefined, 5000, 'the probe to run');
-  return { doc: frame.contentDocument!, win, element: () => frame.contentDocument!.querySelector<ConsentManagerElement>('consent-manager')! };
+  return { frame, doc: frame.contentDocument!, win, element: () => frame.contentDocument!.querySelector<ConsentManagerElement>('consent-manager')! };
 }
 
 /** Resolves once the element is defined and has started. */
-async function started({ win, element }: FramePage): Promise<ConsentManagerElement> {
-  await waitFor(() => win.customElements.get('consent-manager') !== undefined, 8000, 'the element to be defined');
-  await element().ready;
-  await element().updateComplete;
-  return element();
-}
+const started = ({ frame }: FramePage): Promise<ConsentManagerElement> => elementStarted(frame);
 
 /** Resolves once the element shows its banner, adopted or its own: its part adds the banner's styles to the root first. */
 async function bannerShown(framePage: FramePage): Promise<HTMLElement> {
@@ -75,7 +67,7 @@ async function bannerShown(framePage: FramePage): Promise<HTMLElement> {
 describe('the first layer of the script tag', () => {
   beforeEach(() => clearBrowserStorage());
   afterEach(() => {
-    for (const frame of frames.splice(0)) frame.remove();
+    removeFrames();
     clearBrowserStorage();
   });
 
@@ -174,7 +166,7 @@ describe('the first layer of the script tag', () => {
       const element = await started(framePage);
       expect(element.decided, cookie).to.equal(false);
       expect(element.consent, cookie).to.deep.equal({ necessary: true, analytics: false, marketing: false });
-      for (const frame of frames.splice(0)) frame.remove();
+      removeFrames();
     }
   });
 

@@ -7,19 +7,16 @@
  *   which adopts the banner and fetches the banner's chunk for its behaviour;
  * - anyone else (a stored choice, a banner the first layer cannot be sure of, a server's): the
  *   element at once; for a visitor whose record grants something optional, the gate started at
- *   once (src/early-gate.ts), with the chunk that runs gated scripts and the Trusted Types chunk
- *   it imports requested alongside rather than found later.
+ *   once (src/early-gate.ts), with the code that judges and runs gated scripts already here.
  */
 import { rememberBundleUrl } from './dom/page.js';
-import { allowsOptional, startEarlyGate } from './early-gate.js';
+import { startEarlyGate } from './early-gate.js';
 import { paintFirstLayer } from './first-layer.js';
 import { importAfterFirstPaint } from './first-paint-loader.js';
 import { scriptTagHost } from './script-tag-host.js';
 
 // The nonce of the script tag that loaded this entry is found by its URL, not the element chunk's.
 rememberBundleUrl(import.meta.url);
-
-const ignore = (): undefined => undefined;
 
 /**
  * Whether `DOMContentLoaded` has been dispatched. A module script in `<head>` runs just before it,
@@ -47,24 +44,11 @@ if (paintFirstLayer(found)) {
   importAfterFirstPaint('', loadElement, true);
 } else {
   // A visitor whose stored choice allows something: their allowed scripts wait for neither Lit
-  // nor the element (src/early-gate.ts). The chunk that runs them and the Trusted Types chunk it
-  // imports are requested at once (found only once the first is parsed, the second would wait
-  // for the main thread and cost a round trip of its own: issue 15, 644 ms against 426 ms in a
-  // trace), also where the element will start the gate (a config given from code).
-  let gating = allowsOptional(found);
-  try {
-    gating ||= /=v=1&id=[^;]*&g=[^&;]*\./.test(document.cookie);
-  } catch {
-    // Cookies are blocked (a sandboxed frame): the element decides, a moment later.
-  }
-  if (gating) {
-    import('./dom/trusted-types.js').catch(ignore);
-    import('./dom/gated-script.js').catch(ignore);
-  }
-  // The gate starts when the element would, once the page is parsed: until then the page's own
-  // scripts (later module scripts, an `async` entry's rest of the page) may still set the
-  // element's config, or add a second element, and the page is read again then (the stored
-  // choice only if the JSON changed: another tab's change meanwhile is the element's to announce).
+  // nor the element (src/early-gate.ts). The gate starts when the element would, once the page
+  // is parsed: until then the page's own scripts (later module scripts, an `async` entry's rest
+  // of the page) may still set the element's config, or add a second element, and the page is
+  // read again then (the stored choice only if the JSON changed: another tab's change meanwhile
+  // is the element's to announce).
   if (parsed(document)) startEarlyGate(found);
   else document.addEventListener('DOMContentLoaded', () => startEarlyGate(scriptTagHost(document, found)), { once: true });
   loadElement();

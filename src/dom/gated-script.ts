@@ -1,12 +1,14 @@
 /**
  * Judging and running one gated script: whether the site vouched for it (its nonce, or its URL
  * or hash in the site's list; never a URL that is not http(s)), and replacing it with a live copy
- * of exactly what was judged. A chunk of its own: pages load it once a gated script is allowed.
+ * of exactly what was judged. Part of the script tag's entry rather than a chunk of its own: a
+ * returning visitor's allowed scripts would otherwise wait for a round trip and for the page's
+ * first render before the chunk ran (issue 15; BENCHMARKS.md).
  */
 
 import { cspDigest } from '../core/csp-hash.js';
 import type { Diagnostic } from '../diagnostics/report.js';
-import { describeElement } from './gating.js';
+import { describeElement } from './describe-element.js';
 import { scriptUrl } from './script-url.js';
 import { trustedScript, trustedScriptURL } from './trusted-types.js';
 

@@ -11,7 +11,8 @@
 
 import { parseDataConsent } from '../core/data-consent.js';
 import type { Diagnostic } from '../diagnostics/report.js';
-import type * as GatedScripts from './gated-script.js';
+import { describeElement } from './describe-element.js';
+import * as scripts from './gated-script.js';
 import { scriptUrl } from './script-url.js';
 
 type Categories = Readonly<Record<string, boolean>>;
@@ -63,14 +64,6 @@ const WATCHED_ATTRIBUTES = ['data-consent', 'type', ...LOADING_ATTRIBUTES, 'data
 export function gatedCategories(element: Element): string[] {
   return parseDataConsent(element.getAttribute('data-consent'));
 }
-
-/** How diagnostics name a gated element: its tag and categories. */
-export function describeElement(element: Element): string {
-  return `<${element.tagName.toLowerCase()} data-consent="${element.getAttribute('data-consent') ?? ''}">`;
-}
-
-/** The part of the gate that judges and runs scripts: a chunk of its own, needed once a script is allowed. */
-let gatedScripts: Promise<typeof GatedScripts> | undefined;
 
 export class ConsentGate {
   readonly #root: Document;
@@ -260,7 +253,6 @@ export class ConsentGate {
   /** Judges a queued script, then replaces it with a live copy; resolves when the next one may run. Never rejects. */
   async #run(original: HTMLScriptElement): Promise<void> {
     try {
-      const scripts = await (gatedScripts ??= import('./gated-script.js'));
       const snapshot = scripts.snapshotScript(original);
       const nonce = this.#options.nonce?.();
       const sources = this.#options.scriptSources?.() ?? (nonce ? [] : ["'self'"]);

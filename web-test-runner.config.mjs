@@ -49,6 +49,27 @@ async function faultMiddleware(context, next) {
 }
 
 /**
+ * `/dist-language-chunks/<fail|slow>/…` serves `/dist/…`, except the chunks of the banner's
+ * messages in one language (which the script tag's first layer imports for a visitor who wants
+ * it): `fail` answers them 503, `slow` holds them back 1.5 s (test/ui/first-layer.test.ts).
+ */
+async function languageChunksMiddleware(context, next) {
+  const match = /^\/dist-language-chunks\/(fail|slow)(\/.*)$/.exec(context.path);
+  if (!match) return next();
+  const [, mode, rest] = match;
+  if (/^\/chunks\/banner-messages-[\w-]+\.js$/.test(rest)) {
+    if (mode === 'fail') {
+      context.status = 503;
+      context.body = 'unavailable';
+      return undefined;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
+  context.path = `/dist${rest}`;
+  return next();
+}
+
+/**
  * Stands in for PostHog's hosts, which the posthog adapter's tests point `apiHost` at:
  * `/vendor/posthog/static/array.js` is PostHog's real browser build from node_modules, and every
  * other request (events, flags) is answered with `{}`.
@@ -128,7 +149,7 @@ export default {
   hostname: '127.0.0.1',
   // Lit's development build logs a warning on every page; tests log nothing.
   nodeResolve: { exportConditions: ['production'] },
-  middleware: [faultMiddleware, posthogStandInMiddleware],
+  middleware: [faultMiddleware, languageChunksMiddleware, posthogStandInMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022', define: { __CONSENT_MANAGER_PACKAGE__: packageStamp(), __FUZZ_RUNS__: fuzzRuns() } }), whereSupportedPlugin(), emulateForcedColorsPlugin()],
   concurrency: 2,
   // All three engines at once (web-test-runner's default is two): WebKit, which runs one file at

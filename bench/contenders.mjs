@@ -21,10 +21,10 @@ const ARTICLE = `
 </main>
 <footer><a href="#">Privacy</a> <a href="#">Cookies</a></footer>`;
 
-/** The page for one contender: the same article, that contender's head and tags. */
-export function renderPage({ head = '', tags = '', body = '' }) {
+/** The page for one contender: the same article, that contender's head and tags; `lang` is the page's language. */
+export function renderPage({ head = '', tags = '', body = '', lang = 'en' }) {
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -55,12 +55,12 @@ const CONSENT_MANAGER_ELEMENT = `<consent-manager script-sources="https://www.go
  */
 export const RECOMMENDED_SCRIPT_TAG = '<script type="module" src="/dist/consent-manager.js"></script>';
 
-/** The same element and tags with the bundle loaded by `markup` in <head>. */
-function scriptTagContender(id, label, markup) {
+/** The same element and tags with the bundle loaded by `markup` in <head>, on a page in `lang`. */
+function scriptTagContender(id, label, markup, lang = 'en') {
   return {
     id,
     label,
-    page: renderPage({ head: markup, tags: CONSENT_MANAGER_TAGS, body: CONSENT_MANAGER_ELEMENT }),
+    page: renderPage({ head: markup, tags: CONSENT_MANAGER_TAGS, body: CONSENT_MANAGER_ELEMENT, lang }),
     banner: { host: 'consent-manager', selector: '[part=banner]' },
     accept: { host: 'consent-manager', selector: '[part=accept-all]' },
     consent: { event: 'consent-change' },
@@ -75,6 +75,9 @@ export const CONTENDERS = [
   scriptTagContender('consent-manager-recommended', 'consent-manager, recommended script tag (module in head)', RECOMMENDED_SCRIPT_TAG),
   // The markup recommended until 2026-12-04, kept to show what `async` changes.
   scriptTagContender('consent-manager-async', 'consent-manager, async module script tag', '<script type="module" async src="/dist/consent-manager.js"></script>'),
+  // The same page declared German (`<html lang="de">`): the banner in German, whose texts the
+  // first layer fetches in a small chunk of their own (the entry holds only English's).
+  scriptTagContender('consent-manager-recommended-de', 'consent-manager, recommended script tag, page in German', RECOMMENDED_SCRIPT_TAG, 'de'),
   {
     id: 'vanilla-cookieconsent',
     label: 'vanilla-cookieconsent 3',

@@ -11,9 +11,9 @@
  * - exactly one `<consent-manager>` in the page, not `headless`, without a shadow root (a server
  *   rendered one) and not yet defined, and given its config as JSON in its child script (without
  *   one the config may come from code, later), a config without errors;
- * - the visitor wants English (the language the element would pick: the `lang` of the element or
- *   an ancestor, the page's, the browser's, the config's): the other languages' texts are not in
- *   the entry;
+ * - in the language the element would pick (the `lang` of the element or an ancestor, the
+ *   page's, the browser's, the config's): English at once, any other shipped language once its
+ *   texts have come in a small chunk of their own (`BANNER_MESSAGE_LOADERS`), read again then;
  * - no valid stored choice, read from the cookie and its copies by the element's own store
  *   (`scriptTagHost`);
  * - a browser with constructed stylesheets, and a page whose markup shadows none of the
@@ -26,9 +26,11 @@
  */
 
 import { type BannerNode, bannerTree } from './core/banner-markup.js';
-import { ENGLISH_BANNER_MESSAGES } from './core/generated/banner-messages.js';
+import { BANNER_MESSAGE_LOADERS } from './core/generated/banner-message-loaders.js';
+import { type BannerMessages, ENGLISH_BANNER_MESSAGES } from './core/generated/banner-messages.js';
 import { BANNER_STYLES } from './core/generated/inline-first-layer.js';
-import { settingsLabel } from './dom/page.js';
+import { pickLanguageIn } from './core/language-match.js';
+import { settingsLabel, wantedLanguageTags } from './dom/page.js';
 import type { ScriptTagHost } from './script-tag-host.js';
 
 /**
@@ -51,22 +53,50 @@ function bannerNodes(doc: Document, nodes: readonly BannerNode[]): DocumentFragm
   return fragment;
 }
 
+/** The shipped languages: English and those with loaders (test/ui/first-layer.test.ts checks they are the element's). */
+const SHIPPED_LANGUAGES = ['en', ...Object.keys(BANNER_MESSAGE_LOADERS)];
+
 /**
- * Paints the banner into the page's `<consent-manager>` (`found`, see `scriptTagHost`) if a new
- * visitor is due one and it can be painted as the element would show it (see above). Returns
- * whether it did; never throws.
+ * The language the first layer would paint `found`'s banner in, the one the element will speak;
+ * `undefined` where it paints nothing whatever the language (see above). Never throws.
  */
-export function paintFirstLayer(found: ScriptTagHost | null): boolean {
+export function firstLayerLanguage(found: ScriptTagHost | null): string | undefined {
   try {
-    if (!found || found.state.decided) return false;
-    const { host, win, config, state } = found;
+    if (!found || found.state.decided) return undefined;
+    const { host, win, config } = found;
+    if (host.shadowRoot || host.hasAttribute('headless')) return undefined;
+    if (typeof win.CSSStyleSheet !== 'function' || !('replaceSync' in win.CSSStyleSheet.prototype)) return undefined;
+    // The element's rule (src/ui/controllers/language-controller.ts, `pickLanguage`): English when
+    // the most wanted tag is, else the first tag that gets a shipped language, else English.
+    const tags = wantedLanguageTags(host, config.language);
+    return /^en\b/i.test(tags[0] ?? '') ? 'en' : pickLanguageIn(tags, SHIPPED_LANGUAGES, 'en');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The banner's messages in `language`: English's at once, any other's from its chunk. Rejects
+ * when that chunk cannot be loaded, or the language is not shipped.
+ */
+export function firstLayerMessages(language: string): BannerMessages | Promise<BannerMessages> {
+  if (language === 'en') return ENGLISH_BANNER_MESSAGES;
+  const load = Object.hasOwn(BANNER_MESSAGE_LOADERS, language) ? BANNER_MESSAGE_LOADERS[language] : undefined;
+  return load ? load().then(({ MESSAGES }) => MESSAGES) : Promise.reject(new Error(`no banner messages for ${language}`));
+}
+
+/**
+ * Paints the banner into the page's `<consent-manager>` (`found`, see `scriptTagHost`) in
+ * `language`, with its `messages`, if a new visitor is due one there and it can be painted as the
+ * element would show it (see above). Returns whether it did; never throws.
+ */
+export function paintFirstLayer(found: ScriptTagHost | null, language: string, messages: BannerMessages): boolean {
+  try {
+    if (firstLayerLanguage(found) !== language) return false;
+    const { host, win, config, state } = found!;
     const doc = host.ownerDocument;
-    if (host.shadowRoot || host.hasAttribute('headless')) return false;
-    if (typeof win.CSSStyleSheet !== 'function' || !('replaceSync' in win.CSSStyleSheet.prototype)) return false;
-    const wanted = [host.closest('[lang]')?.getAttribute('lang'), doc.documentElement.lang, ...win.navigator.languages, config.language].find(Boolean);
-    if (wanted && !/^en\b/i.test(wanted)) return false;
     const gpc = state.gpc && config.gpcDenies.length > 0;
-    const banner = bannerNodes(doc, bannerTree(config, 'en', ENGLISH_BANNER_MESSAGES, gpc, host.hasAttribute('blocking'), { settingsLabel: settingsLabel(doc), adapters: [] }));
+    const banner = bannerNodes(doc, bannerTree(config, language, messages, gpc, host.hasAttribute('blocking'), { settingsLabel: settingsLabel(doc), adapters: [] }));
     const sheet = new win.CSSStyleSheet();
     sheet.replaceSync(BANNER_STYLES);
     const root = host.attachShadow({ mode: 'open' });

@@ -17,3 +17,12 @@ export function matchLanguageIn<Language extends string>(tag: string, languages:
   if (primary === 'pt' && subtags.includes('br')) return shipped('pt-BR');
   return shipped(primary!);
 }
+
+/** The first of `tags` (most wanted first) that gets one of `languages`, else `fallback`. */
+export function pickLanguageIn<Language extends string>(tags: readonly (string | null | undefined)[], languages: readonly Language[], fallback: Language): Language {
+  for (const tag of tags) {
+    const language = tag ? matchLanguageIn(tag, languages) : undefined;
+    if (language) return language;
+  }
+  return fallback;
+}

@@ -45,3 +45,13 @@ export function settingsLabel(doc: Document): string | undefined {
   const opener = doc.querySelector('[data-consent-open]');
   return settingsLinkText(opener?.textContent?.trim() || opener?.getAttribute('aria-label'));
 }
+
+/**
+ * The language tags a visitor wants for `host`'s UI, most wanted first: the `lang` of the element
+ * or an ancestor, the page's, the browser's, then the config's `language`. The element's language
+ * and the script tag's first layer both start from these, so that they pick the same language.
+ */
+export function wantedLanguageTags(host: Element, configLanguage: string): string[] {
+  const doc = host.ownerDocument;
+  return [host.closest('[lang]')?.getAttribute('lang'), doc.documentElement.lang, ...(doc.defaultView?.navigator.languages ?? []), configLanguage].filter(Boolean) as string[];
+}

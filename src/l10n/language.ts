@@ -3,7 +3,7 @@
  * wanted tag is English; for any other, this module (loaded with the localization) decides.
  */
 
-import { matchLanguageIn } from '../core/language-match.js';
+import { matchLanguageIn, pickLanguageIn } from '../core/language-match.js';
 import { allLocales, sourceLocale } from './generated/locale-codes.js';
 
 /** A language the component ships translations for (`en` is the source language). */
@@ -18,9 +18,5 @@ export function matchLanguage(tag: string): Language | undefined {
 
 /** The first of `tags` (most wanted first) that is shipped, else English. */
 export function pickLanguage(tags: readonly (string | null | undefined)[]): Language {
-  for (const tag of tags) {
-    const language = tag && matchLanguage(tag);
-    if (language) return language;
-  }
-  return sourceLocale;
+  return pickLanguageIn(tags, allLocales, sourceLocale);
 }

@@ -5,6 +5,10 @@
 // wherever the first layer cannot be sure of painting the banner the element would show, it
 // paints nothing and the element shows its own.
 import { expect } from '@open-wc/testing';
+import { BANNER_MESSAGE_LOADERS } from '../../src/core/generated/banner-message-loaders.js';
+import { BANNER_MESSAGES } from '../../src/core/generated/banner-messages.js';
+import { encodeRecord } from '../../src/core/record.js';
+import { LANGUAGES } from '../../src/l10n/language.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
 import { BUNDLE_URL, elementStarted, openFrame, removeFrames } from '../helpers/bundle-frames.js';
 import { clearBrowserStorage, storedCookieValue, storedMethod, waitFor } from '../helpers/page-state.js';
@@ -19,10 +23,16 @@ interface FirstLayerSeen {
   sheets: CSSStyleSheet[];
 }
 
+/** The first frame in which a banner was in the element's shadow root, and whether the element was defined then. */
+interface FirstBannerSeen {
+  banner: HTMLElement;
+  defined: boolean;
+}
+
 interface FramePage {
   frame: HTMLIFrameElement;
   doc: Document;
-  win: Window & { firstLayer: FirstLayerSeen; probeErrors: string[] };
+  win: Window & { firstLayer: FirstLayerSeen; firstBanner?: FirstBannerSeen; probeErrors: string[] };
   element: () => ConsentManagerElement;
 }
 
@@ -42,10 +52,22 @@ window.firstLayer = {
   sheets: [...(host?.shadowRoot?.adoptedStyleSheets ?? [])],
 };`;
 
-/** A frame of this origin whose body holds `body`, then the bundle's script tag and the probe. */
-async function page(body: string, { lang = 'en', head = '' }: { lang?: string; head?: string } = {}): Promise<FramePage> {
+// Watches every frame for the first banner in the element's shadow root, whoever put it there.
+const BANNER_WATCH = `
+const watch = () => {
+  const banner = document.querySelector('consent-manager')?.shadowRoot?.querySelector('.banner');
+  if (banner) window.firstBanner = { banner, defined: customElements.get('consent-manager') !== undefined };
+  else requestAnimationFrame(watch);
+};
+requestAnimationFrame(watch);`;
+
+/**
+ * A frame of this origin whose body holds `body`, then the bundle's script tag (`bundle`, the
+ * built one unless given) and the probe; `after` is a module script run after the probe.
+ */
+async function page(body: string, { lang = 'en', head = '', bundle = BUNDLE_URL, after = '' }: { lang?: string; head?: string; bundle?: string; after?: string } = {}): Promise<FramePage> {
   const frame = await openFrame(
-    `<!doctype html><html lang="${lang}"><head>${head}<script>window.probeErrors = []; addEventListener('error', (event) => probeErrors.push(String(event.message)));</script></head><body><main><p>Products.</p></main>${body}<script type="module" src="${BUNDLE_URL}"></script><script type="module">${PROBE}</script></body></html>`,
+    `<!doctype html><html lang="${lang}"><head>${head}<script>window.probeErrors = []; addEventListener('error', (event) => probeErrors.push(String(event.message)));${BANNER_WATCH}</script></head><body><main><p>Products.</p></main>${body}<script type="module" src="${bundle}"></script><script type="module">${PROBE}</script>${after ? `<script type="module">${after}</script>` : ''}</body></html>`,
     'width: 800px; height: 600px',
   );
   const win = frame.contentWindow as FramePage['win'];
@@ -171,7 +193,6 @@ describe('the first layer of the script tag', () => {
   });
 
   const unsure: [string, string, { lang?: string }?][] = [
-    ['a page in another language (the entry has only English)', `<consent-manager>${config()}</consent-manager>`, { lang: 'de' }],
     ['an element without its JSON config (the config may come from code)', '<consent-manager></consent-manager>'],
     ['malformed JSON', '<consent-manager><script type="application/json">{"categories": [</script></consent-manager>'],
     ['a config with errors', `<consent-manager>${config({ categories: [{ id: 'Not An Id!' }] })}</consent-manager>`],
@@ -204,6 +225,75 @@ describe('the first layer of the script tag', () => {
     expect(framePage.win.firstLayer.painted).to.equal(false);
     const element = await started(framePage);
     expect(element.shadowRoot?.querySelector('[part="banner"]') == null, 'no banner').to.equal(true);
+  });
+
+  // The language the element picks for the page's `lang` (French for a Canadian French page), and
+  // right-to-left Arabic: painted from that language's chunk, adopted as it is.
+  const languages: [string, string][] = [
+    ['de', 'de'],
+    ['fr-CA', 'fr'],
+    ['pt-BR', 'pt-BR'],
+    ['ar', 'ar'],
+  ];
+  for (const [lang, language] of languages) {
+    it(`paints the banner of a page in ${lang} in ${language}, from that language's chunk, before the element is defined; the element adopts it`, async () => {
+      const framePage = await page(`<consent-manager>${config()}</consent-manager>`, { lang });
+      await waitFor(() => framePage.win.firstBanner !== undefined, 5000, 'a banner');
+      const { banner, defined } = framePage.win.firstBanner!;
+      expect(defined, 'painted before the element is defined').to.equal(false);
+      expect(banner.getAttribute('lang')).to.equal(language);
+      expect(banner.querySelector('[part="title"]')!.textContent).to.equal(BANNER_MESSAGES[language]!['cm.banner.title']);
+      expect(banner.getAttribute('dir')).to.equal(language === 'ar' ? 'rtl' : 'ltr');
+      const chunks = framePage.win.performance.getEntriesByType('resource').map(({ name }) => name);
+      expect(chunks.some((name) => new RegExp(`/chunks/banner-messages-${language}-[\\w-]+\\.js$`).test(name)), `the ${language} chunk: ${chunks.join(', ')}`).to.equal(true);
+      const shown = await bannerShown(framePage);
+      await waitFor(() => framePage.element().language === language, 5000, `the element's language, ${language}`);
+      await framePage.element().updateComplete;
+      expect(framePage.element().shadowRoot!.querySelector('[part="banner"]') === banner, 'the painted banner adopted, not replaced').to.equal(true);
+      expect(shown.isConnected).to.equal(true);
+      expect(framePage.win.probeErrors).to.deep.equal([]);
+    });
+  }
+
+  it("has the texts of every language the element speaks, and of no other", () => {
+    expect(['en', ...Object.keys(BANNER_MESSAGE_LOADERS)].sort()).to.deep.equal([...LANGUAGES].sort());
+  });
+
+  it("paints nothing when the language's chunk cannot be loaded, and the element shows its own banner in that language", async () => {
+    const framePage = await page(`<consent-manager>${config()}</consent-manager>`, { lang: 'de', bundle: new URL('/dist-language-chunks/fail/consent-manager.js', location.href).href });
+    const shown = await bannerShown(framePage);
+    await waitFor(() => framePage.element().language === 'de', 5000, 'German');
+    await waitFor(() => framePage.win.firstBanner !== undefined, 3000, 'the watcher to see the banner');
+    expect(framePage.win.firstBanner!.defined, 'the first banner in the page was the element’s').to.equal(true);
+    expect(shown.getAttribute('lang')).to.equal('de');
+    expect(storedCookieValue(), 'nothing granted or stored').to.equal(null);
+  });
+
+  it('reads the page again when the language\'s chunk has come: a config set from code meanwhile gets the element\'s banner, none painted', async () => {
+    const framePage = await page(`<consent-manager>${config()}</consent-manager>`, {
+      lang: 'de',
+      bundle: new URL('/dist-language-chunks/slow/consent-manager.js', location.href).href,
+      after: `document.querySelector('consent-manager').config = ${JSON.stringify({ categories: CATEGORIES.slice(0, 2) })};`,
+    });
+    const shown = await bannerShown(framePage);
+    await waitFor(() => framePage.win.firstBanner !== undefined, 3000, 'the watcher to see the banner');
+    expect(framePage.win.firstBanner!.defined, 'the first banner in the page was the element’s').to.equal(true);
+    expect(shown.isConnected).to.equal(true);
+    expect(framePage.element().consent, 'the config from code').to.deep.equal({ necessary: true, analytics: false });
+  });
+
+  it('reads the page again when the language\'s chunk has come: a choice stored meanwhile (another tab) gets no banner', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const value = encodeRecord({ version: 1, id: 'FirstLayerFirstLayer00', revision: 0, createdAt: now, updatedAt: now, granted: ['necessary'], denied: ['analytics', 'marketing'], method: 'banner', gpc: false, language: 'de' });
+    const framePage = await page(`<consent-manager>${config()}</consent-manager>`, {
+      lang: 'de',
+      bundle: new URL('/dist-language-chunks/slow/consent-manager.js', location.href).href,
+      after: `document.cookie = ${JSON.stringify(`consent=${value}; Path=/`)}; localStorage.setItem('consent.copy', ${JSON.stringify(value)});`,
+    });
+    const element = await started(framePage);
+    expect(element.decided).to.equal(true);
+    await element.updateComplete;
+    expect(framePage.win.firstBanner, 'no banner painted or shown').to.equal(undefined);
   });
 
   it('paints under Trusted Types without a policy: it parses no markup, so the page has nothing to refuse', async function () {

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import type { ConsentConfig } from '../../core/config.js';
 import type { ConsentSession } from '../../session/consent-session.js';
+import { wantedLanguageTags } from '../../dom/page.js';
 import { report } from '../../diagnostics/report.js';
 import type * as Localization from '../../l10n/localization.js';
 
@@ -42,8 +43,7 @@ export function languageController(host: ReactiveControllerHost & HTMLElement, s
       return language;
     },
     wantedTags(config) {
-      const doc = host.ownerDocument;
-      return [host.closest('[lang]')?.getAttribute('lang'), doc.documentElement.lang, ...(doc.defaultView?.navigator.languages ?? []), config.language].filter(Boolean) as string[];
+      return wantedLanguageTags(host, config.language);
     },
     need() {
       wanted ??= '';

@@ -110,7 +110,11 @@ describe('the script-tag bundle served from another origin than the page', () =>
 
     await page.locator('[part="banner"]').waitFor();
     assert.equal((await page.locator('[part="title"]').textContent()).trim(), 'Diese Website verwendet Cookies');
-    assert.ok(requests.chunks().some(({ name, origin }) => name === 'de' && origin === cdn.url), `the German chunk from the CDN: ${JSON.stringify(requests.chunks())}`);
+    // The first layer's German texts, then the element's German once it is defined.
+    await page.waitForFunction(() => customElements.get('consent-manager') !== undefined && document.querySelector('consent-manager').language === 'de');
+    for (const chunk of ['banner-messages-de', 'de']) {
+      assert.ok(requests.chunks().some(({ name, origin }) => name === chunk && origin === cdn.url), `the chunk ${chunk} from the CDN: ${JSON.stringify(requests.chunks())}`);
+    }
 
     assert.deepEqual(requests.chunks().filter(({ origin }) => origin !== cdn.url), [], 'no chunk from anywhere but the CDN');
     assert.deepEqual(requests.fromSite(), [`${site.url}/cdn-de.html`], 'the site serves the page and nothing else');

@@ -5,6 +5,8 @@
 //   element's chunk is even requested, and the element, once it is defined, adopts that very
 //   banner. A returning visitor who allowed analytics has its script requested by the entry before
 //   the element is defined: the code that runs gated scripts is in the entry, no chunk of its own.
+//   On a page in German the banner is painted in German from its texts' chunk, under a policy by
+//   origin and by nonce, and adopted likewise.
 // - With `async`, the entry can run before the element is parsed: it then paints nothing and
 //   requests the element at once. That page holds its parser on a blocking script that the test
 //   answers only once it has seen what it waits for, so the order of events is fixed by the test,
@@ -196,4 +198,49 @@ describe('the recommended script tag (a module script in <head>)', () => {
     assert.deepEqual(problems.errors, []);
     await context.close();
   });
+});
+
+describe('the recommended script tag on a page in German', () => {
+  for (const prefix of ['/strict/', '/nonce/']) {
+    it(`paints the banner in German from its texts' chunk before the element is defined, and the element adopts it (${prefix}: ${prefix === '/nonce/' ? 'scripts by nonce' : "script-src 'self'"})`, async () => {
+      const context = await browser.newContext();
+      // The first frame in which a banner is in the element's shadow root, and whether the element was defined then.
+      await context.addInitScript(() => {
+        const watch = () => {
+          const banner = document.querySelector('consent-manager')?.shadowRoot?.querySelector('.banner');
+          if (banner) window.firstBanner = { banner, defined: customElements.get('consent-manager') !== undefined };
+          else requestAnimationFrame(watch);
+        };
+        requestAnimationFrame(watch);
+      });
+      const { page, problems } = await openRecordedPage(context);
+      const chunks = [];
+      page.on('request', (request) => {
+        const chunk = /\/dist\/chunks\/(.+)-[\w-]{8}\.js$/.exec(request.url());
+        if (chunk) chunks.push(chunk[1]);
+      });
+      await page.goto(`${server.url}${prefix}first-paint-de.html`);
+      await page.waitForFunction(() => window.firstBanner !== undefined);
+      await page.evaluate(() => customElements.whenDefined('consent-manager').then(() => document.querySelector('consent-manager').ready));
+      await page.waitForFunction(() => document.querySelector('consent-manager').language === 'de');
+      const seen = await page.evaluate(() => ({
+        defined: window.firstBanner.defined,
+        lang: window.firstBanner.banner.getAttribute('lang'),
+        title: window.firstBanner.banner.querySelector('[part="title"]').textContent,
+        adopted: document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]') === window.firstBanner.banner,
+      }));
+      assert.equal(seen.defined, false, 'painted before the element was defined');
+      assert.equal(seen.lang, 'de');
+      assert.equal(seen.title, 'Diese Website verwendet Cookies');
+      assert.equal(seen.adopted, true, 'the element shows the painted banner, not one of its own');
+      assert.ok(chunks.indexOf('banner-messages-de') !== -1 && chunks.indexOf('banner-messages-de') < chunks.indexOf('script-tag-element'), `the German texts before the element: ${chunks.join(', ')}`);
+      assert.deepEqual(problems.violations, [], 'no violation of the policy and its Trusted Types');
+      assert.deepEqual(problems.errors, []);
+      await page.locator('[part="reject-all"]').click();
+      await page.locator('[part="banner"]').waitFor({ state: 'detached' });
+      const cookie = (await context.cookies()).find(({ name }) => name === 'consent');
+      assert.match(decodeURIComponent(cookie?.value ?? ''), /&m=banner&gpc=0&l=de&/, 'recorded as made in the German banner');
+      await context.close();
+    });
+  }
 });

@@ -169,7 +169,7 @@ function requestTimes(requests, pageUrl) {
   const since = (request) => (documentRequest && request ? (request.timestamp - documentRequest.timestamp) * 1000 : null);
   return {
     scriptRequestedMs: since(requests.find(own)),
-    bannerChunkRequestedMs: since(requests.find(({ url }) => /\/dist\/chunks\/banner-[^/]+\.js$/.test(url))),
+    bannerChunkRequestedMs: since(requests.find(({ url }) => /\/dist\/chunks\/banner-[\w-]{8}\.js$/.test(url))),
   };
 }
 

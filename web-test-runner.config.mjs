@@ -49,12 +49,13 @@ async function faultMiddleware(context, next) {
 }
 
 /**
- * `/dist-language-chunks/<fail|slow>/…` serves `/dist/…`, except the chunks of the banner's
- * messages in one language (which the script tag's first layer imports for a visitor who wants
- * it): `fail` answers them 503, `slow` holds them back 1.5 s (test/ui/first-layer.test.ts).
+ * `/dist-language-chunks/<fail|slow|stalled>/…` serves `/dist/…`, except the chunks of the
+ * banner's messages in one language (which the script tag's first layer imports for a visitor who
+ * wants it): `fail` answers them 503, `slow` holds them back 1.5 s, `stalled` 4.5 s, past the 3 s
+ * the first layer waits for them (test/ui/first-layer.test.ts).
  */
 async function languageChunksMiddleware(context, next) {
-  const match = /^\/dist-language-chunks\/(fail|slow)(\/.*)$/.exec(context.path);
+  const match = /^\/dist-language-chunks\/(fail|slow|stalled)(\/.*)$/.exec(context.path);
   if (!match) return next();
   const [, mode, rest] = match;
   if (/^\/chunks\/banner-messages-[\w-]+\.js$/.test(rest)) {
@@ -63,7 +64,7 @@ async function languageChunksMiddleware(context, next) {
       context.body = 'unavailable';
       return undefined;
     }
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, mode === 'slow' ? 1500 : 4500));
   }
   context.path = `/dist${rest}`;
   return next();

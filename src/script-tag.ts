@@ -32,6 +32,9 @@ function parsed(doc: Document): boolean {
   return doc.readyState === 'interactive' && (navigation?.domContentLoadedEventStart ?? 0) > 0;
 }
 
+/** How long a new visitor's banner waits for its language's texts before the element shows it instead. */
+const LANGUAGE_WAIT_MS = 3000;
+
 const loadElement = (): void => {
   import('./script-tag-element.js').catch((error: unknown) => console.error('consent-manager: the element did not load', error));
 };
@@ -69,8 +72,18 @@ else if (!(messages instanceof Promise)) paintOrStart(found, language, messages)
 else {
   // Another language's texts come in a chunk of their own, meanwhile the page may have changed
   // (its config set from code, a choice made in another tab): it is read again once they are here.
+  // A chunk that fails, or has not come within LANGUAGE_WAIT_MS (a stalled request), gets the
+  // element at once, and texts that come later paint nothing.
+  let settled = false;
+  const settle = (then: () => void) => (): void => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    then();
+  };
+  const timer = setTimeout(settle(() => startElement(scriptTagHost(document))), LANGUAGE_WAIT_MS);
   messages.then(
-    (loaded) => paintOrStart(scriptTagHost(document), language, loaded),
-    () => startElement(scriptTagHost(document)),
+    (loaded) => settle(() => paintOrStart(scriptTagHost(document), language, loaded))(),
+    settle(() => startElement(scriptTagHost(document))),
   );
 }

@@ -10,15 +10,25 @@ export function readGlobalPrivacyControl(navigatorLike: Navigator = navigator): 
   return (navigatorLike as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true;
 }
 
-/** The URL of the script that loaded this bundle, as its entry module reports it. */
-let bundleUrl: string | undefined;
+/**
+ * The URL of the script that loaded this bundle, as the first entry module to run reports it.
+ * Kept on the page's global object under a registered symbol (which markup cannot reach), not in
+ * this module: the bundle can run as two module instances in one page, when the script tag's URL
+ * carries a query (WordPress's `?ver=`) and the chunks import the entry by its URL without one,
+ * and the second instance's URL matches no `<script>` in the page.
+ */
+const BUNDLE_URL = Symbol.for('consent-manager.bundle-url');
+
+function bundleUrl(): string | undefined {
+  return (globalThis as { [BUNDLE_URL]?: string })[BUNDLE_URL];
+}
 
 /**
  * Records the entry module's `import.meta.url`, so that the nonce of the `<script>` that loaded
  * the bundle can be found. Called once by the entry; later calls are ignored.
  */
 export function rememberBundleUrl(url: string): void {
-  bundleUrl ??= url;
+  if (bundleUrl() === undefined) Object.defineProperty(globalThis, BUNDLE_URL, { value: url, writable: false, configurable: false, enumerable: false });
 }
 
 /**
@@ -32,8 +42,9 @@ export function rememberBundleUrl(url: string): void {
  */
 export function pageNonce(element: HTMLElement): string | undefined {
   if (element.nonce) return element.nonce;
-  if (!bundleUrl) return undefined;
-  const loaders = [...element.ownerDocument.getElementsByTagName('script')].filter((script) => script.hasAttribute('src') && script.src === bundleUrl);
+  const url = bundleUrl();
+  if (!url) return undefined;
+  const loaders = [...element.ownerDocument.getElementsByTagName('script')].filter((script) => script.hasAttribute('src') && script.src === url);
   return loaders.length === 1 ? loaders[0]!.nonce || undefined : undefined;
 }
 

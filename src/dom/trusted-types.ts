@@ -36,12 +36,30 @@ export class ScriptRefusedError extends TypeError {
 }
 
 /**
- * The rule of the call in progress. Calls are synchronous, so the policy's callbacks see the rule
- * of the call that invoked them (extra arguments to createScriptURL would do the same, but not
- * every engine passes them on).
+ * The page's one `consent-manager` policy, and the rule of the call in progress. Calls are
+ * synchronous, so the policy's callbacks see the rule of the call that invoked them (extra
+ * arguments to createScriptURL would do the same, but not every engine passes them on).
+ *
+ * Kept on the page's global object under a registered symbol, not in this module: the bundle
+ * can run as two module instances in one page (a script tag whose URL carries a query, such as
+ * WordPress's `?ver=`, while its chunks import the entry without it; or two copies of the
+ * bundle), and under a `trusted-types` allow-list the name can be registered only once, so a
+ * second instance creating its own would be refused and run no gated script. Markup cannot reach
+ * a symbol-keyed property.
  */
-let pendingUrlRule: ScriptUrlRule | undefined;
-let pendingTextRule: ScriptTextRule | undefined;
+interface PagePolicy {
+  policy?: ScriptPolicy | null;
+  urlRule?: ScriptUrlRule | undefined;
+  textRule?: ScriptTextRule | undefined;
+}
+
+const PAGE_POLICY = Symbol.for('consent-manager.trusted-types-policy');
+
+function pagePolicy(): PagePolicy {
+  const holder = globalThis as { [PAGE_POLICY]?: PagePolicy };
+  if (!holder[PAGE_POLICY]) Object.defineProperty(holder, PAGE_POLICY, { value: {}, writable: false, configurable: false, enumerable: false });
+  return holder[PAGE_POLICY]!;
+}
 
 function checkScriptURL(input: string, admits: ScriptUrlRule | undefined): string {
   const url = scriptUrl(input);
@@ -55,22 +73,21 @@ function checkScript(input: string, vouched: ScriptTextRule | undefined): string
   return input;
 }
 
-let policy: ScriptPolicy | null | undefined;
-
 function scriptPolicy(): ScriptPolicy | null {
-  if (policy !== undefined) return policy;
+  const page = pagePolicy();
+  if (page.policy !== undefined) return page.policy;
   const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-  policy = null;
-  if (!factory) return policy;
+  page.policy = null;
+  if (!factory) return page.policy;
   try {
-    policy = factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
-      createScript: (input) => checkScript(input, pendingTextRule),
-      createScriptURL: (input) => checkScriptURL(input, pendingUrlRule),
+    page.policy = factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
+      createScript: (input) => checkScript(input, page.textRule),
+      createScriptURL: (input) => checkScriptURL(input, page.urlRule),
     });
   } catch (error) {
     report('error', { code: 'trusted-types-refused', error });
   }
-  return policy;
+  return page.policy;
 }
 
 // The policy returns TrustedScript / TrustedScriptURL objects; the DOM typings of the sinks
@@ -80,11 +97,12 @@ function scriptPolicy(): ScriptPolicy | null {
 export function trustedScript(text: string, vouched: ScriptTextRule): string {
   const trusted = scriptPolicy();
   if (!trusted) return checkScript(text, vouched);
-  pendingTextRule = vouched;
+  const page = pagePolicy();
+  page.textRule = vouched;
   try {
     return trusted.createScript(text);
   } finally {
-    pendingTextRule = undefined;
+    page.textRule = undefined;
   }
 }
 
@@ -95,10 +113,11 @@ export function trustedScript(text: string, vouched: ScriptTextRule): string {
 export function trustedScriptURL(url: string, admits: ScriptUrlRule = () => true): string {
   const trusted = scriptPolicy();
   if (!trusted) return checkScriptURL(url, admits);
-  pendingUrlRule = admits;
+  const page = pagePolicy();
+  page.urlRule = admits;
   try {
     return trusted.createScriptURL(url);
   } finally {
-    pendingUrlRule = undefined;
+    page.urlRule = undefined;
   }
 }

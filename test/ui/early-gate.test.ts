@@ -53,8 +53,8 @@ customElements.define = (name, constructor, options) => {
 </script>`;
 
 /** A frame of this origin: `head`, then `body`, then the bundle's script tag; the element is held back (`releaseElement`). */
-async function page(body: string, { head = '', bundleAttributes = '', afterBundle = '' } = {}): Promise<FramePage> {
-  const frame = await openFrame(`<!doctype html><html lang="en"><head>${HOLD_ELEMENT}${head}</head><body>${body}<script type="module" src="${BUNDLE_URL}"${bundleAttributes}></script>${afterBundle}</body></html>`);
+async function page(body: string, { head = '', bundleAttributes = '', afterBundle = '', bundle = BUNDLE_URL } = {}): Promise<FramePage> {
+  const frame = await openFrame(`<!doctype html><html lang="en"><head>${HOLD_ELEMENT}${head}</head><body>${body}<script type="module" src="${bundle}"${bundleAttributes}></script>${afterBundle}</body></html>`);
   return { frame, win: frame.contentWindow as FramePage['win'], doc: frame.contentDocument!, element: () => frame.contentDocument!.querySelector<ConsentManagerElement>('consent-manager')! };
 }
 
@@ -215,6 +215,44 @@ describe("the script tag's early gate", () => {
     expect(detail.changed).to.deep.equal(['analytics']);
     expect(detail.reloadRecommended, 'the script it allowed already ran').to.equal(true);
     expect(element.isAllowed('analytics')).to.equal(false);
+  });
+
+  // WordPress adds `?ver=` to every script it enqueues; the chunks import the entry without it, so
+  // the page runs two instances of the entry module, and the element runs on the second.
+  it("runs every allowed script under a Trusted Types allow-list when the bundle's URL carries a query: one policy for the page", async () => {
+    storeChoice(['necessary', 'analytics']);
+    const log = new URL('/test/e2e/pages/gated-log.js', location.href).href;
+    const framePage = await page(`<script type="text/plain" data-consent="analytics" data-src="${log}" data-name="early"></script><consent-manager script-sources="'self'">${config()}</consent-manager>`, {
+      head: `<meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'; trusted-types consent-manager lit-html">`,
+      bundle: `${BUNDLE_URL}?ver=1`,
+    });
+    const win = framePage.win as FramePage['win'] & { e2eLog?: string[] };
+    await waitFor(() => (win.e2eLog ?? []).includes('early'), 5000, 'the allowed script');
+    await settled(framePage);
+    const later = framePage.doc.createElement('script');
+    later.type = 'text/plain';
+    for (const [name, value] of [['data-consent', 'analytics'], ['data-src', log], ['data-name', 'later']] as const) later.setAttribute(name, value);
+    framePage.doc.body.append(later);
+    await waitFor(() => (win.e2eLog ?? []).includes('later'), 5000, 'the script added once the element runs the gate');
+    expect(win.e2eLog).to.deep.equal(['early', 'later']);
+  });
+
+  it("vouches by the bundle tag's nonce when its URL carries a query, also once the element runs the gate", async () => {
+    storeChoice(['necessary', 'analytics']);
+    const framePage = await page(gated('analytics', ' nonce="query-nonce"') + `<consent-manager>${config()}</consent-manager>`, { bundleAttributes: ' nonce="query-nonce"', bundle: `${BUNDLE_URL}?ver=1` });
+    await waitFor(() => framePage.win.ran.length > 0, 5000, 'the vouched-for script to run');
+    await settled(framePage);
+    const later = framePage.doc.createElement('script');
+    later.type = 'text/plain';
+    later.setAttribute('data-consent', 'analytics');
+    later.setAttribute('nonce', 'query-nonce');
+    later.text = "window.ran.push(['later', true])";
+    framePage.doc.body.append(later);
+    await waitFor(() => framePage.win.ran.length > 1, 3000, 'the script added once the element runs the gate');
+    expect(framePage.win.ran).to.deep.equal([
+      ['analytics', false],
+      ['later', true],
+    ]);
   });
 
   it("vouches for a script by the bundle tag's nonce, as the element does, and for no other", async () => {

@@ -269,6 +269,19 @@ describe('the first layer of the script tag', () => {
     expect(storedCookieValue(), 'nothing granted or stored').to.equal(null);
   });
 
+  it("shows the element's banner when the language's chunk has not come within 3 s, and paints nothing when it comes later", async () => {
+    const framePage = await page(`<consent-manager>${config()}</consent-manager>`, { lang: 'de', bundle: new URL('/dist-language-chunks/stalled/consent-manager.js', location.href).href });
+    const shown = await bannerShown(framePage);
+    await waitFor(() => framePage.win.firstBanner !== undefined, 3000, 'the watcher to see the banner');
+    expect(framePage.win.firstBanner!.defined, 'the first banner in the page was the element’s').to.equal(true);
+    // Once the chunk has come (it is listed once its response has ended) and a frame has passed.
+    await waitFor(() => framePage.win.performance.getEntriesByType('resource').some(({ name }) => /\/banner-messages-de-[\w-]+\.js$/.test(name)), 8000, 'the stalled chunk to come');
+    await new Promise((resolve) => framePage.win.requestAnimationFrame(() => setTimeout(resolve, 100)));
+    const root = framePage.element().shadowRoot!;
+    expect(root.querySelectorAll('.banner').length, 'one banner').to.equal(1);
+    expect(root.querySelector('[part="banner"]') === shown, "still the element's").to.equal(true);
+  });
+
   it('reads the page again when the language\'s chunk has come: a config set from code meanwhile gets the element\'s banner, none painted', async () => {
     const framePage = await page(`<consent-manager>${config()}</consent-manager>`, {
       lang: 'de',

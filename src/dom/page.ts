@@ -28,7 +28,8 @@ function bundleUrl(): string | undefined {
  * the bundle can be found. Called once by the entry; later calls are ignored.
  */
 export function rememberBundleUrl(url: string): void {
-  if (bundleUrl() === undefined) Object.defineProperty(globalThis, BUNDLE_URL, { value: url, writable: false, configurable: false, enumerable: false });
+  // Neither writable nor configurable: defineProperty's defaults.
+  if (bundleUrl() === undefined) Object.defineProperty(globalThis, BUNDLE_URL, { value: url });
 }
 
 /**

@@ -57,7 +57,8 @@ const PAGE_POLICY = Symbol.for('consent-manager.trusted-types-policy');
 
 function pagePolicy(): PagePolicy {
   const holder = globalThis as { [PAGE_POLICY]?: PagePolicy };
-  if (!holder[PAGE_POLICY]) Object.defineProperty(holder, PAGE_POLICY, { value: {}, writable: false, configurable: false, enumerable: false });
+  // Neither writable nor configurable: defineProperty's defaults.
+  if (!holder[PAGE_POLICY]) Object.defineProperty(holder, PAGE_POLICY, { value: {} });
   return holder[PAGE_POLICY]!;
 }
 

@@ -13,11 +13,21 @@
  */
 
 import type { ConsentCategories } from '../core/store.js';
-import { ConsentGate } from './gating.js';
+import type { ConsentGate } from './gating.js';
 
 const KEY = Symbol.for('consent-manager.offered-gate');
 
+/**
+ * What an offer and its gate can be asked (`reconfigure`, `stop`), as this code knows them. The
+ * same build can run as two module instances (a script tag whose URL carries a query, such as
+ * WordPress's `?ver=`: the chunks import the entry without it), so the gate may be another
+ * instance's `ConsentGate`; it is taken over when its offer speaks this version, and stopped
+ * otherwise (another copy of the bundle that may not). Raise it when either changes.
+ */
+const OFFER_VERSION = 1;
+
 interface Offer {
+  readonly version: number;
   readonly host: Element;
   readonly gate: { stop(): void };
   readonly categories: ConsentCategories;
@@ -38,7 +48,7 @@ export function hasOfferedGate(doc: Document): boolean {
 
 /** Leaves `gate`, started for `host` with `categories`, for `host`'s session to take. */
 export function offerGate(host: Element, gate: ConsentGate, categories: ConsentCategories): void {
-  (host.ownerDocument as Holder)[KEY] = { host, gate, categories };
+  (host.ownerDocument as Holder)[KEY] = { version: OFFER_VERSION, host, gate, categories };
 }
 
 /**
@@ -51,7 +61,7 @@ export function takeOfferedGate(host: Element): OfferedGate | undefined {
   const offered = holder[KEY];
   if (!offered) return undefined;
   delete holder[KEY];
-  if (offered.host === host && offered.gate instanceof ConsentGate) return { gate: offered.gate, categories: offered.categories };
+  if (offered.host === host && offered.version === OFFER_VERSION) return { gate: offered.gate as ConsentGate, categories: offered.categories };
   offered.gate.stop();
   return undefined;
 }

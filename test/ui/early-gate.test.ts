@@ -237,6 +237,17 @@ describe("the script tag's early gate", () => {
     expect(win.e2eLog).to.deep.equal(['early', 'later']);
   });
 
+  it("hands its gate to the element when the bundle's URL carries a query: a withdrawal then recommends a reload", async () => {
+    storeChoice(['necessary', 'analytics']);
+    const framePage = await page(TAGS + ELEMENT, { bundle: `${BUNDLE_URL}?ver=1` });
+    await waitFor(() => framePage.win.ran.length > 0, 5000, 'the allowed script to run');
+    const element = await settled(framePage);
+    expect(framePage.win.ran.map(([category]) => category), 'once').to.deep.equal(['analytics']);
+    const change = nextEvent(element, 'consent-change');
+    element.rejectAll();
+    expect((await change).detail.reloadRecommended, 'the script the entry ran is known to the element').to.equal(true);
+  });
+
   it("vouches by the bundle tag's nonce when its URL carries a query, also once the element runs the gate", async () => {
     storeChoice(['necessary', 'analytics']);
     const framePage = await page(gated('analytics', ' nonce="query-nonce"') + `<consent-manager>${config()}</consent-manager>`, { bundleAttributes: ' nonce="query-nonce"', bundle: `${BUNDLE_URL}?ver=1` });

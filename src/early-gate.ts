@@ -18,7 +18,7 @@ import { pageNonce } from './dom/page.js';
 import type { ScriptTagHost } from './script-tag-host.js';
 
 /** Whether the state the element will apply for `found` allows an optional category. */
-export function allowsOptional(found: ScriptTagHost | null): boolean {
+function allowsOptional(found: ScriptTagHost | null): boolean {
   return found?.config.categories.some(({ id, required }) => !required && found.state.categories[id] === true) ?? false;
 }
 

@@ -18,18 +18,14 @@ export function readGlobalPrivacyControl(navigatorLike: Navigator = navigator): 
  * and the second instance's URL matches no `<script>` in the page.
  */
 const BUNDLE_URL = Symbol.for('consent-manager.bundle-url');
-
-function bundleUrl(): string | undefined {
-  return (globalThis as { [BUNDLE_URL]?: string })[BUNDLE_URL];
-}
+const holder = globalThis as { [BUNDLE_URL]?: string };
 
 /**
  * Records the entry module's `import.meta.url`, so that the nonce of the `<script>` that loaded
  * the bundle can be found. Called once by the entry; later calls are ignored.
  */
 export function rememberBundleUrl(url: string): void {
-  // Neither writable nor configurable: defineProperty's defaults.
-  if (bundleUrl() === undefined) Object.defineProperty(globalThis, BUNDLE_URL, { value: url });
+  holder[BUNDLE_URL] ??= url;
 }
 
 /**
@@ -43,7 +39,7 @@ export function rememberBundleUrl(url: string): void {
  */
 export function pageNonce(element: HTMLElement): string | undefined {
   if (element.nonce) return element.nonce;
-  const url = bundleUrl();
+  const url = holder[BUNDLE_URL];
   if (!url) return undefined;
   const loaders = [...element.ownerDocument.getElementsByTagName('script')].filter((script) => script.hasAttribute('src') && script.src === url);
   return loaders.length === 1 ? loaders[0]!.nonce || undefined : undefined;

@@ -56,10 +56,7 @@ interface PagePolicy {
 const PAGE_POLICY = Symbol.for('consent-manager.trusted-types-policy');
 
 function pagePolicy(): PagePolicy {
-  const holder = globalThis as { [PAGE_POLICY]?: PagePolicy };
-  // Neither writable nor configurable: defineProperty's defaults.
-  if (!holder[PAGE_POLICY]) Object.defineProperty(holder, PAGE_POLICY, { value: {} });
-  return holder[PAGE_POLICY]!;
+  return ((globalThis as { [PAGE_POLICY]?: PagePolicy })[PAGE_POLICY] ??= {});
 }
 
 function checkScriptURL(input: string, admits: ScriptUrlRule | undefined): string {

@@ -1,6 +1,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync } from 'node:fs';
+import { compileHints } from './scripts/rollup-compile-hints.mjs';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 import { shortLitErrors } from './scripts/rollup-short-lit-errors.mjs';
 
@@ -39,14 +40,16 @@ export default [
         return `chunks/${packageName ? packageName.replace('@', '').replace('/', '-') : '[name]'}-[hash].js`;
       },
     },
-    plugins,
+    // The entry, the element and a new visitor's banner run on every first visit; the entry and
+    // the element on every other (scripts/rollup-compile-hints.mjs).
+    plugins: [...plugins, compileHints(['consent-manager', 'script-tag-element', 'banner'])],
   },
   {
     // A build of its own: sharing src/first-paint-loader.ts with the entry above would make it a
     // chunk that both import, one more round trip before the first layer can paint.
     input: 'lib/src/script-tag-ssr.js',
     output: { file: 'dist/consent-manager-ssr.js', format: 'es' },
-    plugins,
+    plugins: [...plugins, compileHints(['script-tag-ssr'])],
   },
   {
     input: 'lib/src/consent-defaults.js',

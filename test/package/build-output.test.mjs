@@ -7,6 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
+import { COMPILE_HINT } from '../../scripts/rollup-compile-hints.mjs';
 
 async function jsFiles(folder) {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
@@ -94,5 +95,16 @@ describe('dist/consent-manager.js (the script-tag entry)', () => {
     const { dynamic: fromElement } = specifiers(await readFile(chunk, 'utf8'), chunk);
     // Registered by a module imported only for its effect, which a bundler drops unless package.json says it has one.
     assert.deepEqual(fromElement.filter((specifier) => String(specifier).startsWith('../adapters/')).sort(), ['../adapters/segment.js', '../adapters/stripe.js'], 'the adapters that need a peer are registered');
+  });
+
+  it('asks Chromium to compile up front only what every visit runs at load: the entry, the element, the banner and the served-banner loader', async () => {
+    const hinted = [];
+    for (const path of await jsFiles('dist')) {
+      const source = await readFile(path, 'utf8');
+      // The hint counts only as the file's first line; anywhere else it is a comment like any other.
+      if (source.startsWith(`${COMPILE_HINT}\n`)) hinted.push(path.replace(/-[\w-]{8}\.js$/, '.js'));
+      else assert.ok(!source.includes(COMPILE_HINT), `${path} holds the hint, but not as its first line`);
+    }
+    assert.deepEqual(hinted.sort(), ['dist/chunks/banner.js', 'dist/chunks/script-tag-element.js', 'dist/consent-manager-ssr.js', 'dist/consent-manager.js']);
   });
 });

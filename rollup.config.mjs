@@ -1,7 +1,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync } from 'node:fs';
-import { compileHints } from './scripts/rollup-compile-hints.mjs';
+import { compileHints, keepCompileHint } from './scripts/rollup-compile-hints.mjs';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 import { shortLitErrors } from './scripts/rollup-short-lit-errors.mjs';
 
@@ -16,7 +16,7 @@ const plugins = [
   resolve({ browser: true }),
   minifyTemplates(),
   shortLitErrors(),
-  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: keepCompileHint } }),
 ];
 
 /**

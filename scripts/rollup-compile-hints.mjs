@@ -4,8 +4,15 @@
 // one by one on the main thread the first time each is called: a returning visitor's allowed
 // scripts start sooner and a new visitor's start-up takes less main-thread time (BENCHMARKS.md,
 // "Compile hints"). Only chunks a visit is sure to run are marked: compiling code that never runs
-// would cost time and memory for nothing. It runs after terser, which drops comments.
+// would cost time and memory for nothing. The hint is a banner, which rollup adds before the
+// minifier runs, so source maps stay right; the minifier keeps it (`keepCompileHint`).
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
+/**
+ * For terser's `format.comments`: keeps the hint, drops every other comment. Self-contained, with
+ * the hint written out: @rollup/plugin-terser runs terser in workers and sends them its source.
+ */
+export const keepCompileHint = (_node, comment) => comment.value === '# allFunctionsCalledOnLoad';
 
 /** Marks the chunks named in `names` (rollup's chunk names: an entry's key, a module's file name). */
 export function compileHints(names) {
@@ -13,10 +20,10 @@ export function compileHints(names) {
   const marked = new Set();
   return {
     name: 'compile-hints',
-    renderChunk(code, chunk) {
-      if (!wanted.has(chunk.name)) return null;
+    banner(chunk) {
+      if (!wanted.has(chunk.name)) return '';
       marked.add(chunk.name);
-      return { code: `${COMPILE_HINT}\n${code}`, map: null };
+      return COMPILE_HINT;
     },
     generateBundle() {
       // A renamed module would otherwise lose its hint without a word.

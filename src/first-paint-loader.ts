@@ -17,7 +17,8 @@
  *
  * The served banner shows before its buttons work. The button the visitor clicks last in that
  * time (a trusted click; a script's is ignored, unless `keepScriptClicks`: the script tag's first
- * layer keeps it, as the opt-out tools that find its banner click by script) is clicked again
+ * layer keeps it, as the opt-out tools that find its banner click by script), Reject all for an
+ * Escape the visitor presses in the banner, is clicked again
  * once the element has adopted the banner (`consent-banner-adopted`, src/ui/banner.ts), so the
  * choice is not lost and is recorded as made in the banner, which it was. The last, not the
  * first: a visitor who pressed Accept all, saw nothing happen and pressed Reject all has rejected.
@@ -48,12 +49,21 @@ export function importAfterFirstPaint(bundleUrl: string, loadBundle: (url: strin
     clicked = part;
     load();
   };
+  // Escape in the banner means Reject all, as it will once adopted (src/ui/banner.ts): only the
+  // visitor's key, as opt-out tools click buttons.
+  const keepEscape = (event: Event): void => {
+    if (!event.isTrusted || (event as KeyboardEvent).key !== 'Escape') return;
+    clicked = 'reject-all';
+    load();
+  };
   served.addEventListener('click', keepClick);
+  served.addEventListener('keydown', keepEscape);
   served.addEventListener(
     'consent-banner-adopted',
     () => {
-      // From now on the element's own listener answers clicks.
+      // From now on the element's own listeners answer clicks and keys.
       served.removeEventListener('click', keepClick);
+      served.removeEventListener('keydown', keepEscape);
       // After the element's update, in which the banner was adopted, has finished; in the adopted
       // banner itself, which the element checked node for node, not anywhere in the root.
       const replayed = Symbol.for('consent-manager.early-click');

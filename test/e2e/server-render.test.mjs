@@ -447,6 +447,22 @@ describe('the server-rendered first layer in a real page', () => {
     });
   }
 
+  it('keeps an Escape the visitor presses in the served banner before its buttons work: a rejection, made in the banner (the inline first layer)', async () => {
+    const context = await browser.newContext();
+    const { page: tab, problems } = await openRecordedPage(context);
+    const release = await openHoldingBundle(tab, '/inline');
+    await tab.locator('consent-manager [part="accept-all"]').focus();
+    await tab.keyboard.press('Escape');
+    assert.equal(await tab.evaluate(() => customElements.get('consent-manager')), undefined, 'pressed before the element existed');
+    release();
+    await tab.waitForFunction(() => document.querySelector('consent-manager').decided === true);
+    const record = await tab.evaluate(() => document.querySelector('consent-manager').record);
+    assert.deepEqual([record.method, record.granted], ['banner', ['necessary']]);
+    assert.deepEqual(problems.violations, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
   it("makes the visitor's last early click, not the first: Accept all, then Reject all, is one rejection", async () => {
     const context = await browser.newContext();
     const { page: tab, problems } = await openRecordedPage(context);

@@ -5,6 +5,7 @@
 // wherever the first layer cannot be sure of painting the banner the element would show, it
 // paints nothing and the element shows its own.
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { BANNER_MESSAGE_LOADERS } from '../../src/core/generated/banner-message-loaders.js';
 import { BANNER_MESSAGES } from '../../src/core/generated/banner-messages.js';
 import { encodeRecord } from '../../src/core/record.js';
@@ -126,6 +127,39 @@ describe('the first layer of the script tag', () => {
     expect(storedMethod()).to.equal('banner');
     await element.updateComplete;
     expect(element.shadowRoot!.querySelector('[part="banner"]') === null, 'the banner closed').to.equal(true);
+  });
+
+  it('keeps an Escape pressed in the painted banner before the element adopts it: a rejection, recorded as made in the banner', async () => {
+    // The element's definition is held back, so that the key certainly comes before the adoption.
+    const hold = `<script>
+const define = customElements.define.bind(customElements);
+let held = () => undefined;
+window.releaseElement = () => { customElements.define = define; held(); };
+customElements.define = (name, constructor, options) => { if (name !== 'consent-manager') return define(name, constructor, options); held = () => define(name, constructor, options); };
+</script>`;
+    const framePage = await page(`<consent-manager>${config()}</consent-manager>`, { head: hold });
+    const win = framePage.win as FramePage['win'] & { releaseElement: () => void };
+    const { banner } = win.firstLayer;
+    banner!.querySelector<HTMLButtonElement>('[part="accept-all"]')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(win.customElements.get('consent-manager'), 'still not defined').to.equal(undefined);
+    expect(storedCookieValue(), 'nothing stored before the element runs').to.equal(null);
+    win.releaseElement();
+    const element = await started(framePage);
+    await waitFor(() => element.decided, 5000, 'the kept Escape to be made');
+    expect(element.consent).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+    expect(storedMethod()).to.equal('banner');
+  });
+
+  it("does not keep a script's Escape on the painted banner", async () => {
+    const framePage = await page(`<consent-manager>${config()}</consent-manager>`);
+    framePage.win.firstLayer.banner!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    const shown = await bannerShown(framePage);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(framePage.element().decided, 'no choice made').to.equal(false);
+    expect(shown.isConnected, 'the banner still shown').to.equal(true);
+    expect(storedCookieValue()).to.equal(null);
   });
 
   it('paints the blocking banner, which the element then makes modal', async () => {

@@ -237,6 +237,31 @@ describe("the script tag's early gate", () => {
     expect(win.e2eLog).to.deep.equal(['early', 'later']);
   });
 
+  it("loads a vendor adapter's script under a Trusted Types allow-list when the bundle's URL carries a query, after the entry made the policy", async () => {
+    storeChoice(['necessary', 'analytics']);
+    const log = new URL('/test/e2e/pages/gated-log.js', location.href).href;
+    // The entry's instance runs the gated script first, so it creates the page's policy; the
+    // adapter runs in the element's instance, which must use that policy, not make another.
+    const watch = `<script>
+window.violations = []; window.errors = [];
+document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+const error = console.error.bind(console);
+console.error = (...args) => { errors.push(args.map(String).join(' ')); error(...args); };
+</script>`;
+    const framePage = await page(`<script type="text/plain" data-consent="analytics" data-src="${log}" data-name="early"></script><consent-manager script-sources="'self'">${config({ adapters: { 'google-analytics': { measurementId: 'G-TEST1234' } } })}</consent-manager>`, {
+      head: `<meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'; trusted-types consent-manager lit-html">${watch}`,
+      bundle: `${BUNDLE_URL}?ver=1`,
+    });
+    const win = framePage.win as FramePage['win'] & { e2eLog?: string[]; violations: string[]; errors: string[] };
+    await waitFor(() => (win.e2eLog ?? []).includes('early'), 5000, 'the allowed script');
+    await settled(framePage);
+    const gtag = (): HTMLScriptElement | null => framePage.doc.querySelector('script[src^="https://www.googletagmanager.com/gtag/js"]');
+    await waitFor(() => gtag() !== null, 5000, "the adapter's gtag.js");
+    expect(gtag()!.src).to.equal('https://www.googletagmanager.com/gtag/js?id=G-TEST1234');
+    expect(win.violations, 'no Trusted Types violation').to.deep.equal([]);
+    expect(win.errors.filter((text) => /trusted/i.test(text)), 'no refused policy').to.deep.equal([]);
+  });
+
   it("hands its gate to the element when the bundle's URL carries a query: a withdrawal then recommends a reload", async () => {
     storeChoice(['necessary', 'analytics']);
     const framePage = await page(TAGS + ELEMENT, { bundle: `${BUNDLE_URL}?ver=1` });

@@ -163,9 +163,9 @@ export async function serverRenderedContenders() {
   const tags = CONTENDERS[0].page.slice(CONTENDERS[0].page.indexOf('<script type="text/plain"'), CONTENDERS[0].page.indexOf('<consent-manager')).trim();
   const linked = (cookieHeader) =>
     renderPage({
-      // The README's markup for a server-rendered page: the loader imports the bundle after the
-      // first paint; only a page rendered without the banner (a visitor who chose) preloads it.
-      head: `<link rel="preload" href="/dist/consent-banner.css" as="style">${cookieHeader ? '<link rel="modulepreload" href="/dist/consent-manager.js">' : ''}<script type="module" src="/dist/consent-manager-ssr.js"></script>`,
+      // The README's markup for a server-rendered page: with the banner, the loader imports the
+      // bundle after the first paint; without it (a visitor who chose), the bundle's own tag.
+      head: cookieHeader ? '<script type="module" src="/dist/consent-manager.js"></script>' : '<link rel="preload" href="/dist/consent-banner.css" as="style"><script type="module" src="/dist/consent-manager-ssr.js"></script>',
       tags,
       body: renderConsentManager({ config, cookieHeader, stylesheet: '/dist/consent-banner.css', attributes }),
     });

@@ -8,6 +8,25 @@ import { waitFor } from './page-state.js';
 
 export const BUNDLE_URL = new URL('/dist/consent-manager.js', location.href).href;
 
+/**
+ * For a frame's `<head>`: holds the element's definition back until the frame's
+ * `releaseElement()` is called, as a slow network would hold its chunk, so that whatever runs
+ * meanwhile is certainly the entry's doing.
+ */
+export const HOLD_ELEMENT = `<script>
+const define = customElements.define.bind(customElements);
+let released = false;
+let held = () => undefined;
+window.releaseElement = () => {
+  released = true;
+  held();
+};
+customElements.define = (name, constructor, options) => {
+  if (released || name !== 'consent-manager') return define(name, constructor, options);
+  held = () => define(name, constructor, options);
+};
+</script>`;
+
 const opened: HTMLIFrameElement[] = [];
 
 /** Adds a frame showing `srcdoc` and resolves once it has loaded; `removeFrames` takes it away. */

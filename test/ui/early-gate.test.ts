@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { encodeRecord } from '../../src/core/record.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
-import { BUNDLE_URL, elementStarted, openFrame, removeFrames } from '../helpers/bundle-frames.js';
+import { BUNDLE_URL, elementStarted, HOLD_ELEMENT, openFrame, removeFrames } from '../helpers/bundle-frames.js';
 import { clearBrowserStorage, nextEvent, waitFor } from '../helpers/page-state.js';
 import { CATEGORIES } from '../helpers/ui.js';
 
@@ -35,26 +35,12 @@ function storeChoice(granted: readonly string[], { revision = 0, gpc = false, up
   return value;
 }
 
-// Holds the element's definition back until the test calls `releaseElement()`, as a slow
-// network would hold its chunk: what runs meanwhile is the early gate's doing.
-const HOLD_ELEMENT = `<script>
-window.ran = [];
-const define = customElements.define.bind(customElements);
-let released = false;
-let held = () => undefined;
-window.releaseElement = () => {
-  released = true;
-  held();
-};
-customElements.define = (name, constructor, options) => {
-  if (released || name !== 'consent-manager') return define(name, constructor, options);
-  held = () => define(name, constructor, options);
-};
-</script>`;
+// The gated scripts' log, and the element held back (`releaseElement()`): what runs meanwhile is the early gate's doing.
+const HEAD = `<script>window.ran = [];</script>${HOLD_ELEMENT}`;
 
 /** A frame of this origin: `head`, then `body`, then the bundle's script tag; the element is held back (`releaseElement`). */
 async function page(body: string, { head = '', bundleAttributes = '', afterBundle = '', bundle = BUNDLE_URL } = {}): Promise<FramePage> {
-  const frame = await openFrame(`<!doctype html><html lang="en"><head>${HOLD_ELEMENT}${head}</head><body>${body}<script type="module" src="${bundle}"${bundleAttributes}></script>${afterBundle}</body></html>`);
+  const frame = await openFrame(`<!doctype html><html lang="en"><head>${HEAD}${head}</head><body>${body}<script type="module" src="${bundle}"${bundleAttributes}></script>${afterBundle}</body></html>`);
   return { frame, win: frame.contentWindow as FramePage['win'], doc: frame.contentDocument!, element: () => frame.contentDocument!.querySelector<ConsentManagerElement>('consent-manager')! };
 }
 

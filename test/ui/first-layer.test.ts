@@ -11,7 +11,7 @@ import { BANNER_MESSAGES } from '../../src/core/generated/banner-messages.js';
 import { encodeRecord } from '../../src/core/record.js';
 import { LANGUAGES } from '../../src/l10n/language.js';
 import type { ConsentManagerElement } from '../../src/ui/consent-manager.js';
-import { BUNDLE_URL, elementStarted, openFrame, removeFrames } from '../helpers/bundle-frames.js';
+import { BUNDLE_URL, elementStarted, HOLD_ELEMENT, openFrame, removeFrames } from '../helpers/bundle-frames.js';
 import { clearBrowserStorage, storedCookieValue, storedMethod, waitFor } from '../helpers/page-state.js';
 import { CATEGORIES } from '../helpers/ui.js';
 
@@ -131,13 +131,7 @@ describe('the first layer of the script tag', () => {
 
   it('keeps an Escape pressed in the painted banner before the element adopts it: a rejection, recorded as made in the banner', async () => {
     // The element's definition is held back, so that the key certainly comes before the adoption.
-    const hold = `<script>
-const define = customElements.define.bind(customElements);
-let held = () => undefined;
-window.releaseElement = () => { customElements.define = define; held(); };
-customElements.define = (name, constructor, options) => { if (name !== 'consent-manager') return define(name, constructor, options); held = () => define(name, constructor, options); };
-</script>`;
-    const framePage = await page(`<consent-manager>${config()}</consent-manager>`, { head: hold });
+    const framePage = await page(`<consent-manager>${config()}</consent-manager>`, { head: HOLD_ELEMENT });
     const win = framePage.win as FramePage['win'] & { releaseElement: () => void };
     const { banner } = win.firstLayer;
     banner!.querySelector<HTMLButtonElement>('[part="accept-all"]')!.focus();

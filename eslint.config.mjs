@@ -142,7 +142,7 @@ export default tseslint.config(
   },
   {
     // Browser code: the demo's scripts, test pages, and the functions e2e tests run in the page.
-    files: ['demo/**/*.js', 'consent-log/dashboard/**/*.js', 'test/e2e/**/*.js', 'test/e2e/**/*.mjs', 'test/package/**/*.mjs', 'scripts/bench.mjs', 'scripts/bench-ab.mjs', 'bench/**/*.mjs', 'audit/src/**/*.mjs', 'audit/test/**/*.mjs', 'audit/fixtures/**/*.js'],
+    files: ['demo/**/*.js', 'consent-log/dashboard/**/*.js', 'test/e2e/**/*.js', 'test/e2e/**/*.mjs', 'test/package/**/*.mjs', 'scripts/bench.mjs', 'scripts/bench-ab.mjs', 'scripts/bench-page.mjs', 'bench/**/*.mjs', 'audit/src/**/*.mjs', 'audit/test/**/*.mjs', 'audit/fixtures/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

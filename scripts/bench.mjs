@@ -14,6 +14,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { ANALYTICS_URL_PART, CONTENDERS as PAGE_CONTENDERS, serverRenderedContenders, VENDOR_HOSTS } from '../bench/contenders.mjs';
+import { CPU_THROTTLE, instrument, median, throttledPage } from './bench-page.mjs';
 import { browserVersion, CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
 import { startStaticServer } from './serve.mjs';
 
@@ -26,42 +27,11 @@ const CONTENDERS = ONLY ? ALL_CONTENDERS.filter(({ id }) => ONLY.includes(id)) :
 const SCRIPT_TAG_PATH = 'consent-manager-recommended';
 const WARMUP = 1;
 const LIGHTHOUSE_VERSION = JSON.parse(await readFile('node_modules/lighthouse/package.json', 'utf8')).version;
-const CPU_THROTTLE = 4;
 const PAGES = '.tmp/bench';
 
 if (!existsSync('dist/consent-manager.js')) {
   console.error('dist/ is missing: run `npm run build` first (`npm run bench` does both).');
   process.exit(1);
-}
-
-/** Runs in every page before its scripts: records CLS, when the banner first shows, and consent. */
-function instrument({ banner, consent }) {
-  const state = { cls: 0, bannerAt: null, consentAt: null };
-  window.__bench = state;
-  // Resolved by the page itself, so waiting for the banner adds no polling to the page's script time.
-  window.__benchBannerShown = new Promise((resolve) => (state.resolveBanner = resolve));
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) state.cls += entry.value;
-  }).observe({ type: 'layout-shift', buffered: true });
-  const find = ({ host, selector }) => (host ? document.querySelector(host)?.shadowRoot : document)?.querySelector(selector) ?? null;
-  const visible = (element) => {
-    if (!element?.isConnected) return false;
-    const box = element.getBoundingClientRect();
-    const style = getComputedStyle(element);
-    return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && Number(style.opacity) > 0;
-  };
-  window.__benchFind = find;
-  window.__benchVisible = visible;
-  const watch = () => {
-    if (visible(find(banner))) {
-      state.bannerAt = performance.now();
-      state.resolveBanner();
-    } else {
-      requestAnimationFrame(watch);
-    }
-  };
-  requestAnimationFrame(watch);
-  if (consent?.event) addEventListener(consent.event, () => (state.consentAt ??= performance.now()));
 }
 
 /**
@@ -96,15 +66,6 @@ async function acceptAndTime({ banner, accept, consent, acceptWhen }) {
     };
     requestAnimationFrame(check);
   });
-}
-
-async function throttledPage(context) {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
-  await cdp.send('Network.enable');
-  await cdp.send('Performance.enable');
-  return { page, cdp };
 }
 
 /** One first visit, then (where there is an accept button) a click on Accept and a returning visit. */
@@ -199,13 +160,6 @@ async function runLighthouse(executablePath, serverUrl) {
   }
   return results;
 }
-
-const median = (values) => {
-  const sorted = values.filter((value) => value !== null).sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 async function main() {
   await mkdir(PAGES, { recursive: true });

@@ -36,13 +36,13 @@ export function snapshotScript(script: HTMLScriptElement): ScriptSnapshot {
 
 /**
  * Whether `url` is one of `sources` (see `ConsentGateOptions.scriptSources`). Entries are
- * read like CSP source expressions, by the URL parser, relative to `base`.
+ * read like CSP source expressions, by the URL parser, relative to `page`, the document's own
+ * address (`pageAddress`): `'self'` is its origin, whatever `<base>` the markup sets.
  */
-export function isListedSource(url: URL, sources: readonly string[], base: string): boolean {
-  const page = new URL(base);
+export function isListedSource(url: URL, sources: readonly string[], page: string): boolean {
   return sources.some((entry) => {
     // Other quoted keywords and hashes are for inline scripts.
-    const listed = entry === "'self'" ? new URL('/', page) : entry.startsWith("'") ? null : scriptUrl(entry, base);
+    const listed = entry === "'self'" ? scriptUrl('/', page) : entry.startsWith("'") ? null : scriptUrl(entry, page);
     if (listed?.origin !== url.origin) return false;
     return listed.pathname.endsWith('/') ? url.pathname.startsWith(listed.pathname) : url.pathname === listed.pathname;
   });
@@ -50,15 +50,15 @@ export function isListedSource(url: URL, sources: readonly string[], base: strin
 
 /**
  * Why the gate will not run `script`, or `null` when the site vouches for it: it carries the
- * trusted `nonce`, or its URL (external) or its hash (inline) is in `sources`. Never a URL that
- * is not http(s), whatever the nonce or the list say.
+ * trusted `nonce`, or its URL (external) or its hash (inline) is in `sources`, read against the
+ * document's address `page`. Never a URL that is not http(s), whatever the nonce or the list say.
  */
-export async function judgeScript(script: ScriptSnapshot, nonce: string | undefined, sources: readonly string[], base: string): Promise<{ code: ScriptRefusal; hash?: string } | null> {
+export async function judgeScript(script: ScriptSnapshot, nonce: string | undefined, sources: readonly string[], page: string): Promise<{ code: ScriptRefusal; hash?: string } | null> {
   if (script.type !== null && !EXECUTABLE_TYPE.test(script.type.trim())) return { code: 'gate-script-type' };
   if (script.src !== null && !script.url) return { code: 'gate-script-url' };
   if (nonce && script.nonce === nonce) return null;
   if (script.url) {
-    if (isListedSource(script.url, sources, base)) return null;
+    if (isListedSource(script.url, sources, page)) return null;
     return { code: nonce ? 'gate-needs-nonce' : 'gate-script-source' };
   }
   if (!nonce && sources.includes("'unsafe-inline'")) return null;

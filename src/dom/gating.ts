@@ -13,7 +13,7 @@ import { parseDataConsent } from '../core/data-consent.js';
 import type { Diagnostic } from '../diagnostics/report.js';
 import { describeElement } from './describe-element.js';
 import * as scripts from './gated-script.js';
-import { scriptUrl } from './script-url.js';
+import { pageAddress, scriptUrl } from './script-url.js';
 
 type Categories = Readonly<Record<string, boolean>>;
 
@@ -256,7 +256,7 @@ export class ConsentGate {
       const snapshot = scripts.snapshotScript(original);
       const nonce = this.#options.nonce?.();
       const sources = this.#options.scriptSources?.() ?? (nonce ? [] : ["'self'"]);
-      const refusal = await scripts.judgeScript(snapshot, nonce, sources, this.#root.baseURI);
+      const refusal = await scripts.judgeScript(snapshot, nonce, sources, pageAddress(this.#root));
       // Consent can be withdrawn, the script removed, or the gate stopped (its element left the
       // page, or it was never taken over: src/dom/gate-handoff.ts) while earlier scripts were loading.
       if (!this.#started || !original.isConnected || !this.#allows(original)) {

@@ -12,3 +12,15 @@ export function scriptUrl(value: string, base: string = document.baseURI): URL |
   }
   return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
 }
+
+/**
+ * The URL the site's own script sources (`'self'`, `/js/`) are read against: the document's own
+ * address, never its base URL. Markup can set the base URL (an injected `<base href>`), and the
+ * page's origin is what `'self'` means in CSP too. A `srcdoc` or `about:blank` frame has no
+ * address of its own: its origin's root, where it has one.
+ */
+export function pageAddress(doc: Document): string {
+  if (/^https?:/i.test(doc.URL)) return doc.URL;
+  const origin = doc.defaultView?.origin;
+  return origin && origin !== 'null' ? `${origin}/` : 'about:blank';
+}

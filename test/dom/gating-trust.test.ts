@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import type { Diagnostic } from '../../src/diagnostics/report.js';
 import { isListedSource } from '../../src/dom/gated-script.js';
+import { pageAddress } from '../../src/dom/script-url.js';
 import { ConsentGate } from '../../src/dom/gating.js';
 import { pageNonce, rememberBundleUrl } from '../../src/dom/page.js';
 import { ScriptRefusedError, trustedScript, trustedScriptURL } from '../../src/dom/trusted-types.js';
@@ -110,6 +111,47 @@ describe('what the gate runs: the site vouches, markup does not', () => {
     expect(warnings.map((warning) => warning.code)).to.deep.equal(['gate-script-source']);
   });
 
+  it("reads 'self' and relative sources as the page's own, whatever <base> injected markup sets", async () => {
+    // SECURITY.md, guarantee 5: with the base URL, <base href="https://attacker.example/"> made
+    // 'self' the attacker's origin, and a relative data-src one of its scripts.
+    const base = document.createElement('base');
+    base.href = 'https://attacker.example/';
+    document.body.prepend(base);
+    try {
+      expect(document.baseURI, 'the injected base applies').to.equal('https://attacker.example/');
+      expect(pageAddress(document)).to.equal(document.URL);
+      const injected = addMarkup(`
+        <script type="text/plain" data-consent="necessary" data-src="evil.js" data-name="relative"></script>
+        <script type="text/plain" data-consent="necessary" data-src="/js/evil.js" data-name="rooted"></script>`);
+      for (const sources of [undefined, ["'self'"], ['/js/']]) {
+        warnings = [];
+        const judged = gate(sources ? { scriptSources: () => sources } : {});
+        judged.start(allowed);
+        await judged.settled();
+        judged.stop();
+        expect(warnings.map((warning) => warning.code), String(sources)).to.deep.equal(['gate-script-source', 'gate-script-source']);
+        expect(warnings.map((warning) => warning.code === 'gate-script-source' && warning.url)).to.deep.equal(['evil.js', '/js/evil.js']);
+      }
+      expect(document.querySelector('script[src*="attacker.example"]')).to.equal(null);
+      injected.remove();
+    } finally {
+      base.remove();
+    }
+    // A base of the page's own origin moves nothing off it.
+    const own = document.createElement('base');
+    own.href = new URL('/test/fixtures/gated/', location.href).href;
+    document.body.prepend(own);
+    try {
+      addMarkup(`<script type="text/plain" data-consent="necessary" data-src="log.js?trust=${++unique}-${Date.now()}" data-name="own base"></script>`);
+      const defaults = gate();
+      defaults.start(allowed);
+      await defaults.settled();
+    } finally {
+      own.remove();
+    }
+    expect(window.gateLog).to.deep.equal(['own base']);
+  });
+
   it('reads listed sources like CSP source expressions', () => {
     const base = 'https://www.example.com/page.html';
     const url = (value: string): URL => new URL(value, base);
@@ -125,6 +167,9 @@ describe('what the gate runs: the site vouches, markup does not', () => {
     expect(isListedSource(url('/js/a.js'), ['/js/'], base)).to.equal(true);
     expect(isListedSource(url("/'none'"), ["'none'", "'unsafe-inline'"], base), 'keywords name no path').to.equal(false);
     expect(isListedSource(url('data:text/javascript,1'), ['data:'], base)).to.equal(false);
+    expect(isListedSource(new URL('evil.js', 'https://attacker.example/'), ["'self'"], base), 'resolved against an injected base').to.equal(false);
+    expect(isListedSource(new URL('/js/evil.js', 'https://attacker.example/'), ['/js/'], base)).to.equal(false);
+    expect(isListedSource(url('/js/a.js'), ["'self'", '/js/'], 'about:blank'), 'a page with no address of its own').to.equal(false);
   });
 
   it('refuses an inline script the site has not vouched for, naming the hash that would vouch for it', async () => {

@@ -17,7 +17,8 @@
  *
  * The served banner shows before its buttons work. The button the visitor clicks last in that
  * time (a trusted click; a script's is ignored, unless `keepScriptClicks`: the script tag's first
- * layer keeps it, as the opt-out tools that find its banner click by script), Reject all for an
+ * layer keeps it, as the opt-out tools that find its banner click by script, but never in place of
+ * the visitor's own), Reject all for an
  * Escape the visitor presses in the banner, is clicked again
  * once the element has adopted the banner (`consent-banner-adopted`, src/ui/banner.ts), so the
  * choice is not lost and is recorded as made in the banner, which it was. The last, not the
@@ -43,9 +44,14 @@ export function importAfterFirstPaint(bundleUrl: string, loadBundle: (url: strin
   const served = root?.querySelector('.banner');
   if (!root || !served) return load();
   let clicked: string | undefined;
+  let visitorClicked = false;
   const keepClick = (event: Event): void => {
     const part = (event.target as Element).closest('button')?.getAttribute('part');
     if ((!event.isTrusted && !keepScriptClicks) || (part !== 'accept-all' && part !== 'reject-all' && part !== 'customize')) return;
+    // A script's click never overrides the visitor's: an opt-out tool clicks as soon as it sees
+    // the banner, so a script's click after the visitor's is some other script's.
+    if (!event.isTrusted && visitorClicked) return;
+    visitorClicked ||= event.isTrusted;
     clicked = part;
     load();
   };
@@ -53,6 +59,7 @@ export function importAfterFirstPaint(bundleUrl: string, loadBundle: (url: strin
   // visitor's key, as opt-out tools click buttons.
   const keepEscape = (event: Event): void => {
     if (!event.isTrusted || (event as KeyboardEvent).key !== 'Escape') return;
+    visitorClicked = true;
     clicked = 'reject-all';
     load();
   };

@@ -146,6 +146,23 @@ describe('the first layer of the script tag', () => {
     expect(storedMethod()).to.equal('banner');
   });
 
+  it("does not let a script's click on the painted banner replace the visitor's", async () => {
+    const framePage = await page(`<consent-manager>${config()}</consent-manager>`, { head: HOLD_ELEMENT });
+    const win = framePage.win as FramePage['win'] & { releaseElement: () => void };
+    const { banner } = win.firstLayer;
+    // Enter on a focused button is the visitor's own (trusted) click.
+    banner!.querySelector<HTMLButtonElement>('[part="reject-all"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    banner!.querySelector<HTMLButtonElement>('[part="accept-all"]')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(win.customElements.get('consent-manager'), 'still not defined').to.equal(undefined);
+    win.releaseElement();
+    const element = await started(framePage);
+    await waitFor(() => element.decided, 5000, "the visitor's kept click to be made");
+    expect(element.consent).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+    expect(storedMethod()).to.equal('banner');
+  });
+
   it("does not keep a script's Escape on the painted banner", async () => {
     const framePage = await page(`<consent-manager>${config()}</consent-manager>`);
     framePage.win.firstLayer.banner!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));

@@ -42,8 +42,8 @@ function clobbered(doc: Document): boolean {
  * script (without one the config may come from code, later) and no property set on it from code
  * (`config`, `scriptSources`: the element would start from those); `null` anywhere else, or when
  * the JSON is malformed, the config has errors (the element reports them) or storage cannot be
- * read. `known`, read earlier in this page, is given back when it still describes the element and
- * its JSON, rather than parsed and read again. Never throws.
+ * read. `known`, read earlier in this page, gives its config when it still describes the element
+ * and its JSON, rather than parsed again; the stored choice is always read anew. Never throws.
  */
 export function scriptTagHost(doc: Document, known?: ScriptTagHost | null): ScriptTagHost | null {
   try {
@@ -55,9 +55,9 @@ export function scriptTagHost(doc: Document, known?: ScriptTagHost | null): Scri
     const script = host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
     if (!script) return null;
     const configText = script.text;
-    if (known?.host === host && known.configText === configText) return known;
-    const { config, errors } = parseConfig(JSON.parse(configText));
+    const { config, errors } = known?.host === host && known.configText === configText ? { config: known.config, errors: [] } : parseConfig(JSON.parse(configText));
     if (errors.length > 0) return null;
+    // The stored choice is read each time: another tab may have changed it since `known` was read.
     const store = new ConsentStore({ config, storage: new FallbackStorage([new MemoryStorage()]), gpc: readGlobalPrivacyControl(win.navigator), language: config.language });
     const { state } = store.load(createBrowserStorage(config.storage, win).read());
     return { host, win, configText, config, state };

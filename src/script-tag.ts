@@ -44,9 +44,8 @@ function startElement(found: ScriptTagHost | null): void {
   // A visitor whose stored choice allows something: their allowed scripts wait for neither Lit
   // nor the element (src/early-gate.ts). The gate starts when the element would, once the page
   // is parsed: until then the page's own scripts (later module scripts, an `async` entry's rest
-  // of the page) may still set the element's config, or add a second element, and the page is
-  // read again then (the stored choice only if the JSON changed: another tab's change meanwhile
-  // is the element's to announce).
+  // of the page) may still set the element's config, or add a second element, or another tab
+  // change the stored choice, and the page and the choice are read again then.
   if (parsed(document)) startEarlyGate(found);
   else document.addEventListener('DOMContentLoaded', () => startEarlyGate(scriptTagHost(document, found)), { once: true });
   loadElement();

@@ -26,10 +26,15 @@ const gated = (category: string, attributes = ''): string =>
 const TAGS = gated('analytics') + gated('marketing');
 const ELEMENT = `<consent-manager script-sources="'unsafe-inline'">${config()}</consent-manager>`;
 
+/** A stored choice's value, as the element writes it. */
+function choiceValue(granted: readonly string[], { revision = 0, gpc = false, updatedAt = Math.floor(Date.now() / 1000) - 60 } = {}): string {
+  const denied = CATEGORIES.map(({ id }) => id).filter((id) => !granted.includes(id));
+  return encodeRecord({ version: 1, id: 'EarlyGateEarlyGate0000', revision, createdAt: updatedAt, updatedAt, granted, denied, method: 'banner', gpc, language: 'en' });
+}
+
 /** Stores a choice as the element writes it: the cookie and its localStorage copy. */
 function storeChoice(granted: readonly string[], { revision = 0, gpc = false, updatedAt = Math.floor(Date.now() / 1000) - 60, copy = true } = {}): string {
-  const denied = CATEGORIES.map(({ id }) => id).filter((id) => !granted.includes(id));
-  const value = encodeRecord({ version: 1, id: 'EarlyGateEarlyGate0000', revision, createdAt: updatedAt, updatedAt, granted, denied, method: 'banner', gpc, language: 'en' });
+  const value = choiceValue(granted, { revision, gpc, updatedAt });
   document.cookie = `consent=${value}; Path=/`;
   if (copy) localStorage.setItem('consent.copy', value);
   return value;
@@ -184,6 +189,19 @@ describe("the script tag's early gate", () => {
       expect(element.isAllowed('marketing'), 'the category').to.equal(options?.scriptRefused === true);
     });
   }
+
+  it('reads the stored choice again once the page is parsed: a withdrawal by another tab after the entry ran runs nothing', async () => {
+    storeChoice(['necessary', 'analytics', 'marketing']);
+    // A module script after the bundle's runs after its entry and before the page counts as
+    // parsed: the other tab's withdrawal lands in between.
+    const withdrawn = choiceValue(['necessary'], { updatedAt: Math.floor(Date.now() / 1000) });
+    const framePage = await page(TAGS + ELEMENT, { afterBundle: `<script type="module">document.cookie = 'consent=${withdrawn}; Path=/'; localStorage.setItem('consent.copy', '${withdrawn}');</script>` });
+    await gateTime();
+    expect(framePage.win.ran, 'nothing ran before the element started').to.deep.equal([]);
+    const element = await settled(framePage);
+    expect(framePage.win.ran, 'nor after').to.deep.equal([]);
+    expect(element.isAllowed('analytics')).to.equal(false);
+  });
 
   it('says when another tab withdrew what the early gate had already run: a change after the ready event, recommending a reload', async () => {
     storeChoice(['necessary', 'analytics']);

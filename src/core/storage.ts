@@ -113,12 +113,23 @@ export class CookieStorage implements RecordStorage {
     attempt(() => this.#expireCopies(), undefined);
   }
 
-  /** Expires the cookie host-only and on every reachable domain, at every reachable path. */
+  /**
+   * Expires the cookie host-only and on every reachable domain, at every reachable path; on a
+   * secure page also its partitioned (CHIPS) copies, which only a write marked `Partitioned`
+   * removes: a sibling subdomain can plant one on the parent domain, and it would outlast every
+   * choice and keep denying what the visitor grants.
+   */
   #expireCopies(): void {
-    const { path, domain, reach } = this.#options;
+    const { path, domain, reach, secure } = this.#options;
     const domains = new Set<string | undefined>([undefined, domain, ...(reach?.domains ?? [])]);
     const paths = new Set([path, ...(reach?.paths ?? [])]);
-    for (const everyDomain of domains) for (const everyPath of paths) this.#jar.set(this.#serialize('', 0, everyPath, everyDomain));
+    for (const everyDomain of domains) {
+      for (const everyPath of paths) {
+        const expired = this.#serialize('', 0, everyPath, everyDomain);
+        this.#jar.set(expired);
+        if (secure) this.#jar.set(`${expired}; Partitioned`);
+      }
+    }
   }
 
   #serialize(value: string, maxAge: number, path: string, domain: string | undefined): string {

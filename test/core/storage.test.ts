@@ -86,6 +86,17 @@ describe('CookieStorage', () => {
     assert.equal(writing.writes.at(-1), 'consent=v=1; Path=/; Max-Age=15724800; SameSite=Lax', 'then the one copy written');
   });
 
+  it('on a secure page also expires partitioned (CHIPS) copies, which only a Partitioned write removes', () => {
+    const reach = { domains: ['www.example.com', 'example.com'], paths: ['/'] };
+    const jar = new RecordingJar();
+    new CookieStorage(jar, { ...options, secure: true, reach }).clear();
+    const plain = ['', '; Domain=www.example.com', '; Domain=example.com'].map((domain) => `consent=; Path=/; Max-Age=0; SameSite=Lax${domain}; Secure`);
+    assert.deepEqual([...jar.writes].sort(), [...plain, ...plain.map((write) => `${write}; Partitioned`)].sort());
+    const insecure = new RecordingJar();
+    new CookieStorage(insecure, { ...options, reach }).clear();
+    assert.equal(insecure.writes.filter((write) => write.includes('Partitioned')).length, 0, 'Partitioned needs Secure: none on an http page');
+  });
+
   it('reports a write the browser ignored', () => {
     const ignoring: CookieJar = { get: () => '', set: () => undefined };
     assert.equal(new CookieStorage(ignoring, options).write('v=1'), false);

@@ -2,6 +2,12 @@
 // host names www.example.test and evil.example.test are mapped to this machine, so a cookie set
 // on `Domain=example.test` from one is seen by the other, as on a real site.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
@@ -91,6 +97,59 @@ describe('a sibling subdomain writing the consent cookie on the parent domain', 
     await open(www, 'www.example.test');
     assert.equal(await copies(www), 1, "the visitor's cookie is gone; only the planted one is left");
     assert.deepEqual(await consentOf(www), { decided: true, consent: NOTHING_OPTIONAL }, "the rejection's localStorage copy still denies what the planted one grants");
+    await context.close();
+  });
+});
+
+describe('a sibling subdomain planting a partitioned (CHIPS) copy on the parent domain, over https', () => {
+  let proxy;
+  let certificates;
+
+  before(async () => {
+    // Partitioned cookies need Secure, so https: a throwaway self-signed certificate, and a proxy
+    // in front of the test server; the browser context ignores the certificate's errors.
+    certificates = mkdtempSync(join(tmpdir(), 'consent-chips-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=example.test', '-keyout', join(certificates, 'key.pem'), '-out', join(certificates, 'cert.pem')], { stdio: 'ignore' });
+    const target = new URL(server.url);
+    proxy = https.createServer({ key: readFileSync(join(certificates, 'key.pem')), cert: readFileSync(join(certificates, 'cert.pem')) }, (request, response) => {
+      const upstream = http.request({ host: '127.0.0.1', port: target.port, path: request.url, method: request.method, headers: request.headers }, (answer) => {
+        response.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(response);
+      });
+      request.pipe(upstream);
+    });
+    await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  });
+
+  after(() => {
+    proxy?.close();
+    if (certificates) rmSync(certificates, { recursive: true, force: true });
+  });
+
+  const secureUrlOn = (host) => `https://${host}:${proxy.address().port}/open/plain.html`;
+
+  it("cannot outlast the visitor's next choice: it is expired with the others, and the grant holds on the next page", async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    const evil = await context.newPage();
+    await evil.goto(secureUrlOn('evil.example.test'));
+    const now = Math.floor(Date.now() / 1000);
+    const rejection = encodeRecord({ version: 1, id: 'EEEEEEEEEEEEEEEEEEEEEE', revision: 0, createdAt: now - 5, updatedAt: now - 5, granted: ['necessary'], denied: ['preferences', 'analytics', 'marketing'], method: 'banner', gpc: false, language: 'en' });
+    await evil.evaluate((value) => (document.cookie = `consent=${value}; Domain=example.test; Path=/; Max-Age=86400; Secure; SameSite=None; Partitioned`), rejection);
+    const partitioned = async () => (await context.cookies()).filter(({ name, partitionKey }) => name === 'consent' && partitionKey !== undefined).length;
+    assert.equal(await partitioned(), 1, 'the browser keeps the planted partitioned copy');
+
+    const www = await context.newPage();
+    await www.goto(secureUrlOn('www.example.test'));
+    await www.waitForFunction(() => customElements.get('consent-manager') !== undefined);
+    await www.evaluate(() => document.querySelector('consent-manager').ready);
+    assert.deepEqual(await consentOf(www), { decided: true, consent: NOTHING_OPTIONAL }, 'dated now, it reads as a choice shared across subdomains');
+    await www.evaluate(() => document.querySelector('consent-manager').acceptAll());
+    assert.equal(await partitioned(), 0, 'the choice expired the partitioned copy');
+
+    await www.goto(secureUrlOn('www.example.test'));
+    await www.waitForFunction(() => customElements.get('consent-manager') !== undefined);
+    await www.evaluate(() => document.querySelector('consent-manager').ready);
+    assert.deepEqual(await consentOf(www), { decided: true, consent: { necessary: true, preferences: true, analytics: true, marketing: true } }, "the visitor's grant holds on the next page");
     await context.close();
   });
 });

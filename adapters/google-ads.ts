@@ -63,7 +63,7 @@ export function googleAds(options: GoogleAdsOptions): ConsentAdapter & { readonl
         category: [isCategory, 'category'],
         config: [isObject, 'object'],
       });
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       // Whatever its category is called, it is the one Google's ad types need.
       consentMode = new GoogleConsent(given, options, { category, own: ['ad_storage', 'ad_user_data', 'ad_personalization'] });

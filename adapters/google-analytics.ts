@@ -93,7 +93,7 @@ export function googleAnalytics(options: GoogleAnalyticsOptions): ConsentAdapter
         category: [isCategory, 'category'],
         config: [isObject, 'object'],
       });
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       // Whatever the category is called, it is the one Analytics' storage needs.
       consentMode = new GoogleConsent(given, options, { category, own: ['analytics_storage'] });

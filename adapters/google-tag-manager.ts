@@ -44,7 +44,7 @@ export function googleTagManager(options: GoogleTagManagerOptions): ConsentAdapt
     },
     start(given: AdapterContext, consent: AdapterConsent): void {
       const rules = googleRules({ containerId: [matches(/^GTM-[A-Z0-9]{4,12}$/), 'container-id', true], category: [isCategory, 'category'] });
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       // The container's category stands in for `analytics` when the site has none by that name.
       consentMode = new GoogleConsent(given, options, { category, fallback: ['analytics_storage'] });

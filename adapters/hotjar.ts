@@ -75,7 +75,7 @@ export function hotjar(options: HotjarOptions): ConsentAdapter {
       { pattern: '^_hj', party: 'third', provider, category, purpose: 'Session sampling, survey state and storage probes (cookies and keys)', lifetime: 'up to 1 year' },
     ] satisfies AdapterCookie[],
     start(given: AdapterContext, consent: AdapterConsent): void {
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       if (consent.categories[category] === true) load();
       else {

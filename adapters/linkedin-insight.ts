@@ -67,7 +67,7 @@ export function linkedInInsight(options: LinkedInInsightOptions): ConsentAdapter
     // First-party cookies the tag sets, lifetimes from the Open Cookie Database (LinkedIn's own table was not confirmed).
     cookies: [cookie('li_fat_id', 'Identifies LinkedIn members indirectly for conversions and retargeting', '30 days'), cookie('ln_or', 'Decides whether LinkedIn analytics run', '1 day')],
     start(given: AdapterContext, consent: AdapterConsent): void {
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       if (consent.categories[category] === true) load();
       else given.forget(COOKIES);

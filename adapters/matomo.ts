@@ -84,7 +84,7 @@ export function matomo(options: MatomoOptions): ConsentAdapter {
       cookie('^_pk_(ses|cvar|hsr)\\.', 'Keeps the visit together', '30 minutes'),
     ],
     start(given: AdapterContext, consent: AdapterConsent): void {
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       const allowed = consent.categories[category] === true;
       if (!allowed) given.forget(COOKIES);

@@ -97,7 +97,7 @@ export function metaPixel(options: MetaPixelOptions): ConsentAdapter {
       { name: '_fbc', party: 'third', provider: 'Meta', category, purpose: 'Keeps the ad click that brought the visitor', lifetime: '90 days' },
     ],
     start(given: AdapterContext, consent: AdapterConsent): void {
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       if (consent.categories[category] === true) grant();
       else given.forget(COOKIES);

@@ -96,7 +96,7 @@ export function microsoftClarity(options: MicrosoftClarityOptions): ConsentAdapt
       cookie('CLID', 'Records when Clarity first saw this browser on any site', '1 year', 'clarity.ms'),
     ],
     start(given: AdapterContext, consent: AdapterConsent): void {
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       apply(consent);
     },

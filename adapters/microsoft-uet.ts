@@ -112,7 +112,7 @@ export function microsoftUet(options: MicrosoftUetOptions): ConsentAdapter & { r
       return loaded;
     },
     start(given: AdapterContext, consent: AdapterConsent): void {
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       apply(consent);
     },

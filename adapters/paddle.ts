@@ -93,7 +93,7 @@ export function paddle(options: PaddleOptions): PaddleAdapter {
     cookies: [],
     paddle: paddlePromise,
     start(given: AdapterContext, consent: AdapterConsent): void {
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       if (consent.categories[category] === true) void load();
     },

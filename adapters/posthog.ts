@@ -96,7 +96,7 @@ export function posthog(options: PostHogOptions): ConsentAdapter {
       { name: `__ph_opt_in_out_${options.apiKey}`, party: 'third', provider, category, purpose: "Keeps PostHog's own record of the consent choice (localStorage)", lifetime: 'until removed' },
     ] satisfies AdapterCookie[],
     start(given: AdapterContext, consent: AdapterConsent): void {
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       if (consent.categories[category] === true) load();
       else given.forget([storageName]);

@@ -169,7 +169,7 @@ export function segment(options: SegmentOptions): ConsentAdapter {
     id: 'segment',
     cookies: [cookie('ajs_anonymous_id', 'Identifies the visitor before sign-in'), cookie('ajs_user_id', 'Identifies the signed-in visitor')],
     start(given: AdapterContext, consent: AdapterConsent): void {
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       buffer = installBuffer(given.window, cdnUrl, (src) => void given.loadScript(src));
       if (!buffer) {
         given.conflict('analytics');

@@ -110,7 +110,7 @@ export function stripe(options: StripeOptions): StripeAdapter {
     cookies: [cookie('__stripe_mid', '1 year'), cookie('__stripe_sid', '30 minutes')],
     stripe: stripePromise,
     start(given: AdapterContext, consent: AdapterConsent): void {
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       if (consent.categories[category] === true) load(consent);
       else given.forget(COOKIES);

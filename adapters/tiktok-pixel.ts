@@ -99,7 +99,7 @@ export function tiktokPixel(options: TikTokPixelOptions): ConsentAdapter {
       { pattern: '^ttcsid', party: 'third', provider: 'TikTok', category, purpose: 'Keeps the session for ad measurement', lifetime: '1 year (not confirmed by TikTok)' },
     ],
     start(given: AdapterContext, consent: AdapterConsent): void {
-      if (!checkOptions(options, rules, given)) return;
+      if (!checkOptions(options, rules, given, category)) return;
       context = given;
       if (consent.categories[category] === true) grant();
       else given.forget(COOKIES);

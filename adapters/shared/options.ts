@@ -9,9 +9,12 @@ import type { AdapterContext, AdapterOptionRule } from '../../src/core/adapter.j
 /** A test for one option, the expectation it names when it fails, and whether the option is required. */
 export type OptionRule = AdapterOptionRule;
 
-/** Checks the options and reports any problem; returns whether the adapter may go on. */
-export function checkOptions(options: object, rules: Readonly<Record<string, OptionRule>>, context: AdapterContext): boolean {
-  return context.checkOptions(options, rules);
+/**
+ * Checks the options, and that `defaultCategory`, the category the adapter follows when `category`
+ * is not given, is one of the config's; reports any problem; returns whether the adapter may go on.
+ */
+export function checkOptions(options: object, rules: Readonly<Record<string, OptionRule>>, context: AdapterContext, defaultCategory?: string): boolean {
+  return context.checkOptions(options, rules, defaultCategory);
 }
 
 export const isCategory = (value: unknown, context: AdapterContext): boolean => typeof value === 'string' && context.categoryIds.includes(value);

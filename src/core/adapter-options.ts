@@ -8,9 +8,16 @@
 import type { AdapterContext, AdapterOptionExpectation, AdapterOptionProblem, AdapterOptionRule } from './adapter.js';
 import { expectValue, type FieldProblem, type FieldReader, readShape, reject } from './field-reader.js';
 
-/** The problems with `options`: unknown fields first, then the options in the order of `rules`. */
-export function optionProblems(options: object, rules: Readonly<Record<string, AdapterOptionRule>>, context: AdapterContext): AdapterOptionProblem[] {
+/**
+ * The problems with `options`: unknown fields first, then the options in the order of `rules`.
+ * `defaultCategory` is the category the adapter follows when `category` is not given: one the
+ * config does not have is a problem too, or the vendor would silently never load.
+ */
+export function optionProblems(options: object, rules: Readonly<Record<string, AdapterOptionRule>>, context: AdapterContext, defaultCategory?: string): AdapterOptionProblem[] {
   const problems: FieldProblem<AdapterOptionExpectation>[] = [];
+  if (defaultCategory !== undefined && Reflect.get(options, 'category') === undefined && !context.categoryIds.includes(defaultCategory)) {
+    reject(problems, 'category', 'default-category', defaultCategory);
+  }
   const readers: Record<string, FieldReader<unknown, AdapterOptionExpectation>> = {};
   for (const [field, [test, expected, required]] of Object.entries(rules)) {
     // Only the problems are wanted here, not the values read, so a rule's test guards nothing more than `unknown`.

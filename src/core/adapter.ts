@@ -59,6 +59,8 @@ export interface AdapterOptionProblem {
 export type AdapterOptionExpectation =
   | 'known-field'
   | 'category'
+  /** `category` not given, and the adapter's default is not a category of the config. */
+  | 'default-category'
   | 'string'
   | 'boolean'
   | 'milliseconds'
@@ -117,9 +119,10 @@ export interface AdapterContext {
   invalid(problems: readonly AdapterOptionProblem[]): void;
   /**
    * Checks options as the element checks its config: each field by its rule, unknown fields
-   * too. Reports any problem with `invalid`; returns whether the adapter may go on.
+   * too, and, when `category` is not given, that `defaultCategory` (the adapter's default) is one
+   * of the config's. Reports any problem with `invalid`; returns whether the adapter may go on.
    */
-  checkOptions(options: object, rules: Readonly<Record<string, AdapterOptionRule>>): boolean;
+  checkOptions(options: object, rules: Readonly<Record<string, AdapterOptionRule>>, defaultCategory?: string): boolean;
   /**
    * Reports that the vendor's global `window[name]` holds something that is not the vendor's
    * (one console error, one `consent-adapter-error` with reason `exception`); the adapter then

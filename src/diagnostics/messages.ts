@@ -27,6 +27,7 @@ const EXPECTED: Partial<Record<ConfigProblem, string>> = {
 const ADAPTER_EXPECTED: Record<AdapterOptionExpectation, string> = {
   'known-field': 'a known option',
   category: 'the id of a configured category',
+  'default-category': 'set: the default category is not one of this config',
   string: 'a non-empty string',
   boolean: 'true or false',
   milliseconds: 'a whole number of milliseconds up to 60000',
@@ -53,6 +54,7 @@ const ADAPTER_EXPECTED: Record<AdapterOptionExpectation, string> = {
 
 function describeOptionProblem({ field, expected, got }: AdapterOptionProblem): string {
   if (expected === 'known-field') return `  - ${field}: is not a known option`;
+  if (expected === 'default-category') return `  - ${field}: not set, and this adapter's default, ${got ?? 'nothing'}, is not a category of this config: set "${field}" to the id of the category that allows this vendor`;
   return `  - ${field}: must be ${ADAPTER_EXPECTED[expected]}, got ${got ?? 'nothing'}`;
 }
 
@@ -151,7 +153,9 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
       return `the "${diagnostic.id}" adapter does nothing: window.${diagnostic.name} holds something that is not the vendor's (another script's value of that name), and calling into it is not safe`;
     case 'consent-mode-unmapped': {
       const categories = [...new Set(diagnostic.gaps.map((gap) => `"${gap.category}"`))].join(', ');
-      return `Consent Mode: ${diagnostic.gaps.map((gap) => gap.type).join(', ')} follow ${categories}, which this config does not have, so Google is told they are denied whatever the visitor allows; name the right category in the "${diagnostic.id}" adapter's consentTypes, for instance { "ad_storage": "advertising" }`;
+      const [first] = diagnostic.gaps;
+      const one = diagnostic.gaps.length === 1;
+      return `Consent Mode: ${diagnostic.gaps.map((gap) => gap.type).join(', ')} ${one ? 'follows' : 'follow'} ${categories}, which this config does not have, so Google is told ${one ? 'it is' : 'they are'} denied whatever the visitor allows; name the right category in the "${diagnostic.id}" adapter's consentTypes, for instance { "${first?.type ?? 'ad_storage'}": "<one of your category ids>" }`;
     }
     case 'language-failed':
       return `the "${diagnostic.language}" texts could not be loaded, so the UI stays in the language it has (${errorText(diagnostic.error)})`;

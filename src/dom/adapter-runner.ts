@@ -305,8 +305,8 @@ export class AdapterRunner {
         report('error', { code: 'adapter-options', id, problems });
         this.#element.dispatchEvent(new ConsentAdapterErrorEvent({ id, reason: 'options' }));
       },
-      checkOptions: (options, rules) => {
-        const problems = optionProblems(options, rules, context);
+      checkOptions: (options, rules, defaultCategory) => {
+        const problems = optionProblems(options, rules, context, defaultCategory);
         if (problems.length > 0) context.invalid(problems);
         return problems.length === 0;
       },

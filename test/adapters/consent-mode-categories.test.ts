@@ -78,5 +78,15 @@ describe('Consent Mode with renamed categories', () => {
     expect(output.warn).to.have.length(1);
     expect(output.warn[0]).to.contain('ad_storage, ad_user_data, ad_personalization follow "marketing"');
     expect(output.warn[0]).not.to.contain('analytics_storage');
+    expect(output.warn[0]).to.contain('so Google is told they are denied');
+  });
+
+  it('says it of one type in the singular, and names that type in its example', async () => {
+    const categories = [{ id: 'necessary', required: true }, { id: 'performance' }, { id: 'ads' }];
+    await mountWithAdapters({ categories }, [googleAnalytics({ measurementId: 'G-TEST1234', category: 'performance', consentTypes: { ad_user_data: 'ads', ad_personalization: 'ads' } })]);
+    await reported();
+    expect(output.warn).to.have.length(1);
+    expect(output.warn[0]).to.contain('ad_storage follows "marketing"').and.contain('so Google is told it is denied');
+    expect(output.warn[0]).to.contain('{ "ad_storage": "<one of your category ids>" }');
   });
 });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -71,6 +72,36 @@ describe('the consent-manager-log command', () => {
     assert.equal(result.status, 2);
     assert.match(result.stderr, /^consent-manager-log: CONSENT_LOG_ORIGINS is required/);
     assert.ok(!result.stderr.includes('    at '), 'no stack trace');
+  });
+
+  it('prints its usage for --help and exits 0, whatever the settings', () => {
+    const result = spawnSync(process.execPath, [BIN, '--help'], { env: { PATH: process.env.PATH }, encoding: 'utf8' });
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /^Usage: consent-manager-log/);
+    assert.equal(result.stderr, '');
+  });
+
+  it('exits 1 with one clear line when the database refuses it, or the port is taken', { timeout: 180_000 }, async () => {
+    const refused = spawnSync(process.execPath, [BIN], { env: { PATH: process.env.PATH, CONSENT_LOG_ORIGINS: 'https://shop.example', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, encoding: 'utf8' });
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /^consent-manager-log: did not start: the database at DATABASE_URL could not be used \(connect ECONNREFUSED/);
+    assert.ok(!refused.stderr.includes('    at '), 'no stack trace');
+
+    const taken = createServer();
+    await new Promise((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const dataDir = await mkdtemp(join(tmpdir(), 'consent-log-cli-'));
+    try {
+      const port = String(taken.address().port);
+      const child = spawn(process.execPath, [BIN], { env: { PATH: process.env.PATH, PORT: port, CONSENT_LOG_ORIGINS: 'https://shop.example', CONSENT_LOG_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      const status = await new Promise((resolve) => child.on('exit', resolve));
+      assert.equal(status, 1);
+      assert.equal(stderr.trim(), `consent-manager-log: did not start: port ${port} on 127.0.0.1 is in use: set PORT (or --port) to a free one`);
+    } finally {
+      taken.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('starts on the embedded database in a data directory, takes a record, keeps it across a restart', { timeout: 180_000 }, async () => {

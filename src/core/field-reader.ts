@@ -41,7 +41,7 @@ export function hasField<T extends object, K extends keyof T>(fields: T, key: K)
 /** A short description of a value, for messages: strings quoted (and cut at 40 characters), objects by kind. */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : 'an array';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

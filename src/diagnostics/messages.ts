@@ -17,7 +17,7 @@ const EXPECTED: Partial<Record<ConfigProblem, string>> = {
   array: 'an array',
   'non-empty-array': 'a non-empty array',
   object: 'an object',
-  'category-id': 'lowercase letters, digits, "-" or "_", starting with a letter',
+  'category-id': '1 to 32 lowercase letters, digits, "-" or "_", starting with a letter',
   'cookie-name': '1 to 64 letters, digits, ".", "-" or "_"',
   path: 'a path starting with "/", without spaces or ";"',
   identifier: 'a JavaScript identifier such as "dataLayer"',

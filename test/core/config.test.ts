@@ -159,7 +159,8 @@ describe('parseConfig', () => {
 
   it('says what was expected and describes the value found briefly', () => {
     assert.deepEqual(parseConfig({ mode: 'x'.repeat(10_000) }).errors, [{ path: 'mode', problem: 'one-of', got: `"${'x'.repeat(40)}…"`, options: ['opt-in', 'opt-out'] }]);
-    assert.deepEqual(parseConfig({ revision: [] }).errors, [{ path: 'revision', problem: 'whole-number', got: 'an array' }]);
+    assert.deepEqual(parseConfig({ revision: [1] }).errors, [{ path: 'revision', problem: 'whole-number', got: 'an array' }]);
+    assert.deepEqual(parseConfig({ categories: [] }).errors, [{ path: 'categories', problem: 'non-empty-array', got: 'an empty array' }]);
     assert.deepEqual(parseConfig({ storage: { path: null } }).errors, [{ path: 'storage.path', problem: 'path', got: 'null' }]);
   });
 

@@ -22,6 +22,8 @@ describe('configuration messages', () => {
     expect(message({ gpcDenies: ['ads'] })).to.deep.equal(['gpcDenies[0]: is not one of the configured categories, got "ads"']);
     expect(message({ gpcDenies: ['necessary'] })).to.deep.equal(['gpcDenies[0]: names the required category "necessary", which cannot be turned off']);
     expect(message('{}')).to.deep.equal(['(root): must be an object, got "{}"']);
+    expect(message({ categories: [] })).to.deep.equal(['categories: must be a non-empty array, got an empty array']);
+    expect(message({ categories: [{ id: 'a'.repeat(33) }] })).to.deep.equal([`categories[0].id: must be 1 to 32 lowercase letters, digits, "-" or "_", starting with a letter, got "${'a'.repeat(33)}"`]);
   });
 
   it('have a sentence for every problem the validator can name', () => {

@@ -12,6 +12,7 @@ import type { ConsentChange } from '../core/store.js';
 import { ConsentLogClient } from '../dom/consent-log-client.js';
 import { logQueueKey } from '../dom/consent-log-storage.js';
 import { readGlobalPrivacyControl } from '../dom/page.js';
+import { pageAddress } from '../dom/script-url.js';
 import { report } from '../diagnostics/report.js';
 import type { PartHost } from './part-host.js';
 import { noticeContent } from './consent-notice.js';
@@ -101,6 +102,25 @@ function noticeHash(content: ConsentNoticeContent): Promise<string> {
 
 const failed = (error: unknown): void => report('warn', { code: 'consent-log-failed', error });
 
+/**
+ * The log's address. A relative endpoint is resolved against the page's base URL, as links are,
+ * but must stay on the page's own origin, which is what a site means by one: `<base>` injected
+ * into the page would otherwise send every record, and its proof, to another host.
+ */
+function logEndpoint(endpoint: string, doc: Document): string {
+  const url = new URL(endpoint, doc.baseURI);
+  const absolute = ((): boolean => {
+    try {
+      return new URL(endpoint).href !== '';
+    } catch {
+      return false;
+    }
+  })();
+  const own = new URL(pageAddress(doc)).origin;
+  if (!absolute && url.origin !== own) throw new Error(`the consent log's endpoint ${endpoint} resolves to ${url.origin} through the page's <base>, not to the page's own origin ${own}: nothing is sent`);
+  return url.href;
+}
+
 /** The client of `host`'s consent log, created (and listening for `online`) the first time. `null` without a log, or when its endpoint cannot be resolved. */
 function clientFor({ element: host }: PartHost): ConsentLogClient | null {
   const config = host.effectiveConfig;
@@ -108,7 +128,7 @@ function clientFor({ element: host }: PartHost): ConsentLogClient | null {
   const win = host.ownerDocument.defaultView ?? window;
   let endpoint: string;
   try {
-    endpoint = new URL(config.consentLog.endpoint, host.ownerDocument.baseURI).href;
+    endpoint = logEndpoint(config.consentLog.endpoint, host.ownerDocument);
   } catch (error) {
     // A path on a page whose base is no URL to resolve it against (about:srcdoc).
     failed(error);

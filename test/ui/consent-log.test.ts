@@ -290,6 +290,33 @@ describe('consent log: the record of each decision', () => {
     expect(sent.map(({ method }) => method)).to.deep.equal(['api']);
   });
 
+  it("sends no record to another origin through an injected <base>: a relative endpoint is the page's own", async () => {
+    const base = document.createElement('base');
+    base.href = 'https://attacker.example/';
+    document.head.prepend(base);
+    try {
+      const element = await mountManager(logged().config);
+      element.acceptAll();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      base.remove();
+    }
+    expect(posts.map(({ url }) => url)).to.deep.equal([]);
+    // A base on the page's own origin is the site's: the endpoint follows it, as links do.
+    const own = document.createElement('base');
+    own.href = new URL('/test-log/based/', location.href).href;
+    document.head.prepend(own);
+    try {
+      run += 1;
+      const element = await mountManager({ categories: CATEGORIES, consentLog: { endpoint: `${run}/v1/records` } });
+      element.acceptAll();
+      await recordsSent(1);
+    } finally {
+      own.remove();
+    }
+    expect(posts.map(({ url }) => url)).to.deep.equal([new URL(`/test-log/based/${run}/v1/records`, location.href).href]);
+  });
+
   it('sends nothing, and loads nothing, without a consentLog in the config', async () => {
     const element = await mountManager({ categories: CATEGORIES });
     element.acceptAll();

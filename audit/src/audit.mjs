@@ -121,7 +121,8 @@ export async function runAudit(options) {
     const queue = [startUrl.href];
     for (let index = 0; index < queue.length; index++) {
       const pageUrl = queue[index];
-      progress(`[page ${index + 1}/${queue.length}] ${pageUrl}`);
+      // The start page's links are not known until it has been audited: no total before then.
+      progress(index === 0 ? `[start page] ${pageUrl}` : `[page ${index + 1}/${queue.length}] ${pageUrl}`);
       const result = await auditPage(browser, pageUrl, settings, { isStart: index === 0, wantLinks: index === 0 ? pages : 0 });
       if (result.unreachable) {
         if (index === 0) throw new AuditError(`${pageUrl} could not be loaded: ${result.unreachable}`);

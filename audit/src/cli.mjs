@@ -108,9 +108,10 @@ export async function main(argv, io = { stdout: (text) => process.stdout.write(t
   }
   const summary = formatText(report);
   if (options.suggestConfig) {
-    const { fragment, problems } = suggestConfig(report);
+    const { fragment, problems, notes } = suggestConfig(report);
     io.stderr(summary);
     for (const problem of problems) io.stderr(`suggested config: ${problem}\n`);
+    for (const note of notes) io.stderr(`suggested config: ${note}\n`);
     io.stdout(`${JSON.stringify(fragment, null, 2)}\n`);
   } else {
     io.stdout(summary);

@@ -74,7 +74,7 @@ export function evaluateRules({ page, phases, classifier }) {
     if (classifier.isDeclaredRequiredHost(request.host) || seenUrls.has(request.url)) continue;
     seenUrls.add(request.url);
     const outcome = request.failed ? ` It failed here (${request.failure}), but it was sent.` : '';
-    findings.push(finding('request-before-consent', page, 'before', { url: request.url }, null, `A ${request.resourceType} request to ${request.host} before any choice.${outcome}`));
+    findings.push(finding('request-before-consent', page, 'before', { url: request.url }, null, `${/^[aeiou]/i.test(request.resourceType) ? 'An' : 'A'} ${request.resourceType} request to ${request.host} before any choice.${outcome}`));
   }
 
   for (const cookie of before.cookies) {

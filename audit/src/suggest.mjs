@@ -1,6 +1,8 @@
 // --suggest-config: a `categories` fragment for the element's config that declares every cookie
 // the audit saw, each filed under a category: the site's own declaration when there is one, else
-// the category whose phase first showed it, else the Open Cookie Database's category.
+// the category whose phase first showed it, else the Open Cookie Database's category. A cookie
+// also set before any choice or after Reject all shows in every phase, so no category phase
+// explains it: it is filed by the database, and a note says it is set without consent.
 import { parseConfig } from 'consent-manager-element/core';
 
 const DATABASE_TO_CATEGORY = { Functional: 'preferences', Personalization: 'preferences', Analytics: 'analytics', Marketing: 'marketing' };
@@ -20,8 +22,13 @@ function withoutCategory(declaration) {
   return Object.fromEntries(Object.entries(declaration).filter(([key]) => key !== 'category' && key !== 'adapter'));
 }
 
-/** The fragment `{ categories: [...] }`; `problems` lists anything the element's config parser would reject (none expected). */
+/**
+ * The fragment `{ categories: [...] }`; `problems` lists anything the element's config parser
+ * would reject (none expected); `notes`, the cookies whose category the audit could not tell.
+ */
 export function suggestConfig(report) {
+  const notes = [];
+  const withoutConsent = new Set(['before', 'reject'].flatMap((phase) => report.phases[phase]?.cookies.map((cookie) => cookie.name) ?? []));
   const siteCategories = report.pages.find((page) => page.categories?.length)?.categories ?? [];
   const requiredId = siteCategories.find((category) => category.required)?.id ?? 'necessary';
   const categories = new Map(siteCategories.map(({ id, required }) => [id, { id, ...(required ? { required: true } : {}), cookies: [] }]));
@@ -40,7 +47,7 @@ export function suggestConfig(report) {
   for (const { cookie, phase } of seen.values()) {
     let id;
     if (consentCookieNames.has(cookie.name)) id = requiredId;
-    else if (phase.startsWith('category:')) id = phase.slice('category:'.length);
+    else if (phase.startsWith('category:') && !withoutConsent.has(cookie.name)) id = phase.slice('category:'.length);
     else if (['Necessary', 'Security'].includes(cookie.database?.category)) id = requiredId;
     else id = DATABASE_TO_CATEGORY[cookie.database?.category] ?? 'unclassified';
     if (!categories.has(id)) categories.set(id, { id, cookies: [] });
@@ -53,8 +60,11 @@ export function suggestConfig(report) {
       lifetime: lifetimeOf(cookie),
     };
     categories.get(id).cookies.push(entry);
+    if (withoutConsent.has(cookie.name) && id !== requiredId) {
+      notes.push(`${cookie.name} is set before any choice or after Reject all, so no category's phase explains it: filed under "${id}" ${id === 'unclassified' ? '(unknown to the Open Cookie Database)' : 'by the Open Cookie Database'}; declare it under "${requiredId}" only if it is strictly necessary, else it is set without consent (see the findings)`);
+    }
   }
   const fragment = { categories: [...categories.values()] };
   const { errors } = parseConfig(fragment);
-  return { fragment, problems: errors.map((error) => `${error.path}: ${error.problem}${error.got ? ` (got ${error.got})` : ''}`) };
+  return { fragment, problems: errors.map((error) => `${error.path}: ${error.problem}${error.got ? ` (got ${error.got})` : ''}`), notes };
 }

@@ -47,7 +47,8 @@ describe('consent-manager-audit', { concurrency: 3 }, () => {
     assert.match(stdout, /== Phase before ==/);
     assert.match(stdout, /PASS: nothing was set or sent before consent/);
     assert.ok(!stdout.includes('\u001b'), 'no colour codes');
-    assert.match(stderr, /\[page 2\/2\] .*\/clean\/about\.html/, 'progress on stderr');
+    assert.match(stderr, /\[start page\] .*\/clean\//, 'progress on stderr');
+    assert.match(stderr, /\[page 2\/2\] .*\/clean\/about\.html/);
 
     const report = JSON.parse(await readFile(json, 'utf8'));
     assert.deepEqual(Object.keys(report).sort(), ['browser', 'declarations', 'findings', 'finishedAt', 'pages', 'phases', 'startedAt', 'tool', 'url']);

@@ -105,6 +105,13 @@ describe('evaluateRules', () => {
     assert.deepEqual(findings.map((item) => `${item.rule} ${item.name} ${item.phase} ${item.category}`), ['not-removed-on-withdrawal _hjid withdraw analytics']);
     assert.match(findings[0].detail, /No category declares it; it appeared once only "analytics" was allowed: declare it there\./);
   });
+
+  it('names the kind of a request before consent with the right article', () => {
+    const request = (resourceType, path) => ({ page: 'https://shop.example/', phase: 'before', url: `https://t.example/${path}`, host: 't.example', path: `/${path}`, resourceType, failed: false });
+    const phases = { before: { cookies: [], storage: [], requests: [request('image', 'p.gif'), request('script', 't.js')] } };
+    const findings = evaluateRules({ page: 'https://shop.example/', phases, classifier: createClassifier(null) });
+    assert.deepEqual(findings.map((item) => item.detail), ['An image request to t.example before any choice.', 'A script request to t.example before any choice.']);
+  });
 });
 
 describe('parseCommandLine', () => {
@@ -131,6 +138,21 @@ describe('suggestConfig', () => {
     assert.equal(declared.pattern, '^a b\\(c\\)$');
     assert.ok(new RegExp(declared.pattern).test('a b(c)'));
     assert.equal(fragment.categories.find((category) => category.cookies.includes(declared)).id, 'unclassified');
+  });
+
+  it("files a cookie set before any choice by the database, not by the first category phase that shows it, and says why", () => {
+    const cookie = (name, phase, category) => ({ ...hostileCookie, name, phase, party: 'first', database: category ? { platform: 'P', category, description: 'd', retention: '', controller: '' } : null });
+    const report = reportWith({ cookies: [cookie('_fbp', 'before', 'Marketing'), cookie('tracker', 'before', null)] });
+    report.phases['category:analytics'] = { cookies: [cookie('_fbp', 'category:analytics', 'Marketing'), cookie('tracker', 'category:analytics', null), cookie('_ga', 'category:analytics', 'Analytics')], storage: [], requests: [] };
+    report.phases['category:marketing'] = { cookies: [cookie('_fbp', 'category:marketing', 'Marketing'), cookie('tracker', 'category:marketing', null), cookie('_ga', 'category:marketing', 'Analytics')], storage: [], requests: [] };
+    const { fragment, problems, notes } = suggestConfig(report);
+    assert.deepEqual(problems, []);
+    const filed = Object.fromEntries(fragment.categories.flatMap(({ id, cookies }) => cookies.map(({ name }) => [name, id])));
+    assert.equal(filed._ga, 'analytics', 'first shown by its category phase');
+    assert.equal(filed._fbp, 'marketing', 'set before any choice: by the database');
+    assert.equal(filed.tracker, 'unclassified');
+    assert.equal(notes.length, 2);
+    assert.match(notes[0], /^_fbp is set before any choice or after Reject all/);
   });
 });
 

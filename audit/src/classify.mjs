@@ -45,6 +45,10 @@ export function createClassifier(manager) {
   const declarations = config ? categorizedDeclarations(config, manager.adapterCookies ?? []) : [];
   const required = new Set(config ? config.categories.filter((category) => category.required).map((category) => category.id) : []);
   const consentCookie = config?.storage?.cookieName;
+  // The element's own cookie and the localStorage keys it names, declared as its cookie tables
+  // declare them: under the first required category, unless the site declared them itself.
+  const ownNames = new Set(consentCookie ? [consentCookie, `${consentCookie}.copy`, `${consentCookie}.log-queue`, `${consentCookie}.log-notices`] : []);
+  const firstRequired = config?.categories.find((category) => category.required)?.id;
   const choiceCookies = new Set();
 
   return {
@@ -53,7 +57,7 @@ export function createClassifier(manager) {
     requiredCategories: required,
     optionalCategories: config ? config.categories.filter((category) => !category.required).map((category) => category.id) : [],
     /** The declaration describing `name`, with its category, or undefined. */
-    declarationOf: (name) => findDeclaration(declarations, name),
+    declarationOf: (name) => findDeclaration(declarations, name) ?? (ownNames.has(name) && firstRequired ? { name, party: 'first', category: firstRequired, provider: 'consent-manager' } : undefined),
     /**
      * Whether `name` may be there without consent: declared under a required category, or the
      * consent manager's own record. Without declarations, the database decides.
@@ -62,7 +66,7 @@ export function createClassifier(manager) {
       if (config) {
         if (name === consentCookie) return true;
         const declaration = findDeclaration(declarations, name);
-        return declaration !== undefined && required.has(declaration.category);
+        return declaration === undefined ? ownNames.has(name) : required.has(declaration.category);
       }
       if (KNOWN_CONSENT_COOKIES.has(name) || choiceCookies.has(name)) return true;
       const entry = lookUpDatabase(name);

@@ -106,6 +106,16 @@ describe('evaluateRules', () => {
     assert.match(findings[0].detail, /No category declares it; it appeared once only "analytics" was allowed: declare it there\./);
   });
 
+  it("declares the element's own cookie and the keys it names under the first required category, unless the site declared them", () => {
+    const categories = [{ id: 'essential', required: true, cookies: [] }, { id: 'analytics', required: false, cookies: [{ name: 'prefs.copy', party: 'first' }] }];
+    const classifier = createClassifier({ config: { categories, storage: { cookieName: 'prefs' } } });
+    for (const name of ['prefs', 'prefs.copy', 'prefs.log-queue', 'prefs.log-notices']) assert.equal(classifier.declarationOf(name)?.category, name === 'prefs.copy' ? 'analytics' : 'essential', name);
+    assert.equal(classifier.declarationOf('prefs.other'), undefined);
+    assert.equal(classifier.isRequired('prefs.log-notices'), true);
+    assert.equal(classifier.isRequired('prefs.other'), false);
+    assert.equal(classifier.isRequired('prefs.copy'), false, 'declared by the site under an optional category');
+  });
+
   it('names the kind of a request before consent with the right article', () => {
     const request = (resourceType, path) => ({ page: 'https://shop.example/', phase: 'before', url: `https://t.example/${path}`, host: 't.example', path: `/${path}`, resourceType, failed: false });
     const phases = { before: { cookies: [], storage: [], requests: [request('image', 'p.gif'), request('script', 't.js')] } };

@@ -82,7 +82,9 @@ for (const file of rest.sort()) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 let failed = false;
-console.log(`${'file'.padEnd(44)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}  ${'budget (gzip)'.padEnd(16)} with shared chunks (gzip)`);
+// As wide as the longest name: chunk names carry a hash and can be long.
+const nameWidth = Math.max(44, ...rows.map(({ name }) => name.length));
+console.log(`${'file'.padEnd(nameWidth)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}  ${'budget (gzip)'.padEnd(24)} with shared chunks (gzip)`);
 for (const row of rows) {
   const size = sizes(row.files);
   const over = row.budget !== undefined && size.gzip > row.budget;
@@ -90,7 +92,7 @@ for (const row of rows) {
   // Past the budget, by how many bytes: the kilobytes shown round them away.
   const budget = row.budget === undefined ? '' : `${kb(row.budget)} ${over ? `OVER by ${size.gzip - row.budget} B` : 'ok'}`;
   const withShared = row.withShared ? kb(sizes(row.withShared).gzip) : '';
-  console.log(`${row.name.padEnd(44)} ${kb(size.raw).padStart(10)} ${kb(size.gzip).padStart(10)} ${kb(size.brotli).padStart(10)}  ${budget.padEnd(16)} ${withShared}`);
+  console.log(`${row.name.padEnd(nameWidth)} ${kb(size.raw).padStart(10)} ${kb(size.gzip).padStart(10)} ${kb(size.brotli).padStart(10)}  ${budget.padEnd(24)} ${withShared}`);
 }
 if (failed) {
   console.error('\nsize: over budget (budgets are "sizeBudgets" in package.json, in gzip bytes)');

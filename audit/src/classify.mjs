@@ -1,7 +1,7 @@
 // What a cookie or storage key is: by the site's own declarations (through the element's config
 // and its adapters) and by the Open Cookie Database.
 import { readFileSync } from 'node:fs';
-import { categorizedDeclarations, findDeclaration } from 'consent-manager-element/core';
+import { categorizedDeclarations, findDeclaration, ownStorageKeys } from 'consent-manager-element/core';
 
 let database;
 
@@ -47,7 +47,7 @@ export function createClassifier(manager) {
   const consentCookie = config?.storage?.cookieName;
   // The element's own cookie and the localStorage keys it names, declared as its cookie tables
   // declare them: under the first required category, unless the site declared them itself.
-  const ownNames = new Set(consentCookie ? [consentCookie, `${consentCookie}.copy`, `${consentCookie}.log-queue`, `${consentCookie}.log-notices`] : []);
+  const ownNames = new Set(consentCookie ? [consentCookie, ...ownStorageKeys(consentCookie)] : []);
   const firstRequired = config?.categories.find((category) => category.required)?.id;
   const choiceCookies = new Set();
 

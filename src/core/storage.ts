@@ -191,6 +191,15 @@ export class MemoryStorage implements RecordStorage {
 /** The localStorage key of a host-only cookie's copy (see `FallbackStorage`'s `copy`). */
 export const copyKey = (cookieName: string): string => `${cookieName}.copy`;
 
+/** The localStorage key of the consent log records waiting to be sent. */
+export const logQueueKey = (cookieName: string): string => `${cookieName}.log-queue`;
+
+/** The localStorage key of the hashes of the notices this browser has sent to the consent log. */
+export const logNoticesKey = (cookieName: string): string => `${cookieName}.log-notices`;
+
+/** Every localStorage key the element may keep beside its cookie `cookieName`: the audit files them with it. */
+export const ownStorageKeys = (cookieName: string): string[] => [copyKey(cookieName), logQueueKey(cookieName), logNoticesKey(cookieName)];
+
 /**
  * `values`, and `copy` beside them when they hold a record: the copy only takes away. Alone it is
  * no choice, so that a cookie the site's server deleted, or the browser expired, asks again.

@@ -4,8 +4,9 @@
  * client at all, so this stays tiny.
  */
 
-/** The key of the records waiting to be sent. */
-export const logQueueKey = (cookieName: string): string => `${cookieName}.log-queue`;
+import { logQueueKey } from '../core/storage.js';
+
+export { logQueueKey };
 
 /** Whether an earlier page left records waiting to be sent. `false` when localStorage is blocked. */
 export function hasQueuedLogRecords(win: Window, cookieName: string): boolean {

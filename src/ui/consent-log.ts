@@ -10,7 +10,7 @@ import { type ConsentLogAction, type ConsentLogRecord, type ConsentNoticeContent
 import type { ConsentRecord } from '../core/record.js';
 import type { ConsentChange } from '../core/store.js';
 import { ConsentLogClient } from '../dom/consent-log-client.js';
-import { logQueueKey } from '../dom/consent-log-storage.js';
+import { logNoticesKey, logQueueKey } from '../core/storage.js';
 import { readGlobalPrivacyControl } from '../dom/page.js';
 import { pageAddress } from '../dom/script-url.js';
 import { report } from '../diagnostics/report.js';
@@ -134,7 +134,7 @@ function clientFor({ element: host }: PartHost): ConsentLogClient | null {
     failed(error);
     return null;
   }
-  const keys = { queue: logQueueKey(config.storage.cookieName), notices: `${config.storage.cookieName}.log-notices` };
+  const keys = { queue: logQueueKey(config.storage.cookieName), notices: logNoticesKey(config.storage.cookieName) };
   const id = `${endpoint} ${keys.queue}`;
   let client = clients.get(id);
   if (!client) {

@@ -130,7 +130,8 @@ function clientFor({ element: host }: PartHost): ConsentLogClient | null {
   try {
     endpoint = logEndpoint(config.consentLog.endpoint, host.ownerDocument);
   } catch (error) {
-    // A path on a page whose base is no URL to resolve it against (about:srcdoc).
+    // A path on a page whose base is no URL to resolve it against (about:srcdoc), or one that
+    // the page's <base> moves off the page's own origin.
     failed(error);
     return null;
   }

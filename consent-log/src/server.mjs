@@ -162,6 +162,9 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
       onRequest: async (request, reply) => {
         if (!originAllowed(request.headers.origin)) {
           metrics.records.inc({ outcome: 'forbidden' });
+          // Readable by the refused page, so that its console says 403 rather than a bare CORS
+          // failure: the answer holds no data, only why.
+          if (request.headers.origin) void reply.header('access-control-allow-origin', String(request.headers.origin)).header('vary', 'Origin');
           return reply.code(403).send({ error: request.headers.origin ? `origin ${String(request.headers.origin).slice(0, 200)} may not write to this log` : 'an Origin header is required' });
         }
         // Overloaded: refuse before reading and checking a body that could not be queued anyway.

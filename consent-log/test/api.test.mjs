@@ -127,6 +127,8 @@ for (const backend of backends()) {
       for (const headers of [{ origin: 'https://evil.example' }, { origin: 'https://shop.example.evil.example' }, { origin: 'http://shop.example' }, { origin: 'null' }, { origin: '' }]) {
         const response = await post(log.app, makeRecord(), headers);
         assert.equal(response.statusCode, 403, JSON.stringify(headers));
+        // The refused page may read why (its console then says 403, not a bare CORS failure).
+        assert.equal(response.headers['access-control-allow-origin'], headers.origin || undefined, JSON.stringify(headers));
       }
       const noOrigin = await log.app.inject({ method: 'POST', url: '/v1/records', payload: makeRecord() });
       assert.equal(noOrigin.statusCode, 403);

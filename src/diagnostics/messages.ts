@@ -170,7 +170,7 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
     case 'consent-log-dropped':
       return `the consent log queue is full (${diagnostic.limit} records): the ${diagnostic.count} oldest were dropped. Is the consent log server reachable?`;
     case 'consent-log-refused':
-      return `the consent log at ${diagnostic.endpoint} answered ${diagnostic.status} to ${diagnostic.count} ${diagnostic.count === 1 ? 'record' : 'records'}; ${diagnostic.dropped ? 'it will never accept them, so they are dropped' : 'they stay queued and are sent again later'}`;
+      return `the consent log at ${diagnostic.endpoint} answered ${diagnostic.status} to ${diagnostic.count} ${diagnostic.count === 1 ? 'record' : 'records'}${diagnostic.status === 403 ? " (this page's origin is not one the log takes records from: add it to the log's CONSENT_LOG_ORIGINS)" : ''}; ${diagnostic.dropped ? 'it will never accept them, so they are dropped' : 'they stay queued and are sent again later'}`;
     case 'consent-log-failed':
       return `a consent log record could not be made or sent (${errorText(diagnostic.error)})`;
     case 'consent-log-unavailable':

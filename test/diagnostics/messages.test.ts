@@ -62,6 +62,12 @@ describe('report', () => {
     }
   });
 
+  it("says what a consent log's 403 usually means", () => {
+    const refused = (status: number): string => describeDiagnostic({ code: 'consent-log-refused', status, count: 1, endpoint: 'https://log.example/v1/records', dropped: false });
+    expect(refused(403)).to.contain("this page's origin is not one the log takes records from: add it to the log's CONSENT_LOG_ORIGINS");
+    expect(refused(404)).not.to.contain('CONSENT_LOG_ORIGINS');
+  });
+
   it('has a sentence for every diagnostic', () => {
     const diagnostics: Diagnostic[] = [
       { code: 'config', errors: [] },

@@ -7,6 +7,7 @@
 import type { AdapterCookie } from './adapter.js';
 import type { ConsentConfig } from './config.js';
 import { ADAPTER_COMPANIES } from './generated/adapter-companies.js';
+import { conjunctionList } from './list-format.js';
 
 // Companies by the first word of an adapter id or a provider name, lowercase: the adapter
 // `google-ads` and a declared "Google Analytics" are both Google. The shipped adapters name their
@@ -68,8 +69,6 @@ export interface PartnerMessages {
   partners(companies: string): string;
 }
 
-const conjunction = (language: string, items: readonly string[]): string => new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
-
 /**
  * The partner sentence for `names` in `language` ("We work with these partners: Google, Meta
  * and 2 others."), and, when some are counted rather than named, every name as a list; both
@@ -79,7 +78,7 @@ export function partnerSentences(names: readonly string[], language: string, mes
   if (names.length === 0) return { partners: '', partnerList: '' };
   const { named, others } = summarizePartners(names);
   const counted = others ? [messages.others(new Intl.PluralRules(language).select(others), new Intl.NumberFormat(language).format(others))] : [];
-  return { partners: messages.partners(conjunction(language, [...named, ...counted])), partnerList: others ? conjunction(language, names) : '' };
+  return { partners: messages.partners(conjunctionList(language, [...named, ...counted])), partnerList: others ? conjunctionList(language, names) : '' };
 }
 
 /** The page's settings link text as the banner names it: whitespace collapsed, at most 80 characters; undefined when blank. */

@@ -7,6 +7,7 @@
 import { msg } from '../l10n/msg.js';
 import type { CategoryConfig, ConsentConfig } from '../core/config.js';
 import { anyTextFor, textFor } from '../core/localized-text.js';
+import { conjunctionList } from '../core/list-format.js';
 
 type BuiltIn = Readonly<Record<string, readonly [label: () => string, description: () => string]>>;
 
@@ -58,7 +59,7 @@ export function categoryLabels(ids: readonly string[], language: string, config:
     const category = config.categories.find((candidate) => candidate.id === id);
     return category ? categoryLabel(category, language, config) : id;
   });
-  return new Intl.ListFormat(language, { type: 'conjunction' }).format(labels);
+  return conjunctionList(language, labels);
 }
 
 /** Said of a required category, which cannot be turned off. */

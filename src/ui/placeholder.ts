@@ -9,6 +9,7 @@ import { LOCALE_STATUS_EVENT, msg, str } from '../l10n/msg.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { isRightToLeft } from '../l10n/direction.js';
 import { parseDataConsent } from '../core/data-consent.js';
+import { conjunctionList } from '../core/list-format.js';
 import { categoryLabels } from './category-texts.js';
 import type { ConsentManagerElement } from './consent-manager.js';
 import type { ChoiceRecorder, PartHost } from './part-host.js';
@@ -139,7 +140,7 @@ export class ConsentPlaceholderElement extends LitElement {
     const category = categoryLabels(parseDataConsent(this.frame.getAttribute('data-consent')), language, manager.effectiveConfig);
     const provider = providerOf(this.frame);
     const others = othersAllowed(this.frame, manager);
-    const othersList = new Intl.ListFormat(language, { type: 'conjunction' }).format(others);
+    const othersList = conjunctionList(language, others);
     return html`
       <div class="placeholder surface" part="placeholder" role="group" aria-labelledby="title" lang=${language} dir=${isRightToLeft(language) ? 'rtl' : 'ltr'}>
         <p class="title" id="title">${msg(str`Content from ${provider}`, { id: 'cm.placeholder.title', desc: 'Title of a blocked embed; the value is a company or domain, such as YouTube.' })}</p>

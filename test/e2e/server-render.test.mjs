@@ -14,12 +14,14 @@ import { STRICT_CSP } from '../../scripts/serve.mjs';
 import { launchBrowser, openRecordedPage } from './helpers.mjs';
 
 const config = { categories: [{ id: 'necessary', required: true }, { id: 'analytics' }, { id: 'marketing' }], policyUrl: '/cookies' };
+/** The same with two vendors, whose companies the banner names in a partner sentence: `/partners`. */
+const partnersConfig = { ...config, adapters: { 'google-analytics': { measurementId: 'G-TEST1234' }, 'meta-pixel': { pixelId: '1234567890' } } };
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css' };
 
 /** The element for this request: the banner styled by the stylesheet link, or with `nonce` the inline first layer (styles and loader inline, under that nonce). */
-function renderElement(request, nonce) {
+function renderElement(request, nonce, siteConfig = config) {
   return renderConsentManager({
-    config,
+    config: siteConfig,
     cookieHeader: request.headers.cookie,
     lang: languagesFromHeader(request.headers['accept-language']),
     gpc: request.headers['sec-gpc'] === '1',
@@ -45,11 +47,11 @@ const hashCsp = ({ script, style }, strictDynamic = false) =>
     .replace("style-src 'self'", `style-src 'self' ${style}`)
     .replace('trusted-types consent-manager lit-html', 'trusted-types consent-manager consent-manager-loader lit-html');
 
-function page(request) {
+function page(request, siteConfig = config) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
 <link rel="modulepreload" href="/dist/consent-manager.js"></head>
 <body><main><h1>Shop</h1><p>Products and prices.</p></main>
-${renderElement(request)}
+${renderElement(request, undefined, siteConfig)}
 <script type="module" src="/dist/consent-manager.js"></script></body></html>`;
 }
 
@@ -121,6 +123,7 @@ async function startSite() {
         return response.end(heldPage.end(request, nonce));
       }
       if (pathname === '/loader') return response.writeHead(200, headers).end(heldPage.start(HELD_HEADS.loader) + heldPage.end(request));
+      if (pathname === '/partners') return response.writeHead(200, headers).end(page(request, partnersConfig));
       response.writeHead(200, headers).end(nonce ? inlinePage(request, nonce) : page(request));
     })();
   });
@@ -155,14 +158,14 @@ const adopted = () => document.querySelector('consent-manager')?.shadowRoot?.ado
  * Opens the page with its entry script held back until the test has taken hold of the banner the
  * parser built (`window.served`), then lets the script run.
  */
-async function openHoldingScript(tab) {
+async function openHoldingScript(tab, path = '/') {
   let release;
   const held = new Promise((resolve) => (release = resolve));
   await tab.route('**/dist/consent-manager.js', async (route) => {
     await held;
     await route.continue();
   });
-  await tab.goto(`${site.url}/`, { waitUntil: 'commit' });
+  await tab.goto(`${site.url}${path}`, { waitUntil: 'commit' });
   await tab.waitForFunction(() => document.querySelector('consent-manager')?.shadowRoot?.querySelector('.banner'));
   await tab.evaluate(() => (window.served = document.querySelector('consent-manager').shadowRoot.querySelector('.banner')));
   release();
@@ -520,4 +523,21 @@ describe('the server-rendered first layer in a real page', () => {
     assert.deepEqual(problems.errors, []);
     await context.close();
   });
+
+  // Node's ICU has Irish and Maltese list patterns, Chromium's trimmed ICU data has not: the
+  // partner sentence is joined the same way on both sides (src/core/list-format.ts), or the
+  // element would replace the served banner rather than adopt it.
+  for (const [locale, list] of [['ga-IE', 'Google agus Meta'], ['mt-MT', 'Google u Meta']]) {
+    it(`adopts the served banner in ${locale}, whose partner sentence names two companies (${list})`, async () => {
+      const context = await browser.newContext({ locale });
+      const { page: tab, problems } = await openRecordedPage(context);
+      await openHoldingScript(tab, '/partners');
+      assert.match(await tab.evaluate(() => window.served.textContent), new RegExp(list));
+      await tab.waitForFunction(() => document.querySelector('consent-manager').language !== 'en');
+      await tab.evaluate(() => document.querySelector('consent-manager').updateComplete);
+      assert.equal(await tab.evaluate(() => document.querySelector('consent-manager').shadowRoot.querySelector('[part="banner"]') === window.served), true, 'the served banner adopted, not replaced');
+      assert.deepEqual(problems.violations, []);
+      await context.close();
+    });
+  }
 });

@@ -17,6 +17,7 @@ import '../ui/forged-choice.test.js';
 import '../ui/gating-element.test.js';
 import '../ui/hostile-text.test.js';
 import '../ui/large-config.test.js';
+import '../ui/list-format.test.js';
 import '../ui/prototype-ids.test.js';
 import '../ui/tab-sync-storage.test.js';
 import '../ui/theme.test.js';

@@ -7,18 +7,18 @@
  * here as CLDR gives them (test/core/list-format.test.ts checks them against Node's ICU).
  */
 
-/** The conjunction patterns of languages some engine lacks: the word before the last item, and whether a comma comes before it too. */
-const WRITTEN_OUT: Readonly<Record<string, { readonly word: string; readonly serialComma: boolean }>> = {
-  ga: { word: 'agus', serialComma: false },
-  mt: { word: 'u', serialComma: true },
-};
+/**
+ * The separators of languages some engine lacks patterns for: between two items, and before the
+ * last of three or more (the others are joined by ", ").
+ */
+const WRITTEN_OUT = new Map([
+  ['ga', [' agus ', ' agus ']],
+  ['mt', [' u ', ', u ']],
+]);
 
 /** `items` joined as a conjunction list ("A, B and C") in `language`. */
 export function conjunctionList(language: string, items: readonly string[]): string {
-  const base = language.split('-')[0]!.toLowerCase();
-  const pattern = Object.hasOwn(WRITTEN_OUT, base) ? WRITTEN_OUT[base] : undefined;
-  if (!pattern) return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
-  if (items.length <= 1) return items.join('');
-  if (items.length === 2) return `${items[0]} ${pattern.word} ${items[1]}`;
-  return `${items.slice(0, -1).join(', ')}${pattern.serialComma ? ',' : ''} ${pattern.word} ${items.at(-1)}`;
+  const separators = WRITTEN_OUT.get(language.split('-')[0]!.toLowerCase());
+  if (!separators) return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+  return items.length > 2 ? items.slice(0, -1).join(', ') + separators[1] + items.at(-1) : items.join(separators[0]);
 }

@@ -72,6 +72,10 @@ describe('the PHP recipe in the README', { skip: php ? false : 'php-cli is not i
         assert.equal(answers[index], expected, `${JSON.stringify(value).slice(0, 120)}: readConsent says ${expected}`);
       });
       assert.ok(answers.filter(Boolean).length >= 4 && answers.filter((answer) => !answer).length >= 15, 'both answers are exercised');
+      // `consent[]=…` or `consent[a]=…` in the Cookie header makes PHP's $_COOKIE['consent'] an array.
+      const arrays = spawnSync('php', [script], { input: JSON.stringify([['x'], { a: valid }, [valid]]), encoding: 'utf8' });
+      assert.equal(arrays.status, 0, arrays.stderr || arrays.stdout);
+      assert.deepEqual(JSON.parse(arrays.stdout), [false, false, false], 'an array is no choice, and no error');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -148,6 +152,9 @@ describe('the PHP recipe for the inline first layer, served by PHP', { skip: php
     assert.notEqual(first, second, 'a new nonce for each response');
     // A returning visitor: the element and its loader, no banner.
     await served(`consent=${encodeURIComponent(chosen)}`, files.chosen, 2);
+    // A cookie named like an array (a sibling subdomain can set one) hides the choice from PHP:
+    // the banner is served, and no error.
+    await served(`consent=${encodeURIComponent(chosen)}; consent[]=1`, files.banner, 3);
   });
 });
 

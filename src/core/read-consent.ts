@@ -67,6 +67,9 @@ export function readConfig(input: unknown): { config: ConsentConfig; errors: rea
 /**
  * Reads the visitor's consent from a request: `cookie` is the `Cookie` header, the cookie's
  * value alone (as a framework's cookie parser gives it, decoded or not), or a list of values.
+ * Prefer the header, which is read exactly as the browser reads the cookie: a value a framework
+ * has decoded cannot be told from one that was never encoded, so a doubly encoded value, which
+ * the browser refuses, reads as a choice here.
  * A header without the cookie that starts `v=` is read as such a value: a header whose only
  * cookie is named `v` cannot be told from one, so pass the value itself when you have it.
  * `config` is what the page's element is given: the object or its JSON text. An object is parsed
@@ -77,7 +80,9 @@ export function readConfig(input: unknown): { config: ConsentConfig; errors: rea
  *
  * Never throws: anything malformed is no choice, with the reason.
  */
-export function readConsent(cookie: string | readonly string[] | null | undefined, config: unknown, options: ReadConsentOptions = {}): ConsentReading {
+export function readConsent(cookie: string | readonly string[] | null | undefined, config: unknown, passed: ReadConsentOptions | null = {}): ConsentReading {
+  // An untyped caller's null, or anything not an object, is no options.
+  const options: ReadConsentOptions = typeof passed === 'object' && passed !== null ? passed : {};
   const { config: parsed, errors } = readConfig(config);
   if (errors.length > 0) return { categories: null, record: null, reason: 'config', configErrors: errors };
   const values = valuesOf(cookie, parsed.storage.cookieName);

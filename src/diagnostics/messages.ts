@@ -110,7 +110,7 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
     case 'already-defined':
       return `<${diagnostic.tagName}> is already defined by another copy of the script; this copy is not used.`;
     case 'storage-local':
-      return "cookies are blocked, so the choice is kept in localStorage, where the site's server cannot read it.";
+      return "the consent cookie could not be written (cookies are blocked, or an HttpOnly cookie of that name, which no script can change, was set by a server or another subdomain), so the choice is kept in localStorage, where the site's server cannot read it.";
     case 'storage-memory':
       return 'cookies and localStorage are blocked, so the choice lasts only until this page is left.';
     case 'trusted-types-refused':

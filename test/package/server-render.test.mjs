@@ -85,6 +85,8 @@ describe('renderConsentManager: with or without a banner', () => {
       assert.equal(readConsent(old, config, { now }).reason, 'expired', String(now));
       assert.ok(hasBanner(render({ cookieHeader: old, now })), String(now));
     }
+    // An untyped caller's null or odd options are no options, not an exception.
+    for (const options of [null, 'now', 42]) assert.equal(readConsent(old, config, options).reason, 'expired', String(options));
   });
 
   it('decides as readConsent does for hostile cookie headers: duplicates, percent-encoding, huge, malformed', () => {

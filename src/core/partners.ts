@@ -8,6 +8,7 @@ import type { AdapterCookie } from './adapter.js';
 import type { ConsentConfig } from './config.js';
 import { ADAPTER_COMPANIES } from './generated/adapter-companies.js';
 import { conjunctionList } from './list-format.js';
+import { asParsedText } from './localized-text.js';
 
 // Companies by the first word of an adapter id or a provider name, lowercase: the adapter
 // `google-ads` and a declared "Google Analytics" are both Google. The shipped adapters name their
@@ -83,6 +84,7 @@ export function partnerSentences(names: readonly string[], language: string, mes
 
 /** The page's settings link text as the banner names it: whitespace collapsed, at most 80 characters; undefined when blank. */
 export function settingsLinkText(text: string | null | undefined): string | undefined {
-  const label = (text ?? '').trim().replace(/\s+/g, ' ');
-  return label ? label.slice(0, 80) : undefined;
+  const label = asParsedText(text ?? '').trim().replace(/\s+/g, ' ');
+  // By code points: a cut between the halves of an emoji would leave a lone surrogate.
+  return label ? [...label].slice(0, 80).join('') : undefined;
 }

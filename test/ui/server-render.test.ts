@@ -219,6 +219,28 @@ describe('the server-rendered banner', () => {
     }
   });
 
+  it('is adopted when site texts hold what an HTML parser changes: Windows line breaks, a lone CR, NUL, a lone surrogate', async () => {
+    const texts = { bannerTitle: 'Cookies\r\non this site', bannerDescription: 'We ask first.\rThen we set them.\u0000 Broken: \uD800.', policyLink: 'Our\r\npolicy' };
+    const { element, banner } = serve({ config: { categories: CATEGORIES, policyUrl: '/cookies', texts } });
+    await bannerPartDone(element);
+    expect(part(element, 'banner') === banner, 'adopted').to.equal(true);
+    expect(part(element, 'title')!.textContent).to.equal('Cookies\non this site');
+    expect(banner.querySelector('#text')!.textContent).to.include('We ask first.\nThen we set them. Broken: \uFFFD.');
+    // A settings link whose 80-character cut would fall between the halves of an emoji.
+    const link = Object.assign(document.createElement('a'), { href: '#cookies', textContent: `${'x'.repeat(79)}\u{1F36A} more` });
+    link.setAttribute('data-consent-open', '');
+    document.body.append(link);
+    try {
+      element.remove();
+      const hinted = serve({ settingsLabel: link.textContent });
+      await bannerPartDone(hinted.element);
+      expect(part(hinted.element, 'banner') === hinted.banner, 'adopted with the hint').to.equal(true);
+      expect(hinted.banner.querySelector('#text')!.textContent).to.include(`${'x'.repeat(79)}\u{1F36A}`);
+    } finally {
+      link.remove();
+    }
+  });
+
   it("is adopted with the settings hint when given the text of the page's settings link, and replaced without it", async () => {
     const link = Object.assign(document.createElement('a'), { href: '#cookies', textContent: ' Cookie  settings ' });
     link.setAttribute('data-consent-open', '');

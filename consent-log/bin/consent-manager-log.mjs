@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npx consent-manager-log`: reads the settings, opens the database, listens.
-import { createConsentLog, readSettings, SettingsError, USAGE } from '../src/server.mjs';
+import { createConsentLog, readSettings, SettingsError, settingsWarnings, USAGE } from '../src/server.mjs';
 
 const argv = process.argv.slice(2);
 // Before the settings are read: help is wanted most where they are not yet right.
@@ -21,6 +21,7 @@ if (settings.help) {
   console.log(USAGE);
   process.exit(0);
 }
+for (const warning of settingsWarnings(settings)) console.warn(`consent-manager-log: ${warning}`);
 
 /** One line for what stops the server from starting, with what to change where it is a setting. */
 function startFailure(error) {

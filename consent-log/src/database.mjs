@@ -55,6 +55,10 @@ export async function openDatabase({ url, dataDir = './consent-log-data', poolSi
       query_timeout: timeouts.statementMs + UNANSWERED_MARGIN_MS,
       // Notices a connection whose server vanished without closing it.
       keepAlive: true,
+      // Days, months and partition bounds are UTC's, whatever the server's or the database's
+      // timezone (PGlite runs in UTC): in a timezone behind UTC, a partition's bounds were read
+      // in local time, and retention dropped records hours early.
+      options: '-c TimeZone=UTC',
     });
     let closing = false;
     // An idle client that loses its connection emits here; without a listener it would crash the process.

@@ -11,9 +11,9 @@ function partitionName(start) {
   return `consent_records_${date.getUTCFullYear()}_${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** @param {number} ms */
-function isoDate(ms) {
-  return new Date(ms).toISOString().slice(0, 10);
+/** The instant `ms` as a timestamptz literal in UTC, whatever the session's timezone. @param {number} ms */
+function utcInstant(ms) {
+  return `${new Date(ms).toISOString().slice(0, 10)} 00:00:00+00`;
 }
 
 /**
@@ -27,7 +27,7 @@ export async function ensurePartitions(db, ms, ahead = 1) {
       const start = monthStart(ms, offset);
       // Names and bounds are computed from a number here, never taken from input.
       await tx.query(
-        `CREATE TABLE IF NOT EXISTS ${partitionName(start)} PARTITION OF consent_records FOR VALUES FROM ('${isoDate(start)}') TO ('${isoDate(monthStart(start, 1))}')`,
+        `CREATE TABLE IF NOT EXISTS ${partitionName(start)} PARTITION OF consent_records FOR VALUES FROM ('${utcInstant(start)}') TO ('${utcInstant(monthStart(start, 1))}')`,
       );
     }
   });

@@ -112,10 +112,14 @@ export async function dailyStats(db, from, to) {
 
 const CSV_FIELDS = ['receivedAt', 'recordId', 'consentId', 'action', 'granted', 'denied', 'method', 'revision', 'language', 'gpc', 'givenAt', 'changedAt', 'url', 'noticeHash', 'component', 'origin', 'browser', 'browserMajor', 'device', 'ipPrefix'];
 
-/** A CSV field: quoted when it holds a separator, and defused when a spreadsheet would run it as a formula. */
+/**
+ * A CSV field: quoted when it holds a separator, and defused when a spreadsheet would run it as a
+ * formula. Letters, digits, "-" and "_" alone make no call and no link (a consent id may start
+ * with "-"), so such a field is kept as it is: a prefixed id would no longer be the visitor's.
+ */
 function csvField(value) {
   let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (/^[=+\-@\t\r]/.test(text) && !/^[\w-]+$/.test(text)) text = `'${text}`;
   return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

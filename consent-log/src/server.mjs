@@ -18,7 +18,7 @@ import { addDays, DAY_MS, dayOf, isDay } from './time.mjs';
 import { reduceUserAgent, truncateIp } from './visitor.mjs';
 import { QueueFullError, RecordWriter } from './writer.mjs';
 
-export { readSettings, SettingsError, USAGE } from './settings.mjs';
+export { readSettings, SettingsError, settingsWarnings, USAGE } from './settings.mjs';
 
 /** How often each instance runs the partition, seal and retention jobs. */
 const JOB_INTERVAL_MS = 10 * 60_000;

@@ -1,5 +1,6 @@
 // Settings from the environment, each also a command-line flag (flags win). One clear error for
 // a bad value, before the server opens anything.
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 
 export const DEFAULT_PORT = 8787;
@@ -42,11 +43,47 @@ export const USAGE = `Usage: consent-manager-log [options]   (each option also r
   --ip drop|truncate     CONSENT_LOG_IP                drop the address (default) or keep its /24 or /48 network
   --rate-limit N         CONSENT_LOG_RATE_LIMIT        writes per minute per client address (${DEFAULT_RATE_LIMIT})
   --body-limit BYTES     CONSENT_LOG_BODY_LIMIT        largest request body (${DEFAULT_BODY_LIMIT})
-  --trust-proxy VALUE    CONSENT_LOG_TRUST_PROXY       behind a proxy: its address(es), or a hop count
+  --trust-proxy VALUE    CONSENT_LOG_TRUST_PROXY       behind a proxy: its addresses or networks (comma-separated), or true
   --development          CONSENT_LOG_DEVELOPMENT=1     or NODE_ENV=development: any loopback origin may write
 `;
 
 export class SettingsError extends Error {}
+
+/** The networks proxy-addr (Fastify's) names by keyword. */
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `CONSENT_LOG_TRUST_PROXY` as Fastify takes it: off, `true` (trust every hop: only where nothing
+ * but the proxy can reach this server), or the proxies' addresses and networks. A hop count is
+ * refused: Fastify no longer trusts hops it cannot check against an address, and would take every
+ * visitor for the proxy, one rate limit for the whole site.
+ * @param {string | undefined} text
+ * @returns {boolean | string}
+ */
+function trustProxy(text) {
+  if (text === undefined || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) throw new SettingsError(`CONSENT_LOG_TRUST_PROXY: a hop count ("${text}") is not supported; give the proxy's address or network, such as 10.0.0.1 or 10.0.0.0/8, or true if nothing but the proxy can reach this server`);
+  for (const entry of text.split(',').map((part) => part.trim())) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!PROXY_KEYWORDS.has(entry) && (family === 0 || !prefixOk || extra !== undefined)) {
+      throw new SettingsError(`CONSENT_LOG_TRUST_PROXY: "${entry.slice(0, 60)}" is not an address, a network such as 10.0.0.0/8, loopback, linklocal or uniquelocal (or the whole value true or false)`);
+    }
+  }
+  return text;
+}
+
+/**
+ * What a valid but unwise setting should be told at start: one line each.
+ * @param {Settings} settings
+ */
+export function settingsWarnings(settings) {
+  return settings.retentionMonths < 13
+    ? [`CONSENT_LOG_RETENTION_MONTHS is ${settings.retentionMonths}: a consent stays in force up to 13 months, so the proof of a consent still in force will be deleted`]
+    : [];
+}
 
 function integer(name, text, min, max) {
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new SettingsError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
@@ -70,7 +107,7 @@ function normalizeOrigin(origin) {
 /**
  * @typedef {{ port: number, host: string, databaseUrl: string | undefined, dataDir: string, origins: string[] | 'loopback',
  *   adminToken: string | undefined, retentionMonths: number, ip: 'drop' | 'truncate', rateLimit: number, bodyLimit: number,
- *   trustProxy: boolean | string | number, development: boolean }} Settings
+ *   trustProxy: boolean | string, development: boolean }} Settings
  */
 
 /**
@@ -101,7 +138,6 @@ export function readSettings(env = process.env, argv = []) {
   if (ip !== 'drop' && ip !== 'truncate') throw new SettingsError(`CONSENT_LOG_IP must be drop or truncate, not "${ip}"`);
   const databaseUrl = value('database-url');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new SettingsError('DATABASE_URL must be a postgres:// URL (unset it to use the embedded database)');
-  const trustProxyText = value('trust-proxy');
   return {
     help: flags.help === true,
     port: integer('PORT', value('port') ?? String(DEFAULT_PORT), 0, 65_535),
@@ -114,7 +150,7 @@ export function readSettings(env = process.env, argv = []) {
     ip,
     rateLimit: integer('CONSENT_LOG_RATE_LIMIT', value('rate-limit') ?? String(DEFAULT_RATE_LIMIT), 1, 10_000_000),
     bodyLimit: integer('CONSENT_LOG_BODY_LIMIT', value('body-limit') ?? String(DEFAULT_BODY_LIMIT), 1024, 64 * 1024 * 1024),
-    trustProxy: trustProxyText === undefined ? false : /^\d+$/.test(trustProxyText) ? Number(trustProxyText) : trustProxyText === 'true' ? true : trustProxyText,
+    trustProxy: trustProxy(value('trust-proxy')),
     development,
   };
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { readSettings, SettingsError } from '../src/settings.mjs';
+import { readSettings, SettingsError, settingsWarnings } from '../src/settings.mjs';
 import { truncateIp, reduceUserAgent } from '../src/visitor.mjs';
 import { ADMIN_TOKEN, makeRecord } from './helpers.mjs';
 
@@ -23,6 +23,18 @@ describe('settings', () => {
     );
     const flagged = readSettings({ PORT: '9000', CONSENT_LOG_ORIGINS: 'https://a.example' }, ['--port', '9100', '--ip', 'truncate', '--retention-months', '13']);
     assert.deepEqual([flagged.port, flagged.ip, flagged.retentionMonths], [9100, 'truncate', 13]);
+  });
+
+  it('reads the proxies to trust as Fastify takes them, and warns of a retention shorter than a consent lives', () => {
+    const origins = { CONSENT_LOG_ORIGINS: 'https://shop.example' };
+    assert.equal(readSettings(origins, []).trustProxy, false);
+    assert.equal(readSettings({ ...origins, CONSENT_LOG_TRUST_PROXY: 'false' }, []).trustProxy, false);
+    assert.equal(readSettings({ ...origins, CONSENT_LOG_TRUST_PROXY: 'true' }, []).trustProxy, true);
+    assert.equal(readSettings({ ...origins, CONSENT_LOG_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16, ::1, fd00::/8, loopback' }, []).trustProxy, '10.0.0.1, 10.1.0.0/16, ::1, fd00::/8, loopback');
+    assert.deepEqual(settingsWarnings(readSettings({ ...origins, CONSENT_LOG_RETENTION_MONTHS: '12' }, [])), [
+      'CONSENT_LOG_RETENTION_MONTHS is 12: a consent stays in force up to 13 months, so the proof of a consent still in force will be deleted',
+    ]);
+    assert.deepEqual(settingsWarnings(readSettings(origins, [])), []);
   });
 
   it('requires the writing origins outside development, and allows loopback origins in development', () => {
@@ -42,6 +54,11 @@ describe('settings', () => {
       [{ ...origins, CONSENT_LOG_ADMIN_TOKEN: 'short' }, [], /at least 16 characters/],
       [{ ...origins, DATABASE_URL: 'mysql://x' }, [], /DATABASE_URL must be a postgres:\/\/ URL/],
       [origins, ['--no-such-flag'], /Unknown option/],
+      // Fastify trusts no hop it cannot check: a hop count would take every visitor for the proxy.
+      [{ ...origins, CONSENT_LOG_TRUST_PROXY: '1' }, [], /CONSENT_LOG_TRUST_PROXY: a hop count \("1"\) is not supported/],
+      [{ ...origins, CONSENT_LOG_TRUST_PROXY: 'yes' }, [], /CONSENT_LOG_TRUST_PROXY: "yes" is not an address/],
+      [{ ...origins, CONSENT_LOG_TRUST_PROXY: '10.0.0.1/99' }, [], /CONSENT_LOG_TRUST_PROXY: "10.0.0.1\/99" is not an address/],
+      [{ ...origins, CONSENT_LOG_TRUST_PROXY: '10.0.0.1, 300.1.1.1' }, [], /CONSENT_LOG_TRUST_PROXY: "300.1.1.1" is not an address/],
     ]) {
       assert.throws(() => readSettings(env, argv), (error) => error instanceof SettingsError && message.test(error.message), JSON.stringify([env, argv]));
     }

@@ -1,10 +1,12 @@
 // Tamper evidence and retention against each database, with the server's clock moved by the test.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { openDatabase } from '../src/database.mjs';
 import { listPartitions } from '../src/partitions.mjs';
 import { digestDay, sealOf } from '../src/seals.mjs';
 import { hashNotice } from 'consent-manager-element/core';
-import { ADMIN, backends, count, makeRecord, NOTICE, NOTICE_HASH, post, startLog } from './helpers.mjs';
+import { ADMIN, backends, count, makeRecord, NOTICE, NOTICE_HASH, post, POSTGRES_URL, startLog } from './helpers.mjs';
 
 const at = (iso) => Date.parse(iso);
 
@@ -257,3 +259,42 @@ for (const backend of backends()) {
     });
   });
 }
+
+// A server whose timezone is behind UTC read the partitions' bare-date bounds in its own time: a
+// record received on 1 April 03:00 UTC went into March's partition, which retention then dropped
+// hours early. Sessions now run in UTC, whatever the server's or the database's timezone.
+describe('partitions on a PostgreSQL database whose timezone is not UTC', { skip: POSTGRES_URL ? false : 'set DATABASE_URL to a PostgreSQL server (a role that may create databases) to run these' }, () => {
+  let admin;
+  let name;
+  let db;
+  let log;
+  before(async () => {
+    name = `consentlog_tz_${randomBytes(6).toString('hex')}`;
+    admin = await openDatabase({ url: POSTGRES_URL, poolSize: 1 });
+    await admin.exec(`CREATE DATABASE ${name}`);
+    await admin.exec(`ALTER DATABASE ${name} SET timezone TO 'America/Los_Angeles'`);
+    const url = new URL(POSTGRES_URL);
+    url.pathname = `/${name}`;
+    db = await openDatabase({ url: url.href, poolSize: 2 });
+    log = await startLog(db, { env: { CONSENT_LOG_RETENTION_MONTHS: '1' }, now: at('2026-03-15T10:00:00Z') });
+  });
+  after(async () => {
+    await log?.app.close();
+    await db?.close();
+    await admin?.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin?.close();
+  });
+
+  it('files a record by its UTC month, and retention keeps it until its UTC cutoff', async () => {
+    await log.runJobs();
+    log.clock.now = at('2026-04-01T03:00:00Z');
+    const record = makeRecord();
+    assert.equal((await post(log.app, record)).statusCode, 202);
+    const { rows } = await db.query('SELECT tableoid::regclass::text AS partition FROM consent_records WHERE record_id = $1', [record.recordId]);
+    assert.deepEqual(rows, [{ partition: 'consent_records_2026_04' }]);
+    // One month's retention: at 1 May 01:00 UTC the record of 1 April 03:00 UTC is still within it.
+    log.clock.now = at('2026-05-01T01:00:00Z');
+    await log.runJobs();
+    assert.equal(await count(db, 'consent_records'), 1, 'not deleted before its retention ended');
+  });
+});

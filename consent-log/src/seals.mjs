@@ -136,11 +136,19 @@ export async function sealClosedDays(db, now) {
  * `retainedFrom` (records deleted by retention) are skipped; days after the last seal are not
  * sealed yet (`sealedThrough` says how far the seals go).
  * @param {import('./database.mjs').Queryable} db
- * @param {{ from: string, to: string, retainedFrom: string }} range
+ * @param {{ from: string, to: string, retainedFrom: string, kept?: { day: string, seal: string } }} range
  * @returns {Promise<{ ok: true, from: string, to: string, daysVerified: number, sealedThrough: string | null, latestSeal: { day: string, seal: string } | null }
  *   | { ok: false, day: string, reason: string }>}
  */
-export async function verifySeals(db, { from, to, retainedFrom }) {
+export async function verifySeals(db, { from, to, retainedFrom, kept }) {
+  // A seal kept outside the database anchors the chain: the log's own seals can be deleted from a
+  // day on, the records of those days edited, and the days sealed again, which only a seal kept
+  // elsewhere shows.
+  if (kept) {
+    const stored = (await db.query('SELECT seal FROM consent_seals WHERE day = $1', [kept.day])).rows[0]?.seal;
+    if (stored === undefined) return { ok: false, day: kept.day, reason: 'the seal kept elsewhere for this day is not in the log: its seals were deleted' };
+    if (stored !== kept.seal) return { ok: false, day: kept.day, reason: 'the seal kept elsewhere for this day differs from the log\'s: the log was sealed again from this day on, after its records or seals were changed' };
+  }
   const start = from < retainedFrom ? retainedFrom : from;
   const bounds = (await db.query('SELECT min(day)::text AS first, max(day)::text AS last FROM consent_seals')).rows[0] ?? {};
   const firstSealed = bounds.first ?? null;

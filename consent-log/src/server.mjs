@@ -256,7 +256,15 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
     // Without `from`, everything still retained is verified.
     const range = dayRange({ from: retainedFrom, ...request.query }, reply);
     if (!range) return reply;
-    return verifySeals(db, { ...range, retainedFrom });
+    // `kept=DAY:SEAL`, a seal kept outside the database (from an earlier answer's latestSeal).
+    let kept;
+    if (request.query.kept !== undefined) {
+      const match = /^(\d{4}-\d{2}-\d{2}):([0-9a-f]{64})$/.exec(String(request.query.kept));
+      if (!match || !isDay(match[1])) return reply.code(400).send({ error: 'bad query', errors: ['kept: expected DAY:SEAL, a day and its 64 hex digits, as latestSeal gives them'] });
+      if (match[1] < retainedFrom) return reply.code(400).send({ error: 'bad query', errors: [`kept: ${match[1]} is past retention (records from ${retainedFrom} are kept); keep a later seal`] });
+      kept = { day: match[1], seal: match[2] };
+    }
+    return verifySeals(db, { ...range, retainedFrom, kept });
   });
 
   app.get('/v1/export', adminRoute, async (request, reply) => {

@@ -156,6 +156,39 @@ for (const backend of backends()) {
       assert.equal((await verify()).ok, true);
     });
 
+    it('fails verification against a seal kept elsewhere when the seals were deleted from a day on, records edited and the days sealed again', async () => {
+      const { latestSeal } = await verify();
+      const kept = `${latestSeal.day}:${latestSeal.seal}`;
+      assert.equal((await verify(`kept=${kept}`)).ok, true, 'an untouched log matches the seal kept elsewhere');
+      const saved = (await database.db.query(`SELECT * FROM consent_seals WHERE day >= '2026-03-11' ORDER BY day`)).rows;
+      const [id] = ids['2026-03-11T12'];
+      const original = (await database.db.query('SELECT granted, denied FROM consent_records WHERE record_id = $1', [id])).rows[0];
+      // The attack: one DELETE, a refusal edited into a grant, and the log's own job seals the days again.
+      await database.db.exec(`DELETE FROM consent_seals WHERE day >= '2026-03-11'`);
+      await database.db.exec(`UPDATE consent_records SET granted = '{necessary,analytics,marketing}', denied = '{}' WHERE record_id = '${id}'`);
+      await log.runJobs();
+      try {
+        assert.equal((await verify()).ok, true, 'the log alone cannot tell: its chain is whole again');
+        const resealed = await verify(`kept=${kept}`);
+        assert.deepEqual([resealed.ok, resealed.day], [false, latestSeal.day], JSON.stringify(resealed));
+        assert.match(resealed.reason, /sealed again from this day on/);
+        await database.db.exec(`DELETE FROM consent_seals WHERE day >= '2026-03-11'`);
+        const deleted = await verify(`kept=${kept}`);
+        assert.deepEqual([deleted.ok, deleted.day], [false, latestSeal.day]);
+        assert.match(deleted.reason, /not in the log: its seals were deleted/);
+      } finally {
+        await database.db.exec(`DELETE FROM consent_seals WHERE day >= '2026-03-11'`);
+        await database.db.query('UPDATE consent_records SET granted = $1, denied = $2 WHERE record_id = $3', [original.granted, original.denied, id]);
+        for (const row of saved) {
+          await database.db.query('INSERT INTO consent_seals (day, record_count, records_hash, previous_seal, seal, sealed_at, missing_notices) VALUES ($1, $2, $3, $4, $5, $6, $7)', [row.day, row.record_count, row.records_hash, row.previous_seal, row.seal, row.sealed_at, row.missing_notices]);
+        }
+      }
+      assert.equal((await verify()).ok, true, 'restored');
+      for (const bad of ['2026-03-12', `2026-03-12:${'g'.repeat(64)}`, `2026-02-30:${'a'.repeat(64)}`]) {
+        assert.equal((await log.app.inject({ url: `/v1/verify?kept=${bad}`, headers: ADMIN })).statusCode, 400, bad);
+      }
+    });
+
     it('fails verification on the first day whose records name a notice that was edited or deleted, naming the notice', async () => {
       const restore = `DELETE FROM consent_notices; INSERT INTO consent_notices SELECT * FROM notices_saved`;
       await expectDetected(

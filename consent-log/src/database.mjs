@@ -37,6 +37,18 @@ export const DEFAULT_TIMEOUTS = { connectMs: 4_000, quickQueryMs: 8_000, stateme
 const UNANSWERED_MARGIN_MS = 5_000;
 
 /**
+ * Whether `error` says the database could not answer (refused, reset or timed-out connections,
+ * PostgreSQL shutting down or out of connections), rather than that the request or the code was
+ * wrong: such a request may succeed later, so it is answered 503 with Retry-After, not 500.
+ * @param {unknown} error
+ */
+export function isDatabaseUnavailable(error) {
+  const { code, message } = /** @type {{ code?: unknown, message?: unknown }} */ (error ?? {});
+  if (typeof code === 'string' && /^(E[A-Z]+|08\w{3}|57P0[123]|53300)$/.test(code)) return true;
+  return typeof message === 'string' && /timeout exceeded when trying to connect|Query read timeout|Connection terminated/i.test(message);
+}
+
+/**
  * Opens PostgreSQL when `url` is given, else PGlite in `dataDir` (`memory://` keeps it in memory).
  * @param {{ url?: string | undefined, dataDir?: string, poolSize?: number, timeouts?: Partial<Timeouts> }} options
  *   `timeouts`: PostgreSQL only; each one not given is its `DEFAULT_TIMEOUTS` value.

@@ -9,7 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import { MAX_LOG_BATCH, validateConsentLogRecord } from 'consent-manager-element/core';
 import Fastify from 'fastify';
 import { Counter, Gauge, Histogram, collectDefaultMetrics, Registry } from 'prom-client';
-import { migrate, openDatabase } from './database.mjs';
+import { isDatabaseUnavailable, migrate, openDatabase } from './database.mjs';
 import { noticeHashOf } from './notices.mjs';
 import { enforceRetention, ensurePartitions, retentionCutoff } from './partitions.mjs';
 import { consentProof, dailyStats, exportLines, latestRecords } from './queries.mjs';
@@ -118,6 +118,8 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
   app.setErrorHandler((error, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error(error);
+    // The database down or not answering: the request may succeed later (the write route says so itself).
+    if (status === 500 && isDatabaseUnavailable(error)) return void reply.code(503).header('retry-after', '5').send({ error: "the log's database could not answer; retry later" });
     const messages = { 413: `the body is larger than ${settings.bodyLimit} bytes`, 415: 'send JSON (application/json or text/plain)' };
     void reply.code(status).send({ error: status === 500 ? 'internal error' : (messages[status] ?? error.message) });
   });

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { migrate, openDatabase } from '../src/database.mjs';
 import { QueueFullError, RecordWriter } from '../src/writer.mjs';
-import { backends, closeSharedPglite, count, makeRecord, post, sharedPglite, startLog } from './helpers.mjs';
+import { ADMIN, backends, closeSharedPglite, count, makeRecord, post, sharedPglite, startLog } from './helpers.mjs';
 
 after(closeSharedPglite);
 
@@ -195,6 +195,29 @@ describe('consent log API under overload and outage', () => {
       assert.deepEqual([again.statusCode, again.json()], [202, { accepted: 1, duplicates: 0 }]);
       const metrics = (await log.app.inject({ url: '/metrics' })).body;
       assert.match(metrics, /consent_log_records_total\{outcome="overloaded"\} 1/);
+    } finally {
+      await log.app.close();
+    }
+  });
+
+  it('answers the read endpoints 503 with Retry-After while the database is down, not 500', async () => {
+    const shared = await sharedPglite();
+    let down = false;
+    const query = async (text, params) => {
+      if (down) throw connectionRefused();
+      return shared.query(text, params);
+    };
+    const log = await startLog({ ...shared, query, quickQuery: query });
+    try {
+      down = true;
+      for (const url of ['/v1/latest', '/v1/verify', '/v1/stats', `/v1/consents/${makeRecord().consentId}`]) {
+        const response = await log.app.inject({ url, headers: ADMIN });
+        assert.equal(response.statusCode, 503, `${url}: ${response.body}`);
+        assert.equal(response.headers['retry-after'], '5', url);
+        assert.match(response.json().error, /database could not answer; retry later/, url);
+      }
+      down = false;
+      assert.equal((await log.app.inject({ url: '/v1/latest', headers: ADMIN })).statusCode, 200);
     } finally {
       await log.app.close();
     }

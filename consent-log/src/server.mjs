@@ -145,8 +145,10 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
     const from = query.from ?? addDays(today, -29);
     const to = query.to ?? today;
     const errors = [];
-    if (!isDay(from)) errors.push('from: expected a day, YYYY-MM-DD');
-    if (!isDay(to)) errors.push('to: expected a day, YYYY-MM-DD');
+    // From 1970 to 9998: the day after the last must still be a date, and year 0 is none.
+    const inCalendar = (day) => isDay(day) && day >= '1970-01-01' && day <= '9998-12-31';
+    if (!inCalendar(from)) errors.push('from: expected a day, YYYY-MM-DD, from 1970-01-01 to 9998-12-31');
+    if (!inCalendar(to)) errors.push('to: expected a day, YYYY-MM-DD, from 1970-01-01 to 9998-12-31');
     if (errors.length === 0 && to < from) errors.push('to: earlier than from');
     if (errors.length === 0 && (Date.parse(to) - Date.parse(from)) / DAY_MS > MAX_RANGE_DAYS) errors.push(`to: at most ${MAX_RANGE_DAYS} days after from`);
     if (errors.length > 0) {

@@ -228,10 +228,13 @@ for (const backend of backends()) {
         categories: { analytics: { granted: 3, denied: 1, grantRate: 0.75 }, marketing: { granted: 1, denied: 3, grantRate: 0.25 }, necessary: { granted: 4, denied: 0, grantRate: 1 } },
         languages: { de: 2, en: 2 },
       }]);
-      for (const query of ['from=2026-13-01', 'from=2026-03-12&to=2026-03-11', 'to=yesterday', 'from=2026-02-30']) {
-        const bad = await log.app.inject({ url: `/v1/stats?${query}`, headers: ADMIN });
-        assert.equal(bad.statusCode, 400, query);
-        assert.ok(bad.json().errors.length > 0);
+      // Days the calendar has but the database's dates or the day after do not: year 0, year 9999's end.
+      for (const query of ['from=2026-13-01', 'from=2026-03-12&to=2026-03-11', 'to=yesterday', 'from=2026-02-30', 'from=0000-01-01&to=0000-01-02', 'from=9999-12-30&to=9999-12-31']) {
+        for (const path of ['/v1/stats', '/v1/export', '/v1/verify']) {
+          const bad = await log.app.inject({ url: `${path}?${query}`, headers: ADMIN });
+          assert.equal(bad.statusCode, 400, `${path}?${query}`);
+          assert.ok(bad.json().errors.length > 0);
+        }
       }
     });
 

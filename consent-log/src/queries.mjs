@@ -76,7 +76,9 @@ export async function dailyStats(db, from, to) {
     db.query(
       `WITH required AS (
          SELECT hash, coalesce(array_agg(category->>'id') FILTER (WHERE (category->>'required')::boolean), '{}') AS ids
-         FROM consent_notices, jsonb_array_elements(content->'categories') AS category GROUP BY hash)
+         FROM consent_notices, jsonb_array_elements(content->'categories') AS category
+         -- Only the notices the range's records name: any client of an allowed origin can store notices.
+         WHERE hash IN (SELECT notice_hash FROM consent_records WHERE received_at >= $1 AND received_at < $2) GROUP BY hash)
        SELECT ${day} AS day, count(*)::int AS records,
          count(*) FILTER (WHERE cardinality(denied) = 0)::int AS accept_all,
          count(*) FILTER (WHERE cardinality(denied) > 0 AND granted <@ coalesce(required.ids, '{}'))::int AS reject_all

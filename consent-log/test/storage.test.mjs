@@ -263,9 +263,12 @@ for (const backend of backends()) {
 
     it('drops whole months past retention and the rows before the cutoff, keeps the rest, and still verifies', async () => {
       const written = {};
+      // A notice only the records of 15 January name: it goes with them.
+      const january = { ...NOTICE, texts: { ...NOTICE.texts, bannerTitle: 'January cookies' } };
+      const januaryHash = await hashNotice(january);
       for (const day of ['2026-01-15', '2026-01-31', '2026-02-05', '2026-02-15', '2026-03-15']) {
         log.clock.now = at(`${day}T10:00:00Z`);
-        const record = makeRecord();
+        const record = day === '2026-01-15' ? makeRecord({ notice: { hash: januaryHash, content: january } }) : makeRecord();
         written[day] = record.recordId;
         assert.equal((await post(log.app, record)).statusCode, 202);
         await log.runJobs();
@@ -280,6 +283,9 @@ for (const backend of backends()) {
       const kept = (await database.db.query('SELECT record_id FROM consent_records ORDER BY received_at')).rows.map((row) => row.record_id);
       assert.deepEqual(kept, [written['2026-02-15'], written['2026-03-15']]);
       assert.equal(await count(database.db, 'consent_record_ids'), 2, 'the idempotency keys of deleted records go too');
+      assert.equal(result.deletedNotices, 1);
+      assert.equal(await count(database.db, 'consent_notices', 'hash = $1', [januaryHash]), 0, 'a notice no retained record names goes');
+      assert.equal(await count(database.db, 'consent_notices', 'hash = $1', [NOTICE_HASH]), 1, 'the notice retained records name stays');
 
       const verified = (await log.app.inject({ url: '/v1/verify?from=2026-01-01&to=2026-04-09', headers: ADMIN })).json();
       assert.equal(verified.ok, true, JSON.stringify(verified));

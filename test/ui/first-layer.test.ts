@@ -129,36 +129,40 @@ describe('the first layer of the script tag', () => {
     expect(element.shadowRoot!.querySelector('[part="banner"]') === null, 'the banner closed').to.equal(true);
   });
 
-  it('keeps an Escape pressed in the painted banner before the element adopts it: a rejection, recorded as made in the banner', async () => {
-    // The element's definition is held back, so that the key certainly comes before the adoption.
+  /**
+   * Paints the banner with the element's definition held back, so that what `act` does to the
+   * painted banner certainly comes before the adoption; then lets the element start and returns
+   * the choice it made of what was kept.
+   */
+  async function keptBeforeAdoption(act: (banner: HTMLElement) => Promise<void>): Promise<ConsentManagerElement> {
     const framePage = await page(`<consent-manager>${config()}</consent-manager>`, { head: HOLD_ELEMENT });
     const win = framePage.win as FramePage['win'] & { releaseElement: () => void };
-    const { banner } = win.firstLayer;
-    banner!.querySelector<HTMLButtonElement>('[part="accept-all"]')!.focus();
-    await sendKeys({ press: 'Escape' });
+    await act(win.firstLayer.banner!);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(win.customElements.get('consent-manager'), 'still not defined').to.equal(undefined);
     expect(storedCookieValue(), 'nothing stored before the element runs').to.equal(null);
     win.releaseElement();
     const element = await started(framePage);
-    await waitFor(() => element.decided, 5000, 'the kept Escape to be made');
+    await waitFor(() => element.decided, 5000, 'the kept choice to be made');
+    return element;
+  }
+
+  it('keeps an Escape pressed in the painted banner before the element adopts it: a rejection, recorded as made in the banner', async () => {
+    const element = await keptBeforeAdoption(async (banner) => {
+      banner.querySelector<HTMLButtonElement>('[part="accept-all"]')!.focus();
+      await sendKeys({ press: 'Escape' });
+    });
     expect(element.consent).to.deep.equal({ necessary: true, analytics: false, marketing: false });
     expect(storedMethod()).to.equal('banner');
   });
 
   it("does not let a script's click on the painted banner replace the visitor's", async () => {
-    const framePage = await page(`<consent-manager>${config()}</consent-manager>`, { head: HOLD_ELEMENT });
-    const win = framePage.win as FramePage['win'] & { releaseElement: () => void };
-    const { banner } = win.firstLayer;
-    // Enter on a focused button is the visitor's own (trusted) click.
-    banner!.querySelector<HTMLButtonElement>('[part="reject-all"]')!.focus();
-    await sendKeys({ press: 'Enter' });
-    banner!.querySelector<HTMLButtonElement>('[part="accept-all"]')!.click();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(win.customElements.get('consent-manager'), 'still not defined').to.equal(undefined);
-    win.releaseElement();
-    const element = await started(framePage);
-    await waitFor(() => element.decided, 5000, "the visitor's kept click to be made");
+    const element = await keptBeforeAdoption(async (banner) => {
+      // Enter on a focused button is the visitor's own (trusted) click.
+      banner.querySelector<HTMLButtonElement>('[part="reject-all"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      banner.querySelector<HTMLButtonElement>('[part="accept-all"]')!.click();
+    });
     expect(element.consent).to.deep.equal({ necessary: true, analytics: false, marketing: false });
     expect(storedMethod()).to.equal('banner');
   });

@@ -136,7 +136,9 @@ function csvLine(record) {
 
 /**
  * The export, one line at a time: first what it is (range and retention), then each record,
- * oldest first. Read page by page, so an export of millions of records streams.
+ * oldest first, then a last line with the count, so that an export cut short (the database gone
+ * mid-stream, after the 200 was sent) cannot pass for a whole one. Read page by page, so an export
+ * of millions of records streams.
  * @param {import('./database.mjs').Queryable} db
  * @param {{ from: string, to: string, format: 'ndjson' | 'csv', retentionMonths: number }} options
  */
@@ -144,8 +146,11 @@ export async function* exportLines(db, { from, to, format, retentionMonths }) {
   const about = { export: 'consent-manager-log', from, to, retentionMonths, retention: `records are deleted ${retentionMonths} months after they are received`, generatedAt: new Date().toISOString() };
   if (format === 'ndjson') yield `${JSON.stringify(about)}\n`;
   else yield `# consent log export ${from} to ${to}; ${about.retention}\r\n${CSV_FIELDS.join(',')}\r\n`;
+  let count = 0;
   for await (const row of readRecords(db, dayStart(from), dayStart(to) + DAY_MS, API_COLUMNS)) {
     const record = apiRecord(row);
+    count++;
     yield format === 'ndjson' ? `${JSON.stringify(record)}\n` : `${csvLine(record)}\r\n`;
   }
+  yield format === 'ndjson' ? `${JSON.stringify({ end: true, records: count })}\n` : `# end: ${count} records\r\n`;
 }

@@ -241,7 +241,15 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
     if (!CONSENT_ID.test(consentId)) return reply.code(400).send({ error: 'bad consent id', errors: ['consentId: expected 22 base64url characters'] });
     const proof = await consentProof(db, consentId);
     if (proof.records.length === 0) return reply.code(404).send({ error: 'no record of this consent id', consentId });
-    return proof;
+    // Each day the records were received on, checked against its seal as /v1/verify checks it, so
+    // that a record edited in the database is not served as proof without saying so.
+    const retainedFrom = dayOf(retentionCutoff(clock(), settings.retentionMonths) + DAY_MS - 1);
+    const days = [];
+    for (const day of new Set(proof.records.map((record) => record.receivedAt.slice(0, 10)))) {
+      const verified = await verifySeals(db, { from: day, to: day, retainedFrom });
+      days.push(verified.ok ? (verified.daysVerified === 0 ? { day, sealed: false } : { day, sealed: true, ok: true }) : { day, sealed: true, ok: false, reason: verified.reason });
+    }
+    return { ...proof, days };
   });
 
   app.get('/v1/latest', adminRoute, async (request, reply) => {

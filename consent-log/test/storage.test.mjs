@@ -247,6 +247,27 @@ for (const backend of backends()) {
       }
       assert.equal((await verify()).ok, true);
     });
+
+    it("serves a consent's proof with each day checked against its seal: an edited record is said so, an unsealed day too", async () => {
+      const [recordId] = ids['2026-03-11T12'];
+      const { consent_id: consentId } = (await database.db.query('SELECT consent_id FROM consent_records WHERE record_id = $1', [recordId])).rows[0];
+      const proof = async () => (await log.app.inject({ url: `/v1/consents/${consentId}`, headers: ADMIN })).json();
+      assert.deepEqual((await proof()).days, [{ day: '2026-03-11', sealed: true, ok: true }]);
+      await database.db.exec(`UPDATE consent_records SET language = 'fr' WHERE record_id = '${recordId}'`);
+      try {
+        const edited = await proof();
+        assert.equal(edited.records[0].language, 'fr', 'the record as stored');
+        assert.deepEqual([edited.days[0].ok, edited.days[0].sealed], [false, true]);
+        assert.match(edited.days[0].reason, /records were changed after the day was sealed/);
+      } finally {
+        await database.db.exec(`UPDATE consent_records SET language = 'en' WHERE record_id = '${recordId}'`);
+      }
+      // A later record of the same consent, on a day not sealed yet.
+      const later = makeRecord({ consentId, action: 'changed' });
+      assert.equal((await post(log.app, later)).statusCode, 202);
+      const today = new Date(log.clock.now).toISOString().slice(0, 10);
+      assert.deepEqual((await proof()).days, [{ day: '2026-03-11', sealed: true, ok: true }, { day: today, sealed: false }]);
+    });
   });
 
   describe(`retention on ${backend.name}`, { skip: backend.skip }, () => {
@@ -294,7 +315,7 @@ for (const backend of backends()) {
       assert.deepEqual([everything.ok, everything.from, everything.to, everything.sealedThrough], [true, '2026-02-11', '2026-04-10', '2026-04-09'], 'by default, everything retained');
       const exported = await log.app.inject({ url: '/v1/export?from=2026-01-01&to=2026-04-10', headers: ADMIN });
       assert.equal(JSON.parse(exported.body.split('\n')[0]).retentionMonths, 2);
-      assert.equal(exported.body.trim().split('\n').length, 3);
+      assert.equal(exported.body.trim().split('\n').length, 4, 'the first line, two records, the last line');
     });
   });
 }

@@ -36,6 +36,7 @@ function cookiesFor(category: string, adsCategory: string | boolean): AdapterCoo
     { name: '_ga', party: 'third', provider, category, purpose: 'Distinguishes visitors', lifetime: '2 years' },
     { pattern: '^_ga_', party: 'third', provider, category, purpose: 'Keeps the session state', lifetime: '2 years' },
     { name: '_gid', party: 'third', provider, category, purpose: 'Distinguishes visitors for a day', lifetime: '24 hours' },
+    { pattern: '^_gat', party: 'third', provider, category, purpose: 'Throttles the rate of requests (older tags)', lifetime: '1 minute' },
   ];
   if (typeof adsCategory === 'string') {
     cookies.push({ pattern: '^_gcl_', party: 'third', provider: 'Google Ads', category: adsCategory, purpose: 'Measures ad clicks and conversions when Google Ads is linked', lifetime: '90 days' });

@@ -31,7 +31,9 @@ export interface MatomoOptions {
   readonly trackPageView?: boolean;
 }
 
-const COOKIES = [/^_pk_/, 'mtm_consent', 'mtm_cookie_consent'];
+// mtm_consent_removed is what Matomo sets when consent is withdrawn (forgetConsentGiven): the
+// element's record keeps that, and Matomo does not load without consent, so it goes with the rest.
+const COOKIES = [/^_pk_/, 'mtm_consent', 'mtm_cookie_consent', 'mtm_consent_removed'];
 
 export function matomo(options: MatomoOptions): ConsentAdapter {
   const category = options.category ?? 'analytics';

@@ -100,7 +100,7 @@ export function microsoftUet(options: MicrosoftUetOptions): ConsentAdapter & { r
 
   return {
     id: 'microsoft-uet',
-    // Lifetimes as Microsoft's UET FAQ gives them; `_exp` keys are their expiry times in localStorage.
+    // Lifetimes: `_uetmsclkid` from Microsoft's UET FAQ, `_uetsid` and `_uetvid` from secondary sources (Microsoft's pages disagree); `_exp` keys are their expiry times in localStorage.
     cookies: [
       cookie('_uetsid', 'Identifies the visit for conversion tracking (with the _uetsid_exp key)', '1 day'),
       cookie('_uetvid', 'Identifies the visitor across visits (with the _uetvid_exp key)', '13 months'),

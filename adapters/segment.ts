@@ -167,7 +167,7 @@ export function segment(options: SegmentOptions): ConsentAdapter {
   const cookie = (name: string, purpose: string): AdapterCookie => ({ name, party: 'third', provider: 'Segment', category, purpose, lifetime: '1 year' });
   return {
     id: 'segment',
-    cookies: [cookie('ajs_anonymous_id', 'Identifies the visitor before sign-in'), cookie('ajs_user_id', 'Identifies the signed-in visitor')],
+    cookies: [cookie('ajs_anonymous_id', 'Identifies the visitor before sign-in'), cookie('ajs_user_id', 'Identifies the signed-in visitor'), cookie('ajs_group_id', 'Identifies the visitor\'s company or group')],
     start(given: AdapterContext, consent: AdapterConsent): void {
       if (!checkOptions(options, rules, given, category)) return;
       buffer = installBuffer(given.window, cdnUrl, (src) => void given.loadScript(src));

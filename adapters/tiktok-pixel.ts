@@ -22,7 +22,7 @@ export interface TikTokPixelOptions {
 }
 
 export const EVENTS_URL = 'https://analytics.tiktok.com/i18n/pixel/events.js';
-const COOKIES = ['_ttp', '_tt_enable_cookie', /^ttcsid/];
+const COOKIES = ['_ttp', '_tt_enable_cookie', /^ttcsid/, 'ttclid'];
 /** The methods TikTok's base code queues until events.js takes over. */
 const METHODS = ['page', 'track', 'identify', 'instances', 'debug', 'on', 'off', 'once', 'ready', 'alias', 'group', 'enableCookie', 'disableCookie', 'holdConsent', 'revokeConsent', 'grantConsent'];
 
@@ -97,6 +97,7 @@ export function tiktokPixel(options: TikTokPixelOptions): ConsentAdapter {
       cookie('_ttp', 'Identifies the browser for ad measurement', '13 months'),
       cookie('_tt_enable_cookie', 'Records that TikTok may set cookies', '13 months'),
       { pattern: '^ttcsid', party: 'third', provider: 'TikTok', category, purpose: 'Keeps the session for ad measurement', lifetime: '1 year (not confirmed by TikTok)' },
+      { name: 'ttclid', party: 'third', provider: 'TikTok', category, purpose: 'Keeps the ad click that brought the visitor', lifetime: 'not confirmed by TikTok' },
     ],
     start(given: AdapterContext, consent: AdapterConsent): void {
       if (!checkOptions(options, rules, given, category)) return;

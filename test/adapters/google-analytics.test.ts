@@ -108,6 +108,7 @@ describe('google-analytics adapter', () => {
       { name: '_ga', pattern: undefined, category: 'analytics', lifetime: '2 years' },
       { name: undefined, pattern: '^_ga_', category: 'analytics', lifetime: '2 years' },
       { name: '_gid', pattern: undefined, category: 'analytics', lifetime: '24 hours' },
+      { name: undefined, pattern: '^_gat', category: 'analytics', lifetime: '1 minute' },
       { name: undefined, pattern: '^_gcl_', category: 'marketing', lifetime: '90 days' },
     ]);
   });
@@ -116,7 +117,7 @@ describe('google-analytics adapter', () => {
     const adapter = googleAnalytics({ measurementId: 'G-TEST1234' });
     const { element } = await mountWithAdapters({ categories: CATEGORIES }, [adapter]);
     element.acceptAll();
-    const set = ['_ga', '_ga_TEST1234', '_gid', '_gcl_au'];
+    const set = ['_ga', '_ga_TEST1234', '_gid', '_gat_gtag_G_TEST1234', '_gcl_au'];
     for (const name of set) document.cookie = `${name}=1; Path=/`;
     element.rejectAll();
     const expired = set.filter((name) => !document.cookie.split('; ').some((cookie) => cookie.startsWith(`${name}=`)));

@@ -46,9 +46,11 @@ describe('matomo adapter', () => {
     await waitFor(() => log.loads.length > 0, 4000, 'matomo.js');
     document.cookie = '_pk_id.3.1fff=abc; Path=/';
     document.cookie = '_pk_ses.3.1fff=1; Path=/';
+    // What Matomo's forgetConsentGiven sets: the element's record keeps the withdrawal instead.
+    document.cookie = 'mtm_consent_removed=1; Path=/';
     element.save({ analytics: false });
     expect(win.matomoCommands!.at(-1)).to.deep.equal(['forgetConsentGiven']);
-    await cookieGone(/_pk_/);
+    await cookieGone(/_pk_|mtm_consent_removed/);
     expect(log.changes.at(-1)?.reloadRecommended).to.equal(false, 'forgetConsentGiven stops the tracker');
     element.save({ analytics: true });
     expect(win.matomoCommands!.at(-1)).to.deep.equal(['setConsentGiven']);

@@ -23,11 +23,12 @@ describe('tiktok-pixel adapter', () => {
   it('leaves nothing on the page before consent and expires leftover cookies', async () => {
     document.cookie = '_ttp=abc; Path=/';
     document.cookie = `ttcsid_${PIXEL}=1; Path=/`;
+    document.cookie = 'ttclid=E.C.P.abc; Path=/';
     const { element } = await mountWithAdapters({ categories: CATEGORIES, adapters: { 'tiktok-pixel': { pixelId: PIXEL } } });
     element.rejectAll();
     expect(win.ttq).to.equal(undefined);
     expect(scriptsFor('https://analytics.tiktok.com')).to.have.length(0);
-    await cookieGone(/_ttp|ttcsid/);
+    await cookieGone(/_ttp|ttcsid|ttclid/);
   });
 
   it('on grant queues grantConsent before load and page, then requests events.js once', async () => {

@@ -309,7 +309,9 @@ export class ConsentGate {
       this.#active.delete(element);
       this.#reloadParentMedia(element);
     }
-    if (frame && !allowed) this.#options.onFrame?.(frame, false);
+    // No placeholder for a frame that can never load (a refused URL, or a category the config
+    // does not have): its "allow" button would record a choice and load nothing.
+    if (frame && !allowed && !refusedFrame && gatedCategories(frame).every((id) => Object.hasOwn(this.#categories, id))) this.#options.onFrame?.(frame, false);
   }
 
   /** A `<source>` only takes effect when its media element loads again. */

@@ -18,6 +18,9 @@ import { type UiPartsController, uiPartsController } from './controllers/ui-part
 import { type PartHost, partHosts } from './part-host.js';
 import type * as ConsentLog from './consent-log.js';
 
+/** How many keys `save()` ignores with an error each; the rest go unsaid. */
+const SAVE_ERRORS_SHOWN = 10;
+
 /** Proof of consent (issue 13): loaded once a decision is to be logged, a notice is shown, or records wait in the queue. */
 const loadConsentLog = (): Promise<typeof ConsentLog> => import('./consent-log.js').then((module) => (consentLog = module));
 /** Whether the page was told that the log's chunk did not load: once is enough, as every later decision would say it again. */
@@ -318,7 +321,8 @@ export class ConsentManagerElement extends ReactiveElement {
   }
   /** Whether every category in `category` (space-separated ids) is allowed. */
   isAllowed(category: string): boolean {
-    return this.#session.isAllowed(category);
+    // An untyped caller's number or object names no category.
+    return typeof category === 'string' && this.#session.isAllowed(category);
   }
 
   /** Allows every category and stores the choice. Before `ready`, applies once ready. */
@@ -339,9 +343,12 @@ export class ConsentManagerElement extends ReactiveElement {
     // No prototype: an id such as `constructor` must not be found on Object.prototype.
     const accepted = Object.create(null) as Record<string, boolean>;
     const known = new Set(this.effectiveConfig.categories.map(({ id }) => id));
+    // One error per ignored key, up to a few: a huge object must not flood the console.
+    let reported = 0;
+    const ignore = (diagnostic: Parameters<typeof report>[1]): void => void (reported++ < SAVE_ERRORS_SHOWN && report('error', diagnostic));
     for (const [id, allowed] of Object.entries(choice ?? {})) {
-      if (typeof allowed !== 'boolean') report('error', { code: 'save-not-boolean', category: id });
-      else if (this.#session.state && !known.has(id)) report('error', { code: 'save-unknown-category', category: id });
+      if (typeof allowed !== 'boolean') ignore({ code: 'save-not-boolean', category: id });
+      else if (this.#session.state && !known.has(id)) ignore({ code: 'save-unknown-category', category: id });
       else accepted[id] = allowed;
     }
     this.#session.decide('api', accepted);

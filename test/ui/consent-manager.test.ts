@@ -250,6 +250,22 @@ describe('<consent-manager>', () => {
       expect(output.error.join('\n')).to.contain('"ads"').and.contain('"marketing"');
     });
 
+    it('save reports at most ten ignored keys of a huge object, and saves what it can', async () => {
+      const element = await mount();
+      const huge: Record<string, boolean> = Object.fromEntries(Array.from({ length: 5000 }, (_, index) => [`unknown${index}`, true]));
+      element.save({ ...huge, analytics: true });
+      expect(element.consent).to.deep.equal({ necessary: true, analytics: true, marketing: false });
+      await reported();
+      expect(output.error).to.have.length(10);
+    });
+
+    it('isAllowed answers false, never throws, for what is not a string of category ids', async () => {
+      const element = await mount();
+      element.acceptAll();
+      for (const value of [42, {}, ['analytics'], null, undefined]) expect(element.isAllowed(value as unknown as string), String(value)).to.equal(false);
+      expect(element.isAllowed('analytics')).to.equal(true);
+    });
+
     it('reset forgets the choice and asks again', async () => {
       const element = await mount();
       element.acceptAll();

@@ -165,6 +165,18 @@ describe('embed placeholders', () => {
     expect(frame.getAttribute('src')).to.not.equal('/test/fixtures/frame.html');
   });
 
+  it('stands in for no frame that can never load: a category the config does not have, or a URL that is not http(s)', async () => {
+    const element = await mountManager(CONFIG);
+    const unknown = addFrame({ 'data-consent': 'videos', 'data-src': '/test/fixtures/frame.html', title: 'Unknown category' });
+    const partly = addFrame({ 'data-consent': 'marketing videos', 'data-src': '/test/fixtures/frame.html', title: 'Partly unknown' });
+    const script = addFrame({ 'data-consent': 'marketing', 'data-src': 'javascript:alert(1)', title: 'Script URL' });
+    // A loadable frame beside them gets its placeholder: by then the others have been judged.
+    await placeholderOf(addFrame({ 'data-consent': 'marketing', 'data-src': '/test/fixtures/frame.html', title: 'Loadable' }));
+    await nextFrames();
+    for (const frame of [unknown, partly, script]) expect(frame.parentElement === section, `${frame.title}: no placeholder`).to.equal(true);
+    expect(element.decided, 'nothing to click, nothing recorded').to.equal(false);
+  });
+
   it('handles frames added later', async () => {
     await mountManager(CONFIG);
     const frame = addFrame({ 'data-consent': 'marketing', 'data-src': '/test/fixtures/frame.html', title: 'Late' });

@@ -103,21 +103,15 @@ function noticeHash(content: ConsentNoticeContent): Promise<string> {
 const failed = (error: unknown): void => report('warn', { code: 'consent-log-failed', error });
 
 /**
- * The log's address. A relative endpoint is resolved against the page's base URL, as links are,
- * but must stay on the page's own origin, which is what a site means by one: `<base>` injected
- * into the page would otherwise send every record, and its proof, to another host.
+ * The log's address, resolved against the page's base URL as links are, but only where the base
+ * does not move it to another origin than the page's own address would: `<base>` injected into
+ * the page would otherwise send every record, and its proof, to another host. An endpoint that
+ * names its host (`https://…`, `//…`) is the site's word and goes where it says.
  */
 function logEndpoint(endpoint: string, doc: Document): string {
   const url = new URL(endpoint, doc.baseURI);
-  const absolute = ((): boolean => {
-    try {
-      return new URL(endpoint).href !== '';
-    } catch {
-      return false;
-    }
-  })();
-  const own = new URL(pageAddress(doc)).origin;
-  if (!absolute && url.origin !== own) throw new Error(`the consent log's endpoint ${endpoint} resolves to ${url.origin} through the page's <base>, not to the page's own origin ${own}: nothing is sent`);
+  const unmoved = new URL(endpoint, pageAddress(doc)).origin;
+  if (url.origin !== unmoved) throw new Error(`the consent log's endpoint ${endpoint} resolves to ${url.origin} through the page's <base>, not to ${unmoved}: nothing is sent`);
   return url.href;
 }
 

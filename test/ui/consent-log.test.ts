@@ -315,6 +315,13 @@ describe('consent log: the record of each decision', () => {
       own.remove();
     }
     expect(posts.map(({ url }) => url)).to.deep.equal([new URL(`/test-log/based/${run}/v1/records`, location.href).href]);
+    // An endpoint that names its host goes there, whatever the base: the site said so.
+    posts.length = 0;
+    run += 1;
+    const named = await mountManager({ categories: CATEGORIES, consentLog: { endpoint: `//log.example/test-log/${run}/v1/records` } });
+    named.acceptAll();
+    await recordsSent(1);
+    expect(posts.map(({ url }) => url)).to.deep.equal([`${location.protocol}//log.example/test-log/${run}/v1/records`]);
   });
 
   it('sends nothing, and loads nothing, without a consentLog in the config', async () => {

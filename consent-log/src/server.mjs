@@ -236,6 +236,9 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
     },
   );
 
+  /** The first day whose records retention still keeps whole. */
+  const firstRetainedDay = () => dayOf(retentionCutoff(clock(), settings.retentionMonths) + DAY_MS - 1);
+
   app.get('/v1/consents/:consentId', adminRoute, async (request, reply) => {
     const { consentId } = request.params;
     if (!CONSENT_ID.test(consentId)) return reply.code(400).send({ error: 'bad consent id', errors: ['consentId: expected 22 base64url characters'] });
@@ -243,7 +246,7 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
     if (proof.records.length === 0) return reply.code(404).send({ error: 'no record of this consent id', consentId });
     // Each day the records were received on, checked against its seal as /v1/verify checks it, so
     // that a record edited in the database is not served as proof without saying so.
-    const retainedFrom = dayOf(retentionCutoff(clock(), settings.retentionMonths) + DAY_MS - 1);
+    const retainedFrom = firstRetainedDay();
     const days = [];
     for (const day of new Set(proof.records.map((record) => record.receivedAt.slice(0, 10)))) {
       const verified = await verifySeals(db, { from: day, to: day, retainedFrom });
@@ -264,7 +267,7 @@ export async function createConsentLog(settings, { clock = Date.now, db: givenDb
   });
 
   app.get('/v1/verify', adminRoute, async (request, reply) => {
-    const retainedFrom = dayOf(retentionCutoff(clock(), settings.retentionMonths) + DAY_MS - 1);
+    const retainedFrom = firstRetainedDay();
     // Without `from`, everything still retained is verified.
     const range = dayRange({ from: retainedFrom, ...request.query }, reply);
     if (!range) return reply;

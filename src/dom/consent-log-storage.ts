@@ -6,8 +6,6 @@
 
 import { logQueueKey } from '../core/storage.js';
 
-export { logQueueKey };
-
 /** Whether an earlier page left records waiting to be sent. `false` when localStorage is blocked. */
 export function hasQueuedLogRecords(win: Window, cookieName: string): boolean {
   try {
